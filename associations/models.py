@@ -1,0 +1,1 @@
+"""Models of the associations app (its features arrive with their own issue)."""

@@ -1,0 +1,1 @@
+"""Models of the calendar_app app (its features arrive with their own issue)."""

@@ -1,0 +1,1 @@
+"""Models of the correspondence app (its features arrive with their own issue)."""

@@ -1,0 +1,169 @@
+"""The Django admin: everything manageable, every change written to the audit trail."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib import admin
+from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
+from django.utils.translation import gettext_lazy as _
+
+from office.models import (
+    Assignment,
+    AssignmentEvent,
+    Attachment,
+    AuditEntry,
+    Contact,
+    DeadlineRule,
+    DigestDelivery,
+    Job,
+    OfficeHolder,
+    OrgUnit,
+    SecretariatMembership,
+    Tag,
+    User,
+)
+from office.services import audit
+
+admin.site.site_header = _("Kancelaria – administration")
+admin.site.site_title = _("Kancelaria")
+admin.site.index_title = _("Administration")
+
+
+class AuditedAdmin(admin.ModelAdmin):
+    """Records every add, change and delete made in the admin in the audit trail."""
+
+    def save_model(self, request: Any, obj: Any, form: Any, change: bool) -> None:
+        before = audit.snapshot(type(obj).objects.get(pk=obj.pk)) if change and obj.pk else None
+        super().save_model(request, obj, form, change)
+        if before is None:
+            audit.record_create(actor=request.user, instance=obj, message="admin")
+        else:
+            audit.record_update(actor=request.user, instance=obj, before=before, message="admin")
+
+    def delete_model(self, request: Any, obj: Any) -> None:
+        audit.record(actor=request.user, instance=obj, action=AuditEntry.Action.DELETE,
+                     changes=audit.snapshot(obj), message="admin")
+        super().delete_model(request, obj)
+
+    def delete_queryset(self, request: Any, queryset: Any) -> None:
+        for obj in queryset:
+            audit.record(actor=request.user, instance=obj, action=AuditEntry.Action.DELETE,
+                         changes=audit.snapshot(obj), message="admin")
+        super().delete_queryset(request, queryset)
+
+
+@admin.register(User)
+class UserAdmin(AuditedAdmin, BaseUserAdmin):
+    list_display = ["username", "first_name", "last_name", "email", "unit", "is_active", "is_staff"]
+    list_filter = ["is_active", "is_staff", "groups", "unit"]
+    list_select_related = ["unit"]
+    fieldsets = (
+        *BaseUserAdmin.fieldsets,
+        (_("Office"), {"fields": ("unit", "position", "phone", "language")}),
+    )
+
+
+class MembershipInline(admin.TabularInline):
+    model = SecretariatMembership
+    extra = 1
+    autocomplete_fields = ["user"]
+
+
+@admin.register(OfficeHolder)
+class OfficeHolderAdmin(AuditedAdmin):
+    list_display = ["full_name", "title", "role", "user", "order", "is_active"]
+    list_filter = ["role", "is_active"]
+    filter_horizontal = ["supervised_units"]
+    inlines = [MembershipInline]
+    autocomplete_fields = ["user"]
+
+
+@admin.register(OrgUnit)
+class OrgUnitAdmin(AuditedAdmin):
+    list_display = ["symbol", "name", "kind", "parent", "head", "is_active"]
+    list_filter = ["kind", "is_active"]
+    search_fields = ["symbol", "name"]
+    list_select_related = ["parent", "head"]
+    autocomplete_fields = ["parent", "head"]
+
+
+@admin.register(Tag)
+class TagAdmin(AuditedAdmin):
+    search_fields = ["name"]
+
+
+@admin.register(Contact)
+class ContactAdmin(AuditedAdmin):
+    list_display = ["name", "kind", "organisation", "email", "phone", "city", "merged_into"]
+    list_filter = ["kind", "tags"]
+    search_fields = ["name", "email", "phone", "city"]
+    list_select_related = ["organisation", "merged_into"]
+    autocomplete_fields = ["organisation"]
+    filter_horizontal = ["tags"]
+
+
+class EventInline(admin.TabularInline):
+    model = AssignmentEvent
+    extra = 0
+    fields = ["at", "kind", "actor", "from_status", "to_status", "text"]
+    readonly_fields = fields
+    can_delete = False
+
+
+@admin.register(Assignment)
+class AssignmentAdmin(AuditedAdmin):
+    list_display = ["title", "unit", "assignee", "due_date", "status", "deadline_rule", "created_by"]
+    list_filter = ["status", "unit"]
+    search_fields = ["title", "description", "source_label"]
+    date_hierarchy = "due_date"
+    list_select_related = ["unit", "assignee", "created_by"]
+    autocomplete_fields = ["unit", "assignee", "created_by"]
+    readonly_fields = ["source_type", "source_id", "answered_at", "closed_at", "created_at", "updated_at"]
+    inlines = [EventInline]
+
+
+@admin.register(DeadlineRule)
+class DeadlineRuleAdmin(AuditedAdmin):
+    list_display = ["code", "name", "basis", "amount", "unit", "moves_to_working_day", "to_verify"]
+    list_filter = ["unit", "moves_to_working_day", "to_verify"]
+    search_fields = ["code", "name", "basis"]
+
+
+@admin.register(Attachment)
+class AttachmentAdmin(AuditedAdmin):
+    list_display = ["original_name", "content_type", "object_id", "size", "uploaded_by", "uploaded_at"]
+    list_select_related = ["content_type", "uploaded_by"]
+
+
+@admin.register(AuditEntry)
+class AuditEntryAdmin(admin.ModelAdmin):
+    list_display = ["at", "actor", "action", "content_type", "object_repr", "message"]
+    list_filter = ["action", "content_type"]
+    search_fields = ["object_repr", "message", "actor__username"]
+    list_select_related = ["actor", "content_type"]
+    date_hierarchy = "at"
+
+    def has_add_permission(self, request: Any) -> bool:
+        return False
+
+    def has_change_permission(self, request: Any, obj: Any = None) -> bool:
+        return False
+
+    def has_delete_permission(self, request: Any, obj: Any = None) -> bool:
+        return False
+
+
+@admin.register(Job)
+class JobAdmin(admin.ModelAdmin):
+    list_display = ["title", "kind", "owner", "status", "progress", "created_at", "finished_at"]
+    list_filter = ["status", "kind"]
+    list_select_related = ["owner"]
+    readonly_fields = [f.name for f in Job._meta.fields]
+
+
+@admin.register(DigestDelivery)
+class DigestDeliveryAdmin(admin.ModelAdmin):
+    list_display = ["day", "kind", "user", "sent_at"]
+    list_filter = ["kind", "day"]
+    list_select_related = ["user"]

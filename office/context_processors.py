@@ -1,0 +1,45 @@
+"""Context every page needs: the navigation (from the registry), display preferences, names."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.conf import settings
+from django.http import HttpRequest
+
+from office.contributions import NavLink, registry
+
+FONT_SIZES = ("normal", "large", "larger")
+
+
+@dataclass(frozen=True)
+class Shell:
+    city_name: str
+    office_name: str
+    font_size: str = "normal"
+    high_contrast: bool = False
+    nav: list[NavLink] = field(default_factory=list)
+
+
+def display_preferences(request: HttpRequest) -> tuple[str, bool]:
+    """Font size and contrast chosen with the page's switches (kept in a cookie, no login needed)."""
+    size = request.COOKIES.get("font_size", "normal")
+    return (size if size in FONT_SIZES else "normal", request.COOKIES.get("contrast") == "high")
+
+
+def shell(request: HttpRequest) -> dict[str, Any]:
+    font_size, high_contrast = display_preferences(request)
+    user = getattr(request, "user", None)
+    nav: list[NavLink] = []
+    if user is not None and user.is_authenticated:
+        nav = [o.data for o in registry.collect("navigation", user) if not o.failed]
+    return {
+        "shell": Shell(
+            city_name=settings.CITY_NAME,
+            office_name=settings.OFFICE_NAME,
+            font_size=font_size,
+            high_contrast=high_contrast,
+            nav=nav,
+        )
+    }

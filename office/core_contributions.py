@@ -1,0 +1,182 @@
+"""The core's own contributions: navigation, dashboard widgets, search and digest sections."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.db.models import Q
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
+
+import office.services.reports  # noqa: F401  (registers the PDF job kinds)
+from office import access
+from office.contributions import (
+    DigestSection,
+    ListItem,
+    NavLink,
+    SearchHit,
+    Widget,
+    has_perm,
+    register,
+)
+from office.models import Assignment, Contact
+
+WIDGET_ROWS = 6
+
+
+def _due_meta(assignment: Assignment, today: Any) -> str:
+    due = date_format(assignment.due_date, "SHORT_DATE_FORMAT")
+    if assignment.is_overdue(today):
+        days = assignment.days_late(today)
+        return ngettext("due %(due)s, %(days)d day late", "due %(due)s, %(days)d days late", days) % {
+            "due": due, "days": days,
+        }
+    return _("due %(due)s") % {"due": due}
+
+
+def _item(assignment: Assignment, today: Any) -> ListItem:
+    return ListItem(
+        label=assignment.title,
+        url=reverse("office:assignment_detail", args=[assignment.pk]),
+        meta=f"{assignment.unit.symbol} · {_due_meta(assignment, today)}",
+        badge=assignment.get_status_display(),
+        is_warning=assignment.is_overdue(today),
+    )
+
+
+# --- Navigation -------------------------------------------------------------------------
+
+@register("navigation", "dashboard", order=0)
+def nav_dashboard(user: Any) -> NavLink:
+    return NavLink(_("Dashboard"), reverse("office:dashboard"), active_prefix="/$")
+
+
+@register("navigation", "assignments", order=10, visible=has_perm("office.view_assignment"))
+def nav_assignments(user: Any) -> NavLink:
+    return NavLink(_("Assignments"), reverse("office:assignment_list"), active_prefix="/assignments/")
+
+
+@register("navigation", "inbox", order=11, visible=lambda u: u.is_authenticated and u.unit_id is not None
+          and u.has_perm("office.answer_assignment"))
+def nav_inbox(user: Any) -> NavLink:
+    return NavLink(_("Unit inbox"), reverse("office:unit_inbox"), active_prefix="/inbox/")
+
+
+@register("navigation", "overdue", order=12, visible=has_perm("office.view_all_assignments"))
+def nav_overdue(user: Any) -> NavLink:
+    return NavLink(_("Overdue board"), reverse("office:overdue_board"), active_prefix="/overdue/")
+
+
+@register("navigation", "contacts", order=20, visible=has_perm("office.view_contact"))
+def nav_contacts(user: Any) -> NavLink:
+    return NavLink(_("Contacts"), reverse("office:contact_list"), active_prefix="/contacts/")
+
+
+@register("navigation", "units", order=30, visible=has_perm("office.view_orgunit"))
+def nav_units(user: Any) -> NavLink:
+    return NavLink(_("Units and office holders"), reverse("office:unit_list"), active_prefix="/units/")
+
+
+@register("navigation", "admin", order=900, visible=lambda u: u.is_authenticated and u.is_staff)
+def nav_admin(user: Any) -> NavLink:
+    return NavLink(_("Administration"), reverse("admin:index"))
+
+
+# --- Dashboard widgets ------------------------------------------------------------------
+
+@register("widget", "my_assignments", order=10, visible=has_perm("office.view_assignment"))
+def my_assignments(user: Any) -> Widget:
+    today = timezone.localdate()
+    mine = Q(assignee=user) | Q(created_by=user, status="answered")
+    if user.unit_id and user.has_perm("office.answer_assignment"):
+        mine |= Q(unit_id=user.unit_id)
+    qs = access.assignments_visible_to(user).filter(mine).exclude(status="closed").with_related()
+    rows = list(qs.order_by("due_date", "id")[:WIDGET_ROWS])
+    return Widget(
+        title=_("My assignments"),
+        items=[_item(a, today) for a in rows],
+        total=qs.count(),
+        more_url=reverse("office:assignment_list") + "?mine=1",
+        empty_text=_("Nothing waits for you."),
+    )
+
+
+@register("widget", "overdue_in_my_unit", order=20,
+          visible=lambda u: u.is_authenticated and u.unit_id is not None and u.has_perm("office.view_assignment"))
+def overdue_in_my_unit(user: Any) -> Widget:
+    today = timezone.localdate()
+    qs = access.assignments_visible_to(user).overdue(today).filter(unit_id=user.unit_id).with_related()
+    rows = list(qs.order_by("due_date", "id")[:WIDGET_ROWS])
+    return Widget(
+        title=_("Overdue in my unit"),
+        items=[_item(a, today) for a in rows],
+        total=qs.count(),
+        more_url=reverse("office:unit_inbox") if user.has_perm("office.answer_assignment") else "",
+        empty_text=_("Nothing overdue in your unit."),
+    )
+
+
+@register("widget", "overdue_office", order=30, visible=has_perm("office.view_all_assignments"))
+def overdue_office(user: Any) -> Widget:
+    today = timezone.localdate()
+    qs = Assignment.objects.overdue(today).with_related()
+    rows = list(qs.order_by("due_date", "id")[:WIDGET_ROWS])
+    return Widget(
+        title=_("Overdue in the whole office"),
+        items=[_item(a, today) for a in rows],
+        total=qs.count(),
+        more_url=reverse("office:overdue_board"),
+        empty_text=_("No overdue assignments."),
+    )
+
+
+# --- Search -----------------------------------------------------------------------------
+
+SEARCH_ROWS = 8
+
+
+@register("search", "contacts", order=20, visible=has_perm("office.view_contact"))
+def search_contacts(user: Any, *, query: str) -> list[SearchHit]:
+    qs = Contact.objects.active().filter(
+        Q(name__icontains=query) | Q(email__icontains=query) | Q(phone__icontains=query)
+        | Q(city__icontains=query)
+    ).order_by("name")[:SEARCH_ROWS]
+    return [
+        SearchHit(_("Contacts"), c.name, reverse("office:contact_detail", args=[c.pk]),
+                  " · ".join(p for p in (c.get_kind_display(), c.email, c.city) if p))
+        for c in qs
+    ]
+
+
+@register("search", "assignments", order=10, visible=has_perm("office.view_assignment"))
+def search_assignments(user: Any, *, query: str) -> list[SearchHit]:
+    qs = access.assignments_visible_to(user).filter(
+        Q(title__icontains=query) | Q(description__icontains=query) | Q(source_label__icontains=query)
+    ).with_related().order_by("-created_at")[:SEARCH_ROWS]
+    return [
+        SearchHit(_("Assignments"), a.title, reverse("office:assignment_detail", args=[a.pk]),
+                  f"{a.unit.symbol} · {a.get_status_display()} · {date_format(a.due_date, 'SHORT_DATE_FORMAT')}")
+        for a in qs
+    ]
+
+
+# --- Digest -----------------------------------------------------------------------------
+
+@register("digest", "assignments", order=10, visible=has_perm("office.view_assignment"))
+def digest_assignments(user: Any) -> DigestSection:
+    today = timezone.localdate()
+    mine = Q(assignee=user)
+    if user.unit_id and user.has_perm("office.answer_assignment"):
+        mine |= Q(unit_id=user.unit_id)
+    qs = access.assignments_visible_to(user).open().filter(mine).with_related().order_by("due_date", "id")
+    return DigestSection(_("Open and overdue assignments"), [_item(a, today) for a in qs[:50]])
+
+
+@register("digest", "answered_for_me", order=20, visible=has_perm("office.manage_assignment"))
+def digest_answered(user: Any) -> DigestSection:
+    today = timezone.localdate()
+    qs = Assignment.objects.filter(created_by=user, status="answered").with_related().order_by("due_date")
+    return DigestSection(_("Replies waiting for your acceptance"), [_item(a, today) for a in qs[:50]])

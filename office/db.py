@@ -1,0 +1,48 @@
+"""Database helpers: Polish ordering of names on PostgreSQL and SQLite alike."""
+
+from __future__ import annotations
+
+import unicodedata
+from typing import Any
+
+from django.db import connection
+from django.db.models import F
+from django.db.models.functions import Collate
+
+#: The collation name used by ``polish``; PostgreSQL gets it from a migration (ICU pl-PL),
+#: SQLite from ``install_sqlite_collation`` when a connection opens.
+COLLATION = "polish"
+
+_ALPHABET = "aąbcćdeęfghijklłmnńoóprsśtuvwxyzźż"
+_RANK = {letter: index for index, letter in enumerate(_ALPHABET)}
+
+
+def polish_sort_key(text: str) -> tuple:
+    """Sort key of the Polish alphabet: a < ą < b < c < ć …, case-insensitive first."""
+    primary = []
+    for char in text.lower():
+        if char in _RANK:
+            primary.append((1, _RANK[char]))
+        else:
+            base = unicodedata.normalize("NFKD", char)[:1] or char
+            primary.append((1, _RANK[base]) if base in _RANK else (0 if not char.isalnum() else 2, ord(char)))
+    return (tuple(primary), text)
+
+
+def _sqlite_collate(left: str, right: str) -> int:
+    a, b = polish_sort_key(left), polish_sort_key(right)
+    return (a > b) - (a < b)
+
+
+def install_sqlite_collation(sender: Any, connection: Any, **kwargs: Any) -> None:
+    if connection.vendor == "sqlite":
+        connection.connection.create_collation(COLLATION, _sqlite_collate)
+
+
+def polish(field: str) -> Collate:
+    """An ordering expression that sorts ``field`` by the Polish alphabet."""
+    return Collate(F(field), COLLATION)
+
+
+def is_postgresql() -> bool:
+    return connection.vendor == "postgresql"

@@ -1,0 +1,106 @@
+"""Deadline computation from the named rules table, with Polish public holidays.
+
+``compute_deadline("udip_answer", received)`` returns a ``Deadline`` that carries the rule's
+code, name and legal basis next to the date, so every screen can show where a date came from.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+from dataclasses import dataclass
+from functools import lru_cache
+
+import holidays
+from django.utils import timezone
+
+from office.models import DeadlineRule
+
+Unit = DeadlineRule.Unit
+
+
+@lru_cache(maxsize=64)
+def _polish_holidays(year: int) -> frozenset[dt.date]:
+    return frozenset(holidays.country_holidays("PL", years=year).keys())
+
+
+def is_public_holiday(day: dt.date) -> bool:
+    return day in _polish_holidays(day.year)
+
+
+def is_working_day(day: dt.date) -> bool:
+    """Monday to Friday and not a Polish public holiday."""
+    return day.weekday() < 5 and not is_public_holiday(day)
+
+
+def next_working_day(day: dt.date) -> dt.date:
+    while not is_working_day(day):
+        day += dt.timedelta(days=1)
+    return day
+
+
+def add_working_days(start: dt.date, count: int) -> dt.date:
+    day = start
+    while count > 0:
+        day += dt.timedelta(days=1)
+        if is_working_day(day):
+            count -= 1
+    return day
+
+
+def add_months(start: dt.date, months: int) -> dt.date:
+    month_index = start.month - 1 + months
+    year, month = start.year + month_index // 12, month_index % 12 + 1
+    return dt.date(year, month, min(start.day, calendar.monthrange(year, month)[1]))
+
+
+@dataclass(frozen=True)
+class Deadline:
+    due: dt.date
+    due_at: dt.datetime | None
+    rule_code: str
+    rule_name: str
+    basis: str
+    moved: bool = False  # moved from a day off to the next working day
+
+    @property
+    def label(self) -> str:
+        return f"{self.rule_name} ({self.basis})"
+
+
+def _as_local_date(start: dt.date | dt.datetime) -> dt.date:
+    if isinstance(start, dt.datetime):
+        return timezone.localtime(start).date() if timezone.is_aware(start) else start.date()
+    return start
+
+
+def apply_rule(rule: DeadlineRule, start: dt.date | dt.datetime) -> Deadline:
+    """The deadline ``rule`` gives for an event on ``start`` (a date or a moment)."""
+    due_at = None
+    if rule.unit == Unit.HOURS:
+        moment = start if isinstance(start, dt.datetime) else dt.datetime.combine(start, dt.time(0, 0))
+        if timezone.is_naive(moment):
+            moment = timezone.make_aware(moment)
+        due_at = moment + dt.timedelta(hours=rule.amount)
+        due = timezone.localtime(due_at).date()
+    else:
+        day = _as_local_date(start)
+        if rule.unit == Unit.CALENDAR_DAYS:
+            due = day + dt.timedelta(days=rule.amount)
+        elif rule.unit == Unit.WORKING_DAYS:
+            due = add_working_days(day, rule.amount)
+        elif rule.unit == Unit.MONTHS:
+            due = add_months(day, rule.amount)
+        else:  # a fixed date each year: the next one on or after the start
+            due = dt.date(day.year, rule.annual_month, rule.annual_day)
+            if due < day:
+                due = dt.date(day.year + 1, rule.annual_month, rule.annual_day)
+    moved = False
+    if rule.moves_to_working_day and due_at is None and not is_working_day(due):
+        due, moved = next_working_day(due), True
+    return Deadline(due, due_at, rule.code, rule.name, rule.basis, moved)
+
+
+def compute_deadline(rule_code: str, start: dt.date | dt.datetime) -> Deadline:
+    """Look the rule up by code and apply it. Raises DeadlineRule.DoesNotExist for unknown codes."""
+    return apply_rule(DeadlineRule.objects.get(code=rule_code), start)

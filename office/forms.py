@@ -1,0 +1,170 @@
+"""Forms of the office core. Views pass cleaned data to services; services validate again."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+from django.contrib.auth import get_user_model
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from office.deadlines import apply_rule
+from office.models import Assignment, AssignmentStatus, Contact, DeadlineRule, OrgUnit
+from office.services.attachments import validate_upload
+
+S = AssignmentStatus
+
+
+class DateInput(forms.DateInput):
+    input_type = "date"
+
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(format="%Y-%m-%d", **kwargs)
+
+
+def _active_units() -> Any:
+    return OrgUnit.objects.filter(is_active=True).order_by("symbol")
+
+
+def _staff() -> Any:
+    return get_user_model().objects.filter(is_active=True).select_related("unit").order_by("last_name", "first_name")
+
+
+class AssignmentForm(forms.ModelForm):
+    """Hand a matter to a unit: either a due date, or a deadline rule applied to a start date."""
+
+    deadline_rule = forms.ModelChoiceField(
+        queryset=DeadlineRule.objects.all(), required=False, label=_("or compute from a rule"),
+        help_text=_("The due date is computed from the rule and the start date, and keeps the rule's name."),
+    )
+    deadline_start = forms.DateField(label=_("counted from"), required=False, widget=DateInput())
+
+    class Meta:
+        model = Assignment
+        fields = ["title", "description", "unit", "assignee", "due_date"]
+        widgets = {"due_date": DateInput(), "description": forms.Textarea(attrs={"rows": 4})}
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["unit"].queryset = _active_units()
+        self.fields["assignee"].queryset = _staff().filter(unit__isnull=False)
+        self.fields["due_date"].required = False
+        self.deadline = None
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean()
+        rule = data.get("deadline_rule")
+        if rule is not None:
+            self.deadline = apply_rule(rule, data.get("deadline_start") or timezone.localdate())
+            data["due_date"] = self.deadline.due
+        elif not data.get("due_date"):
+            self.add_error("due_date", _("Give a due date or choose a deadline rule."))
+        elif data["due_date"] < timezone.localdate():
+            self.add_error("due_date", _("The due date cannot be in the past."))
+        unit, assignee = data.get("unit"), data.get("assignee")
+        if unit and assignee and assignee.unit_id != unit.pk:
+            self.add_error("assignee", _("The responsible person must belong to the responsible unit."))
+        return data
+
+
+class AssignmentEditForm(forms.ModelForm):
+    reason = forms.CharField(
+        label=_("reason for the change of due date"), required=False, max_length=500,
+        help_text=_("Required when the due date changes; it goes into the history."),
+    )
+
+    class Meta:
+        model = Assignment
+        fields = ["title", "description", "unit", "assignee", "due_date"]
+        widgets = {"due_date": DateInput(), "description": forms.Textarea(attrs={"rows": 4})}
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["unit"].queryset = _active_units()
+        self.fields["assignee"].queryset = _staff().filter(unit__isnull=False)
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean()
+        if self.instance.pk and data.get("due_date") and data["due_date"] != self.initial.get("due_date") \
+                and not (data.get("reason") or "").strip():
+            self.add_error("reason", _("Say why the due date changes."))
+        unit, assignee = data.get("unit"), data.get("assignee")
+        if unit and assignee and assignee.unit_id != unit.pk:
+            self.add_error("assignee", _("The responsible person must belong to the responsible unit."))
+        return data
+
+
+class ReplyForm(forms.Form):
+    reply = forms.CharField(label=_("reply"), widget=forms.Textarea(attrs={"rows": 6}), max_length=20000)
+
+
+class NoteForm(forms.Form):
+    text = forms.CharField(label=_("note"), widget=forms.Textarea(attrs={"rows": 3}), max_length=5000)
+
+
+class ReturnForm(forms.Form):
+    text = forms.CharField(
+        label=_("why the matter is returned"), widget=forms.Textarea(attrs={"rows": 3}), max_length=5000
+    )
+
+
+class DecisionForm(forms.Form):
+    target = forms.ChoiceField(
+        label=_("decision"),
+        choices=[
+            (S.CLOSED, _("Accept and close")),
+            (S.IN_PROGRESS, _("Send back for more work / reopen")),
+            (S.NEW, _("Hand over again")),
+        ],
+    )
+    text = forms.CharField(label=_("comment"), required=False, widget=forms.Textarea(attrs={"rows": 3}),
+                           max_length=5000)
+
+
+class AttachmentForm(forms.Form):
+    file = forms.FileField(label=_("file"))
+    description = forms.CharField(label=_("description"), required=False, max_length=255)
+
+    def clean_file(self) -> Any:
+        upload = self.cleaned_data["file"]
+        validate_upload(upload)
+        return upload
+
+
+class ContactForm(forms.ModelForm):
+    class Meta:
+        model = Contact
+        fields = ["kind", "name", "organisation", "position", "email", "phone", "street",
+                  "postal_code", "city", "tags", "notes"]
+        widgets = {"notes": forms.Textarea(attrs={"rows": 3}), "tags": forms.CheckboxSelectMultiple}
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        organisations = Contact.objects.active().exclude(kind=Contact.Kind.PERSON).order_by("name")
+        if self.instance.pk:
+            organisations = organisations.exclude(pk=self.instance.pk)
+        self.fields["organisation"].queryset = organisations
+
+    def clean_postal_code(self) -> str:
+        code = self.cleaned_data["postal_code"].strip()
+        if code and not (len(code) == 6 and code[2] == "-" and (code[:2] + code[3:]).isdigit()):
+            raise forms.ValidationError(_("Write the postal code as 00-000."))
+        return code
+
+
+class MergeContactsForm(forms.Form):
+    keep = forms.ModelChoiceField(queryset=Contact.objects.none(), label=_("keep this contact"),
+                                  widget=forms.RadioSelect)
+
+    def __init__(self, *args: Any, candidates: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["keep"].queryset = candidates
+
+
+class UnitReportForm(forms.Form):
+    unit = forms.ModelChoiceField(queryset=OrgUnit.objects.none(), label=_("unit"))
+
+    def __init__(self, *args: Any, units: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["unit"].queryset = units

@@ -1,0 +1,30 @@
+from office.models.assignments import (
+    OPEN_STATUSES,
+    Assignment,
+    AssignmentEvent,
+    AssignmentStatus,
+)
+from office.models.attachments import Attachment
+from office.models.audit import AuditEntry
+from office.models.contacts import Contact, Tag
+from office.models.deadlines import DeadlineRule
+from office.models.jobs import DigestDelivery, Job
+from office.models.people import OfficeHolder, OrgUnit, SecretariatMembership, User
+
+__all__ = [
+    "OPEN_STATUSES",
+    "Assignment",
+    "AssignmentEvent",
+    "AssignmentStatus",
+    "Attachment",
+    "AuditEntry",
+    "Contact",
+    "DeadlineRule",
+    "DigestDelivery",
+    "Job",
+    "OfficeHolder",
+    "OrgUnit",
+    "SecretariatMembership",
+    "Tag",
+    "User",
+]

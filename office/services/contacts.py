@@ -1,0 +1,100 @@
+"""The contact directory: create, change, merge duplicates."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.db import models, transaction
+from django.utils.translation import gettext as _
+
+from office.models import Contact
+from office.services import audit
+
+
+@transaction.atomic
+def save_contact(*, actor: Any, contact: Contact, tags: Any = None) -> Contact:
+    """Create or change a contact (a form's unsaved instance) and record it in the trail."""
+    creating = contact.pk is None
+    before = {} if creating else audit.snapshot(Contact.objects.get(pk=contact.pk))
+    if contact.merged_into_id:
+        raise ValidationError(_("This contact was merged into another one and cannot be changed."))
+    contact.full_clean()
+    contact.save()
+    if tags is not None:
+        contact.tags.set(tags)
+    if creating:
+        audit.record_create(actor=actor, instance=contact)
+    else:
+        audit.record_update(actor=actor, instance=contact, before=before)
+    return contact
+
+
+FILLABLE = ["email", "phone", "street", "postal_code", "city", "position", "organisation_id"]
+
+
+@transaction.atomic
+def merge_contacts(*, actor: Any, keep: Contact, duplicates: list[Contact]) -> Contact:
+    """Merge ``duplicates`` into ``keep``.
+
+    Every reference to a duplicate, in any app, is moved to ``keep`` (found through the
+    model's reverse relations, so the core needs to know no feature app); empty fields of
+    ``keep`` are filled from the duplicates, tags and notes are joined; the duplicates stay
+    as records pointing at ``keep`` (merged_into), so old links still resolve.
+    """
+    duplicates = [d for d in duplicates if d.pk != keep.pk]
+    if not duplicates:
+        raise ValidationError(_("Choose at least one other contact to merge."))
+    if keep.merged_into_id or any(d.merged_into_id for d in duplicates):
+        raise ValidationError(_("A contact that was already merged cannot be merged again."))
+    before = audit.snapshot(keep)
+    dup_ids = [d.pk for d in duplicates]
+    for relation in Contact._meta.related_objects:
+        if relation.related_model is Contact and relation.field.name == "merged_into":
+            continue
+        if relation.many_to_many:
+            through = relation.through
+            source = relation.field.m2m_reverse_field_name()
+            target = relation.field.m2m_field_name()
+            existing = set(through.objects.filter(**{source: keep.pk}).values_list(f"{target}_id", flat=True))
+            for row in through.objects.filter(**{f"{source}__in": dup_ids}):
+                if getattr(row, f"{target}_id") in existing:
+                    row.delete()
+                else:
+                    setattr(row, f"{source}_id", keep.pk)
+                    row.save()
+        elif relation.one_to_many or relation.one_to_one:
+            relation.related_model._base_manager.filter(
+                **{f"{relation.field.name}__in": dup_ids}
+            ).update(**{relation.field.name: keep})
+    for duplicate in duplicates:
+        for name in FILLABLE:
+            if not getattr(keep, name) and getattr(duplicate, name):
+                setattr(keep, name, getattr(duplicate, name))
+        if duplicate.notes and duplicate.notes not in keep.notes:
+            keep.notes = "\n".join(part for part in (keep.notes, duplicate.notes) if part)
+        keep.tags.add(*duplicate.tags.all())
+    if keep.organisation_id in dup_ids:
+        keep.organisation = None
+    keep.save()
+    Contact.objects.filter(pk__in=dup_ids).update(merged_into=keep)
+    audit.record_update(
+        actor=actor, instance=keep, before=before,
+        message=_("Merged: %(names)s") % {"names": ", ".join(f"{d.name} (#{d.pk})" for d in duplicates)},
+    )
+    for duplicate in duplicates:
+        audit.record(
+            actor=actor, instance=duplicate, action="action",
+            message=_("Merged into %(name)s (#%(pk)s)") % {"name": keep.name, "pk": keep.pk},
+        )
+    return keep
+
+
+def find_possible_duplicates(contact: Contact, limit: int = 10) -> models.QuerySet[Contact]:
+    """Active contacts with the same e-mail, phone, or name."""
+    match = models.Q(name__iexact=contact.name)
+    if contact.email:
+        match |= models.Q(email__iexact=contact.email)
+    if contact.phone:
+        match |= models.Q(phone=contact.phone)
+    return Contact.objects.active().filter(match).exclude(pk=contact.pk)[:limit]

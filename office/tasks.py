@@ -1,0 +1,62 @@
+"""Celery tasks of the core: thin wrappers that take ids and call services."""
+
+from __future__ import annotations
+
+from celery import shared_task
+from django.core.cache import cache
+from django.utils import timezone
+
+from office.services import jobs, mail
+
+TRANSIENT = (ConnectionError, TimeoutError, OSError)
+
+
+@shared_task(autoretry_for=TRANSIENT, retry_backoff=True, max_retries=5)
+def send_daily_digests() -> int:
+    """Fan out one task per user; each sends at most one digest a day."""
+    day = timezone.localdate()
+    users = mail.digest_recipients()
+    for user_id in users:
+        send_daily_digest.delay(user_id, day.isoformat())
+    return len(users)
+
+
+@shared_task(autoretry_for=TRANSIENT, retry_backoff=True, max_retries=5)
+def send_daily_digest(user_id: int, day: str) -> bool:
+    return mail.send_daily_digest(user_id=user_id, day=timezone.datetime.fromisoformat(day).date())
+
+
+@shared_task(autoretry_for=TRANSIENT, retry_backoff=True, max_retries=5)
+def send_assignment_reminders() -> int:
+    return mail.send_reminders()
+
+
+@shared_task(autoretry_for=TRANSIENT, retry_backoff=True, max_retries=5)
+def notify_assignment_handed_over(assignment_id: int) -> None:
+    mail.notify_handed_over(assignment_id)
+
+
+@shared_task(autoretry_for=TRANSIENT, retry_backoff=True, max_retries=5)
+def notify_assignment_answered(assignment_id: int) -> None:
+    mail.notify_answered(assignment_id)
+
+
+@shared_task(time_limit=600, soft_time_limit=590)
+def run_job(job_id: str) -> None:
+    jobs.run_job(job_id)
+
+
+@shared_task
+def purge_old_jobs() -> int:
+    return jobs.purge_old_jobs()
+
+
+HEARTBEAT_KEY = "office:worker-heartbeat"
+
+
+@shared_task(ignore_result=True)
+def heartbeat() -> str:
+    """Beat sends this every minute; the health endpoint reads when a worker last ran it."""
+    now = timezone.now().isoformat()
+    cache.set(HEARTBEAT_KEY, now, timeout=600)
+    return now

@@ -1,0 +1,54 @@
+"""URLs of the project: the core under the "office" namespace; feature apps add theirs."""
+
+from django.contrib import admin
+from django.contrib.auth import views as auth_views
+from django.urls import include, path
+
+from office.views import assignments, contacts, dashboard, system, units
+
+
+office_patterns = [
+    path("", dashboard.dashboard, name="dashboard"),
+    path("search/", dashboard.search, name="search"),
+    path("assignments/", assignments.assignment_list, name="assignment_list"),
+    path("assignments/new/", assignments.assignment_create, name="assignment_create"),
+    path("assignments/<int:pk>/", assignments.assignment_detail, name="assignment_detail"),
+    path("assignments/<int:pk>/edit/", assignments.assignment_edit, name="assignment_edit"),
+    path("assignments/<int:pk>/start/", assignments.assignment_start, name="assignment_start"),
+    path("assignments/<int:pk>/reply/", assignments.assignment_reply, name="assignment_reply"),
+    path("assignments/<int:pk>/return/", assignments.assignment_return, name="assignment_return"),
+    path("assignments/<int:pk>/note/", assignments.assignment_note, name="assignment_note"),
+    path("assignments/<int:pk>/decide/", assignments.assignment_decide, name="assignment_decide"),
+    path("assignments/<int:pk>/attach/", assignments.assignment_attach, name="assignment_attach"),
+    path("inbox/", assignments.unit_inbox, name="unit_inbox"),
+    path("overdue/", assignments.overdue_board, name="overdue_board"),
+    path("reports/unit-assignments/", assignments.unit_report, name="unit_report"),
+    path("contacts/", contacts.contact_list, name="contact_list"),
+    path("contacts/new/", contacts.contact_create, name="contact_create"),
+    path("contacts/<int:pk>/", contacts.contact_detail, name="contact_detail"),
+    path("contacts/<int:pk>/edit/", contacts.contact_edit, name="contact_edit"),
+    path("contacts/<int:pk>/merge/", contacts.contact_merge, name="contact_merge"),
+    path("units/", units.unit_list, name="unit_list"),
+    path("units/<int:pk>/", units.unit_detail, name="unit_detail"),
+    path("jobs/<uuid:pk>/", system.job_detail, name="job_detail"),
+    path("jobs/<uuid:pk>/status/", system.job_status, name="job_status"),
+    path("jobs/<uuid:pk>/download/", system.job_download, name="job_download"),
+    path("attachments/<int:pk>/", system.attachment_download, name="attachment_download"),
+    path("display/", system.display_preferences, name="display_preferences"),
+    path("accessibility/", system.accessibility_statement, name="accessibility_statement"),
+]
+
+urlpatterns = [
+    path("", include((office_patterns, "office"))),
+    path("health/", system.health, name="health"),
+    path("accounts/login/", auth_views.LoginView.as_view(redirect_authenticated_user=True), name="login"),
+    path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
+    path("accounts/password/", auth_views.PasswordChangeView.as_view(), name="password_change"),
+    path("accounts/password/done/", auth_views.PasswordChangeDoneView.as_view(), name="password_change_done"),
+    path("i18n/", include("django.conf.urls.i18n")),
+    path("admin/", admin.site.urls),
+]
+
+handler403 = "office.views.system.permission_denied"
+handler404 = "office.views.system.page_not_found"
+handler500 = "office.views.system.server_error"

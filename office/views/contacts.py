@@ -1,0 +1,123 @@
+"""The contact directory: list and search, create, change, merge duplicates."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required, permission_required
+from django.core.exceptions import ValidationError
+from django.db.models import Prefetch
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods
+
+from office.db import polish
+from office.filters import ContactFilter
+from office.forms import ContactForm, MergeContactsForm
+from office.models import Contact, Tag
+from office.services import audit
+from office.services import contacts as service
+from office.views.common import apply_errors, paginate, render_page
+
+
+def _get_contact(pk: int) -> Contact:
+    try:
+        return Contact.objects.select_related("organisation", "merged_into").get(pk=pk)
+    except Contact.DoesNotExist:
+        raise Http404 from None
+
+
+@require_GET
+@login_required
+@permission_required("office.view_contact", raise_exception=True)
+def contact_list(request: HttpRequest) -> HttpResponse:
+    base = (
+        Contact.objects.active().select_related("organisation")
+        .prefetch_related(Prefetch("tags", queryset=Tag.objects.order_by("name")))
+        .order_by(polish("name"), "id")
+    )
+    filterset = ContactFilter(request.GET or None, queryset=base)
+    qs = filterset.qs.distinct() if filterset.is_bound and filterset.is_valid() else base
+    page = paginate(request, qs)
+    return render_page(
+        request, "office/contacts/list.html", {"filter": filterset, "page_obj": page},
+        fragment="office/contacts/_table.html",
+    )
+
+
+@require_GET
+@login_required
+@permission_required("office.view_contact", raise_exception=True)
+def contact_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    contact = _get_contact(pk)
+    if contact.merged_into_id:
+        messages.info(request, _("This contact was merged; you see the contact it was merged into."))
+        return redirect("office:contact_detail", contact.merged_into_id)
+    return render_page(request, "office/contacts/detail.html", {
+        "contact": contact,
+        "people": contact.people.active().order_by(polish("name"))[:50],
+        "tags": contact.tags.order_by("name"),
+        "duplicates": service.find_possible_duplicates(contact),
+        "trail": audit.trail_for(contact),
+        "can_change": request.user.has_perm("office.change_contact"),
+        "can_merge": request.user.has_perm("office.merge_contact"),
+    })
+
+
+@require_http_methods(["GET", "POST"])
+@login_required
+@permission_required("office.add_contact", raise_exception=True)
+def contact_create(request: HttpRequest) -> HttpResponse:
+    return _contact_form(request, Contact())
+
+
+@require_http_methods(["GET", "POST"])
+@login_required
+@permission_required("office.change_contact", raise_exception=True)
+def contact_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    contact = _get_contact(pk)
+    if contact.merged_into_id:
+        raise Http404
+    return _contact_form(request, contact)
+
+
+def _contact_form(request: HttpRequest, contact: Contact) -> HttpResponse:
+    form = ContactForm(request.POST or None, instance=contact)
+    if request.method == "POST" and form.is_valid():
+        try:
+            saved = service.save_contact(actor=request.user, contact=form.save(commit=False),
+                                         tags=form.cleaned_data["tags"])
+        except ValidationError as error:
+            apply_errors(form, error)
+        else:
+            messages.success(request, _("The contact was saved."))
+            return redirect("office:contact_detail", saved.pk)
+    return render_page(request, "office/contacts/form.html", {"form": form, "contact": contact})
+
+
+@require_http_methods(["GET", "POST"])
+@login_required
+@permission_required("office.merge_contact", raise_exception=True)
+def contact_merge(request: HttpRequest, pk: int) -> HttpResponse:
+    """Merge the contact with the duplicates chosen on its page (``ids``)."""
+    contact = _get_contact(pk)
+    if contact.merged_into_id:
+        raise Http404
+    ids = [int(i) for i in request.POST.getlist("ids") + request.GET.getlist("ids") if str(i).isdigit()]
+    candidates = Contact.objects.active().filter(pk__in=[contact.pk, *ids]).order_by("pk")
+    form = MergeContactsForm(request.POST or None, candidates=candidates, initial={"keep": contact})
+    if len(candidates) < 2:
+        messages.error(request, _("Choose at least one duplicate to merge."))
+        return redirect("office:contact_detail", contact.pk)
+    if request.method == "POST" and "keep" in request.POST and form.is_valid():
+        keep = form.cleaned_data["keep"]
+        try:
+            service.merge_contacts(actor=request.user, keep=keep,
+                                   duplicates=[c for c in candidates if c.pk != keep.pk])
+        except ValidationError as error:
+            apply_errors(form, error)
+        else:
+            messages.success(request, _("The contacts were merged."))
+            return redirect("office:contact_detail", keep.pk)
+    return render_page(request, "office/contacts/merge.html",
+                       {"contact": contact, "candidates": candidates, "form": form, "ids": ids})

@@ -1,0 +1,130 @@
+"""Jobs, attachment downloads, health, display preferences, static pages, error pages."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.conf import settings
+from django.contrib.auth.decorators import login_required
+from django.core.cache import cache
+from django.db import connection
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse, JsonResponse
+from django.shortcuts import redirect, render
+from django.template import loader
+from django.utils import timezone
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_GET, require_POST
+
+from office import access
+from office.context_processors import FONT_SIZES
+from office.models import Job
+from office.tasks import HEARTBEAT_KEY
+
+
+@require_GET
+@login_required
+def job_detail(request: HttpRequest, pk: str) -> HttpResponse:
+    job = access.get_job_for_user(request.user, pk)
+    return render(request, "office/jobs/detail.html", {"job": job})
+
+
+@require_GET
+@login_required
+@never_cache
+def job_status(request: HttpRequest, pk: str) -> HttpResponse:
+    """The progress fragment that the job page polls with htmx until the job finishes."""
+    job = access.get_job_for_user(request.user, pk)
+    return render(request, "office/jobs/_status.html", {"job": job})
+
+
+@require_GET
+@login_required
+def job_download(request: HttpRequest, pk: str) -> FileResponse:
+    job = access.get_job_for_user(request.user, pk)
+    if job.status != Job.Status.DONE or not job.result:
+        raise Http404
+    return FileResponse(job.result.open("rb"), as_attachment=True, filename=job.result_name)
+
+
+@require_GET
+@login_required
+def attachment_download(request: HttpRequest, pk: int) -> FileResponse:
+    attachment = access.get_attachment_for_user(request.user, pk)
+    try:
+        handle = attachment.file.open("rb")
+    except FileNotFoundError:
+        raise Http404 from None
+    return FileResponse(handle, as_attachment=True, filename=attachment.original_name,
+                        content_type=attachment.mime_type or "application/octet-stream")
+
+
+@require_GET
+@never_cache
+def health(request: HttpRequest) -> JsonResponse:
+    """For the orchestrator: database and Redis must answer; the worker's heartbeat is reported."""
+    report: dict[str, Any] = {}
+    healthy = True
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT 1")
+        report["database"] = "ok"
+    except Exception as error:  # any failure means unhealthy
+        report["database"] = f"error: {type(error).__name__}"
+        healthy = False
+    if settings.REDIS_URL:
+        try:
+            cache.set("office:health", "1", timeout=10)
+            report["redis"] = "ok" if cache.get("office:health") == "1" else "error"
+            beat = cache.get(HEARTBEAT_KEY)
+        except Exception as error:
+            report["redis"] = f"error: {type(error).__name__}"
+            healthy, beat = False, None
+        healthy = healthy and report["redis"] == "ok"
+        if beat:
+            age = (timezone.now() - timezone.datetime.fromisoformat(beat)).total_seconds()
+            report["worker"] = "ok" if age < 180 else "stale"
+            report["worker_heartbeat_age_s"] = int(age)
+        else:
+            report["worker"] = "unknown"
+    else:
+        report["redis"] = "not configured"
+        report["worker"] = "eager"
+    report["status"] = "ok" if healthy else "error"
+    return JsonResponse(report, status=200 if healthy else 503)
+
+
+@require_POST
+def display_preferences(request: HttpRequest) -> HttpResponse:
+    """Font size and contrast switches: kept in cookies so they work before login too."""
+    target = request.POST.get("next", "")
+    if not url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()},
+                                           require_https=request.is_secure()):
+        target = "/"
+    response = redirect(target)
+    year = 365 * 24 * 3600
+    size = request.POST.get("font_size")
+    if size in FONT_SIZES:
+        response.set_cookie("font_size", size, max_age=year, samesite="Lax", secure=request.is_secure())
+    contrast = request.POST.get("contrast")
+    if contrast in ("high", "normal"):
+        response.set_cookie("contrast", contrast, max_age=year, samesite="Lax", secure=request.is_secure())
+    return response
+
+
+@require_GET
+def accessibility_statement(request: HttpRequest) -> HttpResponse:
+    return render(request, "office/accessibility.html", {"updated": settings.ACCESSIBILITY_STATEMENT_DATE})
+
+
+def permission_denied(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
+    return render(request, "403.html", status=403)
+
+
+def page_not_found(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
+    return render(request, "404.html", status=404)
+
+
+def server_error(request: HttpRequest) -> HttpResponse:
+    # No context processors: whatever broke must not break the error page too.
+    return HttpResponse(loader.get_template("500.html").render(), status=500)

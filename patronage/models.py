@@ -1,0 +1,1 @@
+"""Models of the patronage app (its features arrive with their own issue)."""
