@@ -80,9 +80,7 @@ def can_view_record(user: Any, instance: models.Model) -> bool:
     return check(user, instance)
 
 
-register_view_check(
-    Assignment, lambda user, obj: assignments_visible_to(user).filter(pk=obj.pk).exists()
-)
+register_view_check(Assignment, lambda user, obj: assignments_visible_to(user).filter(pk=obj.pk).exists())
 
 
 def get_attachment_for_user(user: Any, pk: int) -> Attachment:

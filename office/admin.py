@@ -42,14 +42,24 @@ class AuditedAdmin(admin.ModelAdmin):
             audit.record_update(actor=request.user, instance=obj, before=before, message="admin")
 
     def delete_model(self, request: Any, obj: Any) -> None:
-        audit.record(actor=request.user, instance=obj, action=AuditEntry.Action.DELETE,
-                     changes=audit.snapshot(obj), message="admin")
+        audit.record(
+            actor=request.user,
+            instance=obj,
+            action=AuditEntry.Action.DELETE,
+            changes=audit.snapshot(obj),
+            message="admin",
+        )
         super().delete_model(request, obj)
 
     def delete_queryset(self, request: Any, queryset: Any) -> None:
         for obj in queryset:
-            audit.record(actor=request.user, instance=obj, action=AuditEntry.Action.DELETE,
-                         changes=audit.snapshot(obj), message="admin")
+            audit.record(
+                actor=request.user,
+                instance=obj,
+                action=AuditEntry.Action.DELETE,
+                changes=audit.snapshot(obj),
+                message="admin",
+            )
         super().delete_queryset(request, queryset)
 
 

@@ -8,13 +8,12 @@ class OfficeConfig(AppConfig):
     verbose_name = _("Office core")
 
     def ready(self) -> None:
-        from django.db.models.signals import post_migrate
         from django.db.backends.signals import connection_created
+        from django.db.models.signals import post_migrate
         from django.utils.module_loading import autodiscover_modules
 
-        from office import db, roles, schedules
-
         import office.core_contributions  # noqa: F401  (the core's own widgets, search, digest)
+        from office import db, roles, schedules
 
         autodiscover_modules("contributions")
         connection_created.connect(db.install_sqlite_collation, dispatch_uid="office.sqlite_collation")

@@ -52,9 +52,7 @@ class Env:
             return True
         if lowered in FALSE_WORDS:
             return False
-        raise ImproperlyConfigured(
-            f"Environment variable {name}={value!r} is not a yes/no value; use true or false."
-        )
+        raise ImproperlyConfigured(f"Environment variable {name}={value!r} is not a yes/no value; use true or false.")
 
     def int(self, name: str, default: int, *, minimum: int | None = None, maximum: int | None = None) -> int:
         value = self._raw(name)
@@ -63,9 +61,7 @@ class Env:
         try:
             number = int(value)
         except ValueError:
-            raise ImproperlyConfigured(
-                f"Environment variable {name}={value!r} is not a whole number."
-            ) from None
+            raise ImproperlyConfigured(f"Environment variable {name}={value!r} is not a whole number.") from None
         if minimum is not None and number < minimum:
             raise ImproperlyConfigured(f"Environment variable {name} must be at least {minimum}.")
         if maximum is not None and number > maximum:

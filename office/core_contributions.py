@@ -32,7 +32,8 @@ def _due_meta(assignment: Assignment, today: Any) -> str:
     if assignment.is_overdue(today):
         days = assignment.days_late(today)
         return ngettext("due %(due)s, %(days)d day late", "due %(due)s, %(days)d days late", days) % {
-            "due": due, "days": days,
+            "due": due,
+            "days": days,
         }
     return _("due %(due)s") % {"due": due}
 
@@ -49,6 +50,7 @@ def _item(assignment: Assignment, today: Any) -> ListItem:
 
 # --- Navigation -------------------------------------------------------------------------
 
+
 @register("navigation", "dashboard", order=0)
 def nav_dashboard(user: Any) -> NavLink:
     return NavLink(_("Dashboard"), reverse("office:dashboard"), active_prefix="/$")
@@ -59,8 +61,12 @@ def nav_assignments(user: Any) -> NavLink:
     return NavLink(_("Assignments"), reverse("office:assignment_list"), active_prefix="/assignments/")
 
 
-@register("navigation", "inbox", order=11, visible=lambda u: u.is_authenticated and u.unit_id is not None
-          and u.has_perm("office.answer_assignment"))
+@register(
+    "navigation",
+    "inbox",
+    order=11,
+    visible=lambda u: u.is_authenticated and u.unit_id is not None and u.has_perm("office.answer_assignment"),
+)
 def nav_inbox(user: Any) -> NavLink:
     return NavLink(_("Unit inbox"), reverse("office:unit_inbox"), active_prefix="/inbox/")
 
@@ -87,6 +93,7 @@ def nav_admin(user: Any) -> NavLink:
 
 # --- Dashboard widgets ------------------------------------------------------------------
 
+
 @register("widget", "my_assignments", order=10, visible=has_perm("office.view_assignment"))
 def my_assignments(user: Any) -> Widget:
     today = timezone.localdate()
@@ -104,8 +111,12 @@ def my_assignments(user: Any) -> Widget:
     )
 
 
-@register("widget", "overdue_in_my_unit", order=20,
-          visible=lambda u: u.is_authenticated and u.unit_id is not None and u.has_perm("office.view_assignment"))
+@register(
+    "widget",
+    "overdue_in_my_unit",
+    order=20,
+    visible=lambda u: u.is_authenticated and u.unit_id is not None and u.has_perm("office.view_assignment"),
+)
 def overdue_in_my_unit(user: Any) -> Widget:
     today = timezone.localdate()
     qs = access.assignments_visible_to(user).overdue(today).filter(unit_id=user.unit_id).with_related()
@@ -140,30 +151,45 @@ SEARCH_ROWS = 8
 
 @register("search", "contacts", order=20, visible=has_perm("office.view_contact"))
 def search_contacts(user: Any, *, query: str) -> list[SearchHit]:
-    qs = Contact.objects.active().filter(
-        Q(name__icontains=query) | Q(email__icontains=query) | Q(phone__icontains=query)
-        | Q(city__icontains=query)
-    ).order_by("name")[:SEARCH_ROWS]
+    qs = (
+        Contact.objects.active()
+        .filter(
+            Q(name__icontains=query) | Q(email__icontains=query) | Q(phone__icontains=query) | Q(city__icontains=query)
+        )
+        .order_by("name")[:SEARCH_ROWS]
+    )
     return [
-        SearchHit(_("Contacts"), c.name, reverse("office:contact_detail", args=[c.pk]),
-                  " · ".join(p for p in (c.get_kind_display(), c.email, c.city) if p))
+        SearchHit(
+            _("Contacts"),
+            c.name,
+            reverse("office:contact_detail", args=[c.pk]),
+            " · ".join(p for p in (c.get_kind_display(), c.email, c.city) if p),
+        )
         for c in qs
     ]
 
 
 @register("search", "assignments", order=10, visible=has_perm("office.view_assignment"))
 def search_assignments(user: Any, *, query: str) -> list[SearchHit]:
-    qs = access.assignments_visible_to(user).filter(
-        Q(title__icontains=query) | Q(description__icontains=query) | Q(source_label__icontains=query)
-    ).with_related().order_by("-created_at")[:SEARCH_ROWS]
+    qs = (
+        access.assignments_visible_to(user)
+        .filter(Q(title__icontains=query) | Q(description__icontains=query) | Q(source_label__icontains=query))
+        .with_related()
+        .order_by("-created_at")[:SEARCH_ROWS]
+    )
     return [
-        SearchHit(_("Assignments"), a.title, reverse("office:assignment_detail", args=[a.pk]),
-                  f"{a.unit.symbol} · {a.get_status_display()} · {date_format(a.due_date, 'SHORT_DATE_FORMAT')}")
+        SearchHit(
+            _("Assignments"),
+            a.title,
+            reverse("office:assignment_detail", args=[a.pk]),
+            f"{a.unit.symbol} · {a.get_status_display()} · {date_format(a.due_date, 'SHORT_DATE_FORMAT')}",
+        )
         for a in qs
     ]
 
 
 # --- Digest -----------------------------------------------------------------------------
+
 
 @register("digest", "assignments", order=10, visible=has_perm("office.view_assignment"))
 def digest_assignments(user: Any) -> DigestSection:

@@ -16,14 +16,12 @@ from office.models.assignments import OPEN_STATUSES
 
 class AssignmentFilter(django_filters.FilterSet):
     q = django_filters.CharFilter(label=_("Search"), method="filter_q")
-    status = django_filters.ChoiceFilter(label=_("Status"), choices=AssignmentStatus.choices,
-                                         empty_label=_("any"))
-    unit = django_filters.ModelChoiceFilter(label=_("Unit"), queryset=OrgUnit.objects.order_by("symbol"),
-                                            empty_label=_("any"))
-    overdue = django_filters.BooleanFilter(label=_("Overdue only"), method="filter_overdue",
-                                           widget=forms.CheckboxInput)
-    mine = django_filters.BooleanFilter(label=_("Mine only"), method="filter_mine",
-                                        widget=forms.CheckboxInput)
+    status = django_filters.ChoiceFilter(label=_("Status"), choices=AssignmentStatus.choices, empty_label=_("any"))
+    unit = django_filters.ModelChoiceFilter(
+        label=_("Unit"), queryset=OrgUnit.objects.order_by("symbol"), empty_label=_("any")
+    )
+    overdue = django_filters.BooleanFilter(label=_("Overdue only"), method="filter_overdue", widget=forms.CheckboxInput)
+    mine = django_filters.BooleanFilter(label=_("Mine only"), method="filter_mine", widget=forms.CheckboxInput)
     ordering = django_filters.OrderingFilter(
         label=_("Sort by"),
         fields=(("due_date", "due_date"), ("created_at", "created_at"), ("status", "status")),
@@ -36,8 +34,11 @@ class AssignmentFilter(django_filters.FilterSet):
         fields: list[str] = []
 
     def filter_q(self, qs: QuerySet, name: str, value: str) -> QuerySet:
-        return qs.filter(Q(title__icontains=value) | Q(description__icontains=value)
-                         | Q(source_label__icontains=value)) if value else qs
+        return (
+            qs.filter(Q(title__icontains=value) | Q(description__icontains=value) | Q(source_label__icontains=value))
+            if value
+            else qs
+        )
 
     def filter_overdue(self, qs: QuerySet, name: str, value: bool) -> QuerySet:
         return qs.filter(status__in=OPEN_STATUSES, due_date__lt=timezone.localdate()) if value else qs
@@ -64,5 +65,10 @@ class ContactFilter(django_filters.FilterSet):
     def filter_q(self, qs: QuerySet, name: str, value: Any) -> QuerySet:
         if not value:
             return qs
-        return qs.filter(Q(name__icontains=value) | Q(email__icontains=value) | Q(phone__icontains=value)
-                         | Q(city__icontains=value) | Q(position__icontains=value))
+        return qs.filter(
+            Q(name__icontains=value)
+            | Q(email__icontains=value)
+            | Q(phone__icontains=value)
+            | Q(city__icontains=value)
+            | Q(position__icontains=value)
+        )

@@ -35,7 +35,9 @@ class AssignmentForm(forms.ModelForm):
     """Hand a matter to a unit: either a due date, or a deadline rule applied to a start date."""
 
     deadline_rule = forms.ModelChoiceField(
-        queryset=DeadlineRule.objects.all(), required=False, label=_("or compute from a rule"),
+        queryset=DeadlineRule.objects.all(),
+        required=False,
+        label=_("or compute from a rule"),
         help_text=_("The due date is computed from the rule and the start date, and keeps the rule's name."),
     )
     deadline_start = forms.DateField(label=_("counted from"), required=False, widget=DateInput())
@@ -70,7 +72,9 @@ class AssignmentForm(forms.ModelForm):
 
 class AssignmentEditForm(forms.ModelForm):
     reason = forms.CharField(
-        label=_("reason for the change of due date"), required=False, max_length=500,
+        label=_("reason for the change of due date"),
+        required=False,
+        max_length=500,
         help_text=_("Required when the due date changes; it goes into the history."),
     )
 
@@ -86,8 +90,12 @@ class AssignmentEditForm(forms.ModelForm):
 
     def clean(self) -> dict[str, Any]:
         data = super().clean()
-        if self.instance.pk and data.get("due_date") and data["due_date"] != self.initial.get("due_date") \
-                and not (data.get("reason") or "").strip():
+        if (
+            self.instance.pk
+            and data.get("due_date")
+            and data["due_date"] != self.initial.get("due_date")
+            and not (data.get("reason") or "").strip()
+        ):
             self.add_error("reason", _("Say why the due date changes."))
         unit, assignee = data.get("unit"), data.get("assignee")
         if unit and assignee and assignee.unit_id != unit.pk:
@@ -118,8 +126,9 @@ class DecisionForm(forms.Form):
             (S.NEW, _("Hand over again")),
         ],
     )
-    text = forms.CharField(label=_("comment"), required=False, widget=forms.Textarea(attrs={"rows": 3}),
-                           max_length=5000)
+    text = forms.CharField(
+        label=_("comment"), required=False, widget=forms.Textarea(attrs={"rows": 3}), max_length=5000
+    )
 
 
 class AttachmentForm(forms.Form):
@@ -135,8 +144,19 @@ class AttachmentForm(forms.Form):
 class ContactForm(forms.ModelForm):
     class Meta:
         model = Contact
-        fields = ["kind", "name", "organisation", "position", "email", "phone", "street",
-                  "postal_code", "city", "tags", "notes"]
+        fields = [
+            "kind",
+            "name",
+            "organisation",
+            "position",
+            "email",
+            "phone",
+            "street",
+            "postal_code",
+            "city",
+            "tags",
+            "notes",
+        ]
         widgets = {"notes": forms.Textarea(attrs={"rows": 3}), "tags": forms.CheckboxSelectMultiple}
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
@@ -154,8 +174,9 @@ class ContactForm(forms.ModelForm):
 
 
 class MergeContactsForm(forms.Form):
-    keep = forms.ModelChoiceField(queryset=Contact.objects.none(), label=_("keep this contact"),
-                                  widget=forms.RadioSelect)
+    keep = forms.ModelChoiceField(
+        queryset=Contact.objects.none(), label=_("keep this contact"), widget=forms.RadioSelect
+    )
 
     def __init__(self, *args: Any, candidates: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)

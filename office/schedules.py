@@ -24,8 +24,20 @@ class Schedule:
 
 
 SCHEDULES = [
-    Schedule("Dzienne zestawienie zadań (e-mail)", "office.tasks.send_daily_digests", minute="30", hour="6", day_of_week="1-5"),
-    Schedule("Przypomnienia o terminach zadań", "office.tasks.send_assignment_reminders", minute="0", hour="7", day_of_week="1-5"),
+    Schedule(
+        "Dzienne zestawienie zadań (e-mail)",
+        "office.tasks.send_daily_digests",
+        minute="30",
+        hour="6",
+        day_of_week="1-5",
+    ),
+    Schedule(
+        "Przypomnienia o terminach zadań",
+        "office.tasks.send_assignment_reminders",
+        minute="0",
+        hour="7",
+        day_of_week="1-5",
+    ),
     Schedule("Usuwanie starych plików zadań w tle", "office.tasks.purge_old_jobs", minute="15", hour="3"),
     Schedule("Sygnał życia workera", "office.tasks.heartbeat", minute="*", hour="*"),
 ]
@@ -38,8 +50,12 @@ def ensure_schedules() -> int:
     created = 0
     for item in SCHEDULES:
         crontab, _ = CrontabSchedule.objects.get_or_create(
-            minute=item.minute, hour=item.hour, day_of_week=item.day_of_week,
-            day_of_month="*", month_of_year="*", timezone="Europe/Warsaw",
+            minute=item.minute,
+            hour=item.hour,
+            day_of_week=item.day_of_week,
+            day_of_month="*",
+            month_of_year="*",
+            timezone="Europe/Warsaw",
         )
         task, was_created = PeriodicTask.objects.get_or_create(
             name=item.name, defaults={"task": item.task, "crontab": crontab}

@@ -31,14 +31,10 @@ PRODUCTION = DJANGO_ENV == "production"
 if PRODUCTION:
     SECRET_KEY = env.optional("SECRET_KEY") or ""
     if len(SECRET_KEY) < 50:
-        raise ImproperlyConfigured(
-            "SECRET_KEY is required in production and must be at least 50 characters long."
-        )
+        raise ImproperlyConfigured("SECRET_KEY is required in production and must be at least 50 characters long.")
     ALLOWED_HOSTS = env.list("ALLOWED_HOSTS")
     if not ALLOWED_HOSTS:
-        raise ImproperlyConfigured(
-            "ALLOWED_HOSTS is required in production (comma-separated host names)."
-        )
+        raise ImproperlyConfigured("ALLOWED_HOSTS is required in production (comma-separated host names).")
 else:
     SECRET_KEY = env.str("SECRET_KEY", "development-only-key-not-for-production-use-0123456789abcdef")
     ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", ["localhost", "127.0.0.1", "[::1]", "testserver"])
@@ -252,8 +248,29 @@ MEDIA_ROOT = Path(env.str("MEDIA_ROOT", str(VAR_DIR / "media")))
 ATTACHMENT_MAX_MB = env.int("ATTACHMENT_MAX_MB", 20, minimum=1, maximum=500)
 ATTACHMENT_ALLOWED_EXTENSIONS = env.list(
     "ATTACHMENT_ALLOWED_EXTENSIONS",
-    ["pdf", "doc", "docx", "odt", "rtf", "txt", "xls", "xlsx", "ods", "csv", "ppt", "pptx",
-     "odp", "jpg", "jpeg", "png", "gif", "webp", "zip", "eml", "msg"],
+    [
+        "pdf",
+        "doc",
+        "docx",
+        "odt",
+        "rtf",
+        "txt",
+        "xls",
+        "xlsx",
+        "ods",
+        "csv",
+        "ppt",
+        "pptx",
+        "odp",
+        "jpg",
+        "jpeg",
+        "png",
+        "gif",
+        "webp",
+        "zip",
+        "eml",
+        "msg",
+    ],
 )
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 FILE_UPLOAD_PERMISSIONS = 0o640

@@ -6,7 +6,6 @@ from django.urls import include, path
 
 from office.views import assignments, contacts, dashboard, system, units
 
-
 office_patterns = [
     path("", dashboard.dashboard, name="dashboard"),
     path("search/", dashboard.search, name="search"),

@@ -73,12 +73,19 @@ class Assignment(models.Model):
         OrgUnit, verbose_name=_("responsible unit"), on_delete=models.PROTECT, related_name="assignments"
     )
     assignee = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name=_("responsible person"), null=True, blank=True,
-        on_delete=models.SET_NULL, related_name="assignments",
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("responsible person"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="assignments",
     )
     created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name=_("handed over by"), null=True,
-        on_delete=models.SET_NULL, related_name="issued_assignments",
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("handed over by"),
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="issued_assignments",
     )
     due_date = models.DateField(_("due date"), db_index=True)
     deadline_rule = models.CharField(_("deadline rule"), max_length=60, blank=True)
@@ -89,8 +96,12 @@ class Assignment(models.Model):
     reply = models.TextField(_("reply"), blank=True)
     answered_at = models.DateTimeField(_("answered"), null=True, blank=True)
     answered_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name=_("answered by"), null=True, blank=True,
-        on_delete=models.SET_NULL, related_name="+",
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("answered by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
     )
     closed_at = models.DateTimeField(_("closed"), null=True, blank=True)
     last_reminder_on = models.DateField(_("last reminder"), null=True, blank=True, editable=False)
@@ -143,8 +154,12 @@ class AssignmentEvent(models.Model):
     assignment = models.ForeignKey(Assignment, on_delete=models.CASCADE, related_name="events")
     kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
     actor = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name=_("who"), null=True, blank=True,
-        on_delete=models.SET_NULL, related_name="+",
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("who"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
     )
     at = models.DateTimeField(_("when"), default=timezone.now)
     from_status = models.CharField(max_length=20, choices=AssignmentStatus.choices, blank=True)

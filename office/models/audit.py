@@ -23,8 +23,12 @@ class AuditEntry(models.Model):
     object_repr = models.CharField(_("record"), max_length=255)
     action = models.CharField(_("action"), max_length=20, choices=Action.choices)
     actor = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name=_("who"), null=True, blank=True,
-        on_delete=models.SET_NULL, related_name="+",
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("who"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
     )
     at = models.DateTimeField(_("when"), auto_now_add=True, db_index=True)
     changes = models.JSONField(_("what changed"), default=dict, blank=True)

@@ -33,12 +33,17 @@ class Contact(models.Model):
 
     kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices, default=Kind.PERSON)
     name = models.CharField(
-        _("name"), max_length=255,
+        _("name"),
+        max_length=255,
         help_text=_("Full name of the person or of the organisation."),
     )
     organisation = models.ForeignKey(
-        "self", verbose_name=_("organisation"), null=True, blank=True,
-        on_delete=models.SET_NULL, related_name="people",
+        "self",
+        verbose_name=_("organisation"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="people",
         limit_choices_to={"merged_into__isnull": True},
     )
     position = models.CharField(_("position"), max_length=200, blank=True)
@@ -50,8 +55,13 @@ class Contact(models.Model):
     notes = models.TextField(_("notes"), blank=True)
     tags = models.ManyToManyField(Tag, verbose_name=_("tags"), blank=True, related_name="contacts")
     merged_into = models.ForeignKey(
-        "self", verbose_name=_("merged into"), null=True, blank=True, editable=False,
-        on_delete=models.SET_NULL, related_name="merged_duplicates",
+        "self",
+        verbose_name=_("merged into"),
+        null=True,
+        blank=True,
+        editable=False,
+        on_delete=models.SET_NULL,
+        related_name="merged_duplicates",
     )
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)

@@ -27,8 +27,11 @@ class DeadlineRule(models.Model):
     annual_month = models.PositiveSmallIntegerField(_("month"), null=True, blank=True)
     annual_day = models.PositiveSmallIntegerField(_("day"), null=True, blank=True)
     moves_to_working_day = models.BooleanField(
-        _("moves to the next working day"), default=False,
-        help_text=_("A deadline on a Saturday, Sunday or public holiday moves to the next working day (KPA art. 57 § 4)."),
+        _("moves to the next working day"),
+        default=False,
+        help_text=_(
+            "A deadline on a Saturday, Sunday or public holiday moves to the next working day (KPA art. 57 § 4)."
+        ),
     )
     to_verify = models.BooleanField(
         _("to verify"), default=False, help_text=_("Taken from a secondary source: check against the act.")
@@ -42,7 +45,10 @@ class DeadlineRule(models.Model):
         constraints = [
             models.CheckConstraint(
                 condition=~models.Q(unit="annual_date")
-                | (models.Q(annual_month__gte=1, annual_month__lte=12) & models.Q(annual_day__gte=1, annual_day__lte=31)),
+                | (
+                    models.Q(annual_month__gte=1, annual_month__lte=12)
+                    & models.Q(annual_day__gte=1, annual_day__lte=31)
+                ),
                 name="deadline_rule_annual_date_complete",
             )
         ]

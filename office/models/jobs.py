@@ -36,9 +36,7 @@ class Job(models.Model):
         verbose_name = _("background job")
         verbose_name_plural = _("background jobs")
         ordering = ["-created_at"]
-        constraints = [
-            models.CheckConstraint(condition=models.Q(progress__lte=100), name="job_progress_max_100")
-        ]
+        constraints = [models.CheckConstraint(condition=models.Q(progress__lte=100), name="job_progress_max_100")]
 
     def __str__(self) -> str:
         return self.title
@@ -59,9 +57,7 @@ class DigestDelivery(models.Model):
     class Meta:
         verbose_name = _("digest sent")
         verbose_name_plural = _("digests sent")
-        constraints = [
-            models.UniqueConstraint(fields=["user", "kind", "day"], name="uniq_digest_per_user_kind_day")
-        ]
+        constraints = [models.UniqueConstraint(fields=["user", "kind", "day"], name="uniq_digest_per_user_kind_day")]
 
     def __str__(self) -> str:
         return f"{self.kind} {self.day} → {self.user_id}"

@@ -21,12 +21,20 @@ class OrgUnit(models.Model):
     symbol = models.CharField(_("symbol"), max_length=20, unique=True, help_text=_("e.g. WOK, BP"))
     kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices, default=Kind.DEPARTMENT)
     parent = models.ForeignKey(
-        "self", verbose_name=_("parent unit"), null=True, blank=True,
-        on_delete=models.PROTECT, related_name="children",
+        "self",
+        verbose_name=_("parent unit"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="children",
     )
     head = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name=_("head"), null=True, blank=True,
-        on_delete=models.SET_NULL, related_name="headed_units",
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("head"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="headed_units",
     )
     email = models.EmailField(_("e-mail"), blank=True)
     phone = models.CharField(_("phone"), max_length=50, blank=True)
@@ -46,14 +54,16 @@ class User(AbstractUser):
     """A member of staff. ``unit`` decides what a unit liaison sees in the unit inbox."""
 
     unit = models.ForeignKey(
-        OrgUnit, verbose_name=_("unit"), null=True, blank=True,
-        on_delete=models.SET_NULL, related_name="staff",
+        OrgUnit,
+        verbose_name=_("unit"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="staff",
     )
     position = models.CharField(_("position"), max_length=200, blank=True)
     phone = models.CharField(_("phone"), max_length=50, blank=True)
-    language = models.CharField(
-        _("language of e-mails"), max_length=5, choices=settings.LANGUAGES, default="pl"
-    )
+    language = models.CharField(_("language of e-mails"), max_length=5, choices=settings.LANGUAGES, default="pl")
 
     class Meta:
         verbose_name = _("user")
@@ -76,12 +86,17 @@ class OfficeHolder(models.Model):
 
     role = models.CharField(_("role"), max_length=20, choices=Role.choices)
     title = models.CharField(
-        _("title"), max_length=200,
+        _("title"),
+        max_length=200,
         help_text=_("As used in letters, e.g. 'Zastępca Prezydenta Miasta ds. Rozwoju'"),
     )
     user = models.OneToOneField(
-        settings.AUTH_USER_MODEL, verbose_name=_("user account"), null=True, blank=True,
-        on_delete=models.SET_NULL, related_name="office_holder",
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("user account"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="office_holder",
     )
     first_name = models.CharField(_("first name"), max_length=100)
     last_name = models.CharField(_("last name"), max_length=100)
@@ -89,8 +104,11 @@ class OfficeHolder(models.Model):
         OrgUnit, verbose_name=_("supervised units"), blank=True, related_name="supervisors"
     )
     secretaries = models.ManyToManyField(
-        settings.AUTH_USER_MODEL, verbose_name=_("secretariat"), blank=True,
-        through="SecretariatMembership", related_name="served_office_holders",
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("secretariat"),
+        blank=True,
+        through="SecretariatMembership",
+        related_name="served_office_holders",
     )
     order = models.PositiveSmallIntegerField(_("order"), default=10)
     is_active = models.BooleanField(_("active"), default=True)
@@ -115,20 +133,21 @@ class SecretariatMembership(models.Model):
         OfficeHolder, verbose_name=_("office holder"), on_delete=models.CASCADE, related_name="memberships"
     )
     user = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name=_("secretary"), on_delete=models.CASCADE,
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("secretary"),
+        on_delete=models.CASCADE,
         related_name="secretariat_memberships",
     )
     can_see_private = models.BooleanField(
-        _("sees private entries"), default=False,
+        _("sees private entries"),
+        default=False,
         help_text=_("A delegate who may see the details of private calendar entries."),
     )
 
     class Meta:
         verbose_name = _("secretariat membership")
         verbose_name_plural = _("secretariat memberships")
-        constraints = [
-            models.UniqueConstraint(fields=["office_holder", "user"], name="uniq_secretariat_membership")
-        ]
+        constraints = [models.UniqueConstraint(fields=["office_holder", "user"], name="uniq_secretariat_membership")]
 
     def __str__(self) -> str:
         return f"{self.user} → {self.office_holder}"

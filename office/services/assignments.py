@@ -73,8 +73,11 @@ def hand_over(
     assignment.full_clean()
     assignment.save()
     AssignmentEvent.objects.create(
-        assignment=assignment, kind=AssignmentEvent.Kind.CREATED, actor=actor,
-        to_status=assignment.status, text=assignment.description,
+        assignment=assignment,
+        kind=AssignmentEvent.Kind.CREATED,
+        actor=actor,
+        to_status=assignment.status,
+        text=assignment.description,
     )
     audit.record_create(actor=actor, instance=assignment)
     transaction.on_commit(lambda: _notify_unit(assignment.pk))
@@ -92,12 +95,19 @@ def _transition(assignment: Assignment, *, actor: Any, target: str, text: str = 
         assignment.closed_at = None
     assignment.save()
     AssignmentEvent.objects.create(
-        assignment=assignment, kind=AssignmentEvent.Kind.STATUS, actor=actor,
-        from_status=previous, to_status=target, text=text,
+        assignment=assignment,
+        kind=AssignmentEvent.Kind.STATUS,
+        actor=actor,
+        from_status=previous,
+        to_status=target,
+        text=text,
     )
     audit.record(
-        actor=actor, instance=assignment, action="transition",
-        changes=audit.diff(before, audit.snapshot(assignment, before.keys())), message=text,
+        actor=actor,
+        instance=assignment,
+        action="transition",
+        changes=audit.diff(before, audit.snapshot(assignment, before.keys())),
+        message=text,
     )
     return assignment
 
@@ -178,8 +188,15 @@ def add_note(*, actor: Any, assignment: Assignment, text: str) -> AssignmentEven
 
 @transaction.atomic
 def update_details(
-    *, actor: Any, assignment: Assignment, title: str, description: str, unit: OrgUnit,
-    assignee: Any, due_date: dt.date, reason: str = "",
+    *,
+    actor: Any,
+    assignment: Assignment,
+    title: str,
+    description: str,
+    unit: OrgUnit,
+    assignee: Any,
+    due_date: dt.date,
+    reason: str = "",
 ) -> Assignment:
     """The issuer changes the matter, the unit or the due date; a change of date needs a reason."""
     if not access.can_manage(actor, assignment):
@@ -201,7 +218,9 @@ def update_details(
     assignment.save()
     if due_date != old_due:
         AssignmentEvent.objects.create(
-            assignment=assignment, kind=AssignmentEvent.Kind.DUE_CHANGED, actor=actor,
+            assignment=assignment,
+            kind=AssignmentEvent.Kind.DUE_CHANGED,
+            actor=actor,
             text=f"{old_due:%d.%m.%Y} → {due_date:%d.%m.%Y}: {reason.strip()}",
         )
     if unit.pk != old_unit:
@@ -221,11 +240,7 @@ def _notify_issuer(assignment_id: int) -> None:
 
 def claim_reminder(*, assignment_id: int, today: dt.date) -> bool:
     """Mark today's reminder as sent; False when another run already sent it (idempotency)."""
-    claimed = (
-        Assignment.objects.filter(pk=assignment_id)
-        .exclude(last_reminder_on=today)
-        .update(last_reminder_on=today)
-    )
+    claimed = Assignment.objects.filter(pk=assignment_id).exclude(last_reminder_on=today).update(last_reminder_on=today)
     if claimed:
         AssignmentEvent.objects.create(assignment_id=assignment_id, kind=AssignmentEvent.Kind.REMINDER)
     return bool(claimed)

@@ -48,11 +48,7 @@ def snapshot(instance: models.Model, fields: Iterable[str] | None = None) -> dic
 
 
 def diff(before: dict[str, Any], after: dict[str, Any]) -> dict[str, list[Any]]:
-    return {
-        name: [before.get(name), value]
-        for name, value in after.items()
-        if before.get(name) != value
-    }
+    return {name: [before.get(name), value] for name, value in after.items() if before.get(name) != value}
 
 
 def record(
@@ -78,8 +74,11 @@ def record(
 def record_create(*, actor: Any, instance: models.Model, message: str = "") -> AuditEntry:
     after = snapshot(instance)
     return record(
-        actor=actor, instance=instance, action=AuditEntry.Action.CREATE,
-        changes={k: [None, v] for k, v in after.items() if v not in (None, "", [])}, message=message,
+        actor=actor,
+        instance=instance,
+        action=AuditEntry.Action.CREATE,
+        changes={k: [None, v] for k, v in after.items() if v not in (None, "", [])},
+        message=message,
     )
 
 
@@ -95,7 +94,4 @@ def record_update(
 
 def trail_for(instance: models.Model, limit: int = 50) -> list[AuditEntry]:
     ct = ContentType.objects.get_for_model(instance, for_concrete_model=False)
-    return list(
-        AuditEntry.objects.filter(content_type=ct, object_id=str(instance.pk))
-        .select_related("actor")[:limit]
-    )
+    return list(AuditEntry.objects.filter(content_type=ct, object_id=str(instance.pk)).select_related("actor")[:limit])

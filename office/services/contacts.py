@@ -64,9 +64,9 @@ def merge_contacts(*, actor: Any, keep: Contact, duplicates: list[Contact]) -> C
                     setattr(row, f"{source}_id", keep.pk)
                     row.save()
         elif relation.one_to_many or relation.one_to_one:
-            relation.related_model._base_manager.filter(
-                **{f"{relation.field.name}__in": dup_ids}
-            ).update(**{relation.field.name: keep})
+            relation.related_model._base_manager.filter(**{f"{relation.field.name}__in": dup_ids}).update(
+                **{relation.field.name: keep}
+            )
     for duplicate in duplicates:
         for name in FILLABLE:
             if not getattr(keep, name) and getattr(duplicate, name):
@@ -79,12 +79,16 @@ def merge_contacts(*, actor: Any, keep: Contact, duplicates: list[Contact]) -> C
     keep.save()
     Contact.objects.filter(pk__in=dup_ids).update(merged_into=keep)
     audit.record_update(
-        actor=actor, instance=keep, before=before,
+        actor=actor,
+        instance=keep,
+        before=before,
         message=_("Merged: %(names)s") % {"names": ", ".join(f"{d.name} (#{d.pk})" for d in duplicates)},
     )
     for duplicate in duplicates:
         audit.record(
-            actor=actor, instance=duplicate, action="action",
+            actor=actor,
+            instance=duplicate,
+            action="action",
             message=_("Merged into %(name)s (#%(pk)s)") % {"name": keep.name, "pk": keep.pk},
         )
     return keep

@@ -43,7 +43,9 @@ class JobKind:
 _KINDS: dict[str, JobKind] = {}
 
 
-def register_job_kind(key: str) -> Callable[[Callable[[Job, Progress], JobResult]], Callable[[Job, Progress], JobResult]]:
+def register_job_kind(
+    key: str,
+) -> Callable[[Callable[[Job, Progress], JobResult]], Callable[[Job, Progress], JobResult]]:
     def decorator(handler: Callable[[Job, Progress], JobResult]) -> Callable[[Job, Progress], JobResult]:
         _KINDS[key] = JobKind(key, handler)
         return handler
@@ -96,9 +98,7 @@ def run_job(job_id: str) -> None:
 
 
 def _fail(job: Job, message: str) -> None:
-    Job.objects.filter(pk=job.pk).update(
-        status=Job.Status.FAILED, message=message[:500], finished_at=timezone.now()
-    )
+    Job.objects.filter(pk=job.pk).update(status=Job.Status.FAILED, message=message[:500], finished_at=timezone.now())
 
 
 def purge_old_jobs(*, older_than_days: int = 30) -> int:

@@ -24,11 +24,17 @@ DAILY_DIGEST = "daily"
 
 def send_templated(*, to: list[str], subject: str, template: str, context: dict[str, Any]) -> None:
     """Send ``template``.txt and ``template``.html as one message."""
-    context = {"site_url": settings.SITE_URL, "city_name": settings.CITY_NAME,
-               "office_name": settings.OFFICE_NAME, **context}
+    context = {
+        "site_url": settings.SITE_URL,
+        "city_name": settings.CITY_NAME,
+        "office_name": settings.OFFICE_NAME,
+        **context,
+    }
     message = EmailMultiAlternatives(
-        subject=subject, body=render_to_string(f"{template}.txt", context),
-        from_email=settings.DEFAULT_FROM_EMAIL, to=to,
+        subject=subject,
+        body=render_to_string(f"{template}.txt", context),
+        from_email=settings.DEFAULT_FROM_EMAIL,
+        to=to,
     )
     message.attach_alternative(render_to_string(f"{template}.html", context), "text/html")
     message.send()
@@ -36,10 +42,7 @@ def send_templated(*, to: list[str], subject: str, template: str, context: dict[
 
 def digest_sections(user: Any) -> list[Any]:
     """The sections every app contributes to ``user``'s digest; empty ones left out."""
-    return [
-        outcome.data for outcome in registry.collect("digest", user)
-        if not outcome.failed and outcome.data.items
-    ]
+    return [outcome.data for outcome in registry.collect("digest", user) if not outcome.failed and outcome.data.items]
 
 
 def send_daily_digest(*, user_id: int, day: dt.date) -> bool:
@@ -66,15 +69,16 @@ def send_daily_digest(*, user_id: int, day: dt.date) -> bool:
 
 
 def digest_recipients() -> list[int]:
-    return list(
-        get_user_model().objects.filter(is_active=True).exclude(email="").values_list("pk", flat=True)
-    )
+    return list(get_user_model().objects.filter(is_active=True).exclude(email="").values_list("pk", flat=True))
 
 
 def notify_handed_over(assignment_id: int) -> None:
     assignment = Assignment.objects.select_related("unit", "assignee", "created_by").get(pk=assignment_id)
-    recipients = {u.email: u for u in assignment.unit.staff.filter(is_active=True).exclude(email="")
-                  if u.has_perm("office.answer_assignment")}
+    recipients = {
+        u.email: u
+        for u in assignment.unit.staff.filter(is_active=True).exclude(email="")
+        if u.has_perm("office.answer_assignment")
+    }
     if assignment.assignee and assignment.assignee.email:
         recipients[assignment.assignee.email] = assignment.assignee
     if assignment.unit.email:
@@ -83,7 +87,8 @@ def notify_handed_over(assignment_id: int) -> None:
         with override(getattr(user, "language", None) or settings.LANGUAGE_CODE):
             send_templated(
                 to=[email],
-                subject=_("New assignment for %(unit)s: %(title)s") % {"unit": assignment.unit.symbol, "title": assignment.title},
+                subject=_("New assignment for %(unit)s: %(title)s")
+                % {"unit": assignment.unit.symbol, "title": assignment.title},
                 template="office/email/assignment_handed_over",
                 context={"assignment": assignment},
             )
@@ -109,12 +114,17 @@ def send_reminders(today: dt.date | None = None) -> int:
 
     today = today or timezone.localdate()
     sent = 0
-    due = Assignment.objects.open().filter(due_date__lte=today + dt.timedelta(days=1)).select_related("unit", "assignee")
+    due = (
+        Assignment.objects.open().filter(due_date__lte=today + dt.timedelta(days=1)).select_related("unit", "assignee")
+    )
     for assignment in due.iterator():
         if not claim_reminder(assignment_id=assignment.pk, today=today):
             continue
-        recipients = [u for u in assignment.unit.staff.filter(is_active=True).exclude(email="")
-                      if u.has_perm("office.answer_assignment")]
+        recipients = [
+            u
+            for u in assignment.unit.staff.filter(is_active=True).exclude(email="")
+            if u.has_perm("office.answer_assignment")
+        ]
         if assignment.assignee and assignment.assignee not in recipients and assignment.assignee.email:
             recipients.append(assignment.assignee)
         for user in recipients:

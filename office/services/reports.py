@@ -24,8 +24,10 @@ def unit_assignments_pdf(job: Job, progress: Progress) -> JobResult:
         progress(10, _("Collecting assignments"))
         today = timezone.localdate()
         assignments = list(
-            Assignment.objects.open().filter(unit=unit)
-            .select_related("assignee", "created_by").order_by("due_date", "id")
+            Assignment.objects.open()
+            .filter(unit=unit)
+            .select_related("assignee", "created_by")
+            .order_by("due_date", "id")
         )
         progress(40, _("Rendering the PDF"))
         content = render_pdf(

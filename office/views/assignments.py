@@ -50,7 +50,8 @@ def assignment_list(request: HttpRequest) -> HttpResponse:
         qs = qs.order_by("due_date", "id")
     page = paginate(request, qs)
     return render_page(
-        request, "office/assignments/list.html",
+        request,
+        "office/assignments/list.html",
         {"filter": filterset, "page_obj": page, "today": timezone.localdate()},
         fragment="office/assignments/_table.html",
     )
@@ -65,8 +66,12 @@ def assignment_create(request: HttpRequest) -> HttpResponse:
         data = form.cleaned_data
         try:
             assignment = service.hand_over(
-                actor=request.user, title=data["title"], description=data["description"],
-                unit=data["unit"], assignee=data["assignee"], due_date=data["due_date"],
+                actor=request.user,
+                title=data["title"],
+                description=data["description"],
+                unit=data["unit"],
+                assignee=data["assignee"],
+                due_date=data["due_date"],
                 deadline=form.deadline,
             )
         except ValidationError as error:
@@ -124,9 +129,14 @@ def assignment_edit(request: HttpRequest, pk: int) -> HttpResponse:
         data = form.cleaned_data
         try:
             service.update_details(
-                actor=request.user, assignment=Assignment.objects.get(pk=assignment.pk),
-                title=data["title"], description=data["description"], unit=data["unit"],
-                assignee=data["assignee"], due_date=data["due_date"], reason=data["reason"],
+                actor=request.user,
+                assignment=Assignment.objects.get(pk=assignment.pk),
+                title=data["title"],
+                description=data["description"],
+                unit=data["unit"],
+                assignee=data["assignee"],
+                due_date=data["due_date"],
+                reason=data["reason"],
             )
         except ValidationError as error:
             apply_errors(form, error)
@@ -158,40 +168,66 @@ def _act(request: HttpRequest, pk: int, form_class: type, form_key: str, run: An
 @require_POST
 @login_required
 def assignment_start(request: HttpRequest, pk: int) -> HttpResponse:
-    return _act(request, pk, None, "", lambda a, d: service.start_work(actor=request.user, assignment=a),
-                _("You took the matter up."))
+    return _act(
+        request,
+        pk,
+        None,
+        "",
+        lambda a, d: service.start_work(actor=request.user, assignment=a),
+        _("You took the matter up."),
+    )
 
 
 @require_POST
 @login_required
 def assignment_reply(request: HttpRequest, pk: int) -> HttpResponse:
-    return _act(request, pk, ReplyForm, "reply_form",
-                lambda a, d: service.answer(actor=request.user, assignment=a, reply=d["reply"]),
-                _("The reply was sent to the issuer."))
+    return _act(
+        request,
+        pk,
+        ReplyForm,
+        "reply_form",
+        lambda a, d: service.answer(actor=request.user, assignment=a, reply=d["reply"]),
+        _("The reply was sent to the issuer."),
+    )
 
 
 @require_POST
 @login_required
 def assignment_return(request: HttpRequest, pk: int) -> HttpResponse:
-    return _act(request, pk, ReturnForm, "return_form",
-                lambda a, d: service.return_to_issuer(actor=request.user, assignment=a, reason=d["text"]),
-                _("The matter was returned to the issuer."))
+    return _act(
+        request,
+        pk,
+        ReturnForm,
+        "return_form",
+        lambda a, d: service.return_to_issuer(actor=request.user, assignment=a, reason=d["text"]),
+        _("The matter was returned to the issuer."),
+    )
 
 
 @require_POST
 @login_required
 def assignment_note(request: HttpRequest, pk: int) -> HttpResponse:
-    return _act(request, pk, NoteForm, "note_form",
-                lambda a, d: service.add_note(actor=request.user, assignment=a, text=d["text"]),
-                _("The note was added."))
+    return _act(
+        request,
+        pk,
+        NoteForm,
+        "note_form",
+        lambda a, d: service.add_note(actor=request.user, assignment=a, text=d["text"]),
+        _("The note was added."),
+    )
 
 
 @require_POST
 @login_required
 def assignment_decide(request: HttpRequest, pk: int) -> HttpResponse:
-    return _act(request, pk, DecisionForm, "decision_form",
-                lambda a, d: service.decide(actor=request.user, assignment=a, target=d["target"], text=d["text"]),
-                _("The decision was recorded."))
+    return _act(
+        request,
+        pk,
+        DecisionForm,
+        "decision_form",
+        lambda a, d: service.decide(actor=request.user, assignment=a, target=d["target"], text=d["text"]),
+        _("The decision was recorded."),
+    )
 
 
 @require_POST
@@ -202,10 +238,16 @@ def assignment_attach(request: HttpRequest, pk: int) -> HttpResponse:
         access.can_answer(request.user, assignment) or access.can_manage(request.user, assignment)
     ):
         raise PermissionDenied
-    return _act(request, pk, AttachmentForm, "attachment_form",
-                lambda a, d: attachment_service.attach(actor=request.user, record=a, upload=d["file"],
-                                                       description=d["description"]),
-                _("The file was attached."))
+    return _act(
+        request,
+        pk,
+        AttachmentForm,
+        "attachment_form",
+        lambda a, d: attachment_service.attach(
+            actor=request.user, record=a, upload=d["file"], description=d["description"]
+        ),
+        _("The file was attached."),
+    )
 
 
 @require_GET
@@ -221,9 +263,15 @@ def unit_inbox(request: HttpRequest) -> HttpResponse:
     qs = qs.filter(status__in=OPEN_STATUSES) if show == "open" else qs.exclude(status__in=OPEN_STATUSES)
     page = paginate(request, qs.order_by("due_date", "id"))
     return render_page(
-        request, "office/assignments/inbox.html",
-        {"unit": unit, "page_obj": page, "show": show, "today": timezone.localdate(),
-         "report_form": UnitReportForm(units=OrgUnit.objects.filter(pk=unit.pk), initial={"unit": unit})},
+        request,
+        "office/assignments/inbox.html",
+        {
+            "unit": unit,
+            "page_obj": page,
+            "show": show,
+            "today": timezone.localdate(),
+            "report_form": UnitReportForm(units=OrgUnit.objects.filter(pk=unit.pk), initial={"unit": unit}),
+        },
         fragment="office/assignments/_table.html",
     )
 
@@ -236,15 +284,20 @@ def overdue_board(request: HttpRequest) -> HttpResponse:
     today = timezone.localdate()
     overdue = Assignment.objects.overdue(today)
     by_unit = (
-        OrgUnit.objects.filter(assignments__in=overdue).annotate(
-            overdue_count=Count("assignments", filter=Q(assignments__in=overdue), distinct=True)
-        ).order_by("-overdue_count", "symbol")
+        OrgUnit.objects.filter(assignments__in=overdue)
+        .annotate(overdue_count=Count("assignments", filter=Q(assignments__in=overdue), distinct=True))
+        .order_by("-overdue_count", "symbol")
     )
     page = paginate(request, overdue.with_related().order_by("due_date", "id"))
     return render_page(
-        request, "office/assignments/overdue.html",
-        {"page_obj": page, "by_unit": by_unit, "today": today,
-         "report_form": UnitReportForm(units=OrgUnit.objects.filter(is_active=True).order_by("symbol"))},
+        request,
+        "office/assignments/overdue.html",
+        {
+            "page_obj": page,
+            "by_unit": by_unit,
+            "today": today,
+            "report_form": UnitReportForm(units=OrgUnit.objects.filter(is_active=True).order_by("symbol")),
+        },
         fragment="office/assignments/_table.html",
     )
 
@@ -263,10 +316,13 @@ def unit_report(request: HttpRequest) -> HttpResponse:
     form = UnitReportForm(request.POST, units=units)
     if not form.is_valid():
         messages.error(request, _("Choose a unit for the report."))
-        return redirect(request.POST.get("next") if request.POST.get("next", "").startswith("/") else reverse("office:dashboard"))
+        return redirect(
+            request.POST.get("next") if request.POST.get("next", "").startswith("/") else reverse("office:dashboard")
+        )
     unit = form.cleaned_data["unit"]
     job = start_job(
-        actor=user, kind=UNIT_ASSIGNMENTS_PDF,
+        actor=user,
+        kind=UNIT_ASSIGNMENTS_PDF,
         title=_("Open assignments of %(unit)s (PDF)") % {"unit": unit.symbol},
         params={"unit_id": unit.pk, "language": request.LANGUAGE_CODE},
     )

@@ -18,7 +18,11 @@ def paginate(request: HttpRequest, queryset: QuerySet, per_page: int | None = No
 
 
 def render_page(
-    request: HttpRequest, template: str, context: dict[str, Any], *, fragment: str | None = None,
+    request: HttpRequest,
+    template: str,
+    context: dict[str, Any],
+    *,
+    fragment: str | None = None,
     status: int = 200,
 ) -> HttpResponse:
     """The whole page for a normal request; only ``fragment`` for an htmx request aimed at it."""

@@ -32,7 +32,8 @@ def _get_contact(pk: int) -> Contact:
 @permission_required("office.view_contact", raise_exception=True)
 def contact_list(request: HttpRequest) -> HttpResponse:
     base = (
-        Contact.objects.active().select_related("organisation")
+        Contact.objects.active()
+        .select_related("organisation")
         .prefetch_related(Prefetch("tags", queryset=Tag.objects.order_by("name")))
         .order_by(polish("name"), "id")
     )
@@ -40,7 +41,9 @@ def contact_list(request: HttpRequest) -> HttpResponse:
     qs = filterset.qs.distinct() if filterset.is_bound and filterset.is_valid() else base
     page = paginate(request, qs)
     return render_page(
-        request, "office/contacts/list.html", {"filter": filterset, "page_obj": page},
+        request,
+        "office/contacts/list.html",
+        {"filter": filterset, "page_obj": page},
         fragment="office/contacts/_table.html",
     )
 
@@ -53,15 +56,19 @@ def contact_detail(request: HttpRequest, pk: int) -> HttpResponse:
     if contact.merged_into_id:
         messages.info(request, _("This contact was merged; you see the contact it was merged into."))
         return redirect("office:contact_detail", contact.merged_into_id)
-    return render_page(request, "office/contacts/detail.html", {
-        "contact": contact,
-        "people": contact.people.active().order_by(polish("name"))[:50],
-        "tags": contact.tags.order_by("name"),
-        "duplicates": service.find_possible_duplicates(contact),
-        "trail": audit.trail_for(contact),
-        "can_change": request.user.has_perm("office.change_contact"),
-        "can_merge": request.user.has_perm("office.merge_contact"),
-    })
+    return render_page(
+        request,
+        "office/contacts/detail.html",
+        {
+            "contact": contact,
+            "people": contact.people.active().order_by(polish("name"))[:50],
+            "tags": contact.tags.order_by("name"),
+            "duplicates": service.find_possible_duplicates(contact),
+            "trail": audit.trail_for(contact),
+            "can_change": request.user.has_perm("office.change_contact"),
+            "can_merge": request.user.has_perm("office.merge_contact"),
+        },
+    )
 
 
 @require_http_methods(["GET", "POST"])
@@ -85,8 +92,9 @@ def _contact_form(request: HttpRequest, contact: Contact) -> HttpResponse:
     form = ContactForm(request.POST or None, instance=contact)
     if request.method == "POST" and form.is_valid():
         try:
-            saved = service.save_contact(actor=request.user, contact=form.save(commit=False),
-                                         tags=form.cleaned_data["tags"])
+            saved = service.save_contact(
+                actor=request.user, contact=form.save(commit=False), tags=form.cleaned_data["tags"]
+            )
         except ValidationError as error:
             apply_errors(form, error)
         else:
@@ -112,12 +120,12 @@ def contact_merge(request: HttpRequest, pk: int) -> HttpResponse:
     if request.method == "POST" and "keep" in request.POST and form.is_valid():
         keep = form.cleaned_data["keep"]
         try:
-            service.merge_contacts(actor=request.user, keep=keep,
-                                   duplicates=[c for c in candidates if c.pk != keep.pk])
+            service.merge_contacts(actor=request.user, keep=keep, duplicates=[c for c in candidates if c.pk != keep.pk])
         except ValidationError as error:
             apply_errors(form, error)
         else:
             messages.success(request, _("The contacts were merged."))
             return redirect("office:contact_detail", keep.pk)
-    return render_page(request, "office/contacts/merge.html",
-                       {"contact": contact, "candidates": candidates, "form": form, "ids": ids})
+    return render_page(
+        request, "office/contacts/merge.html", {"contact": contact, "candidates": candidates, "form": form, "ids": ids}
+    )

@@ -27,7 +27,12 @@ def search(request: HttpRequest) -> HttpResponse:
     if len(query) >= MIN_QUERY:
         groups = registry.collect("search", request.user, query=query)
     return render(
-        request, "office/search.html",
-        {"query": query, "groups": groups, "too_short": 0 < len(query) < MIN_QUERY,
-         "hit_count": sum(len(g.data) for g in groups if not g.failed)},
+        request,
+        "office/search.html",
+        {
+            "query": query,
+            "groups": groups,
+            "too_short": 0 < len(query) < MIN_QUERY,
+            "hit_count": sum(len(g.data) for g in groups if not g.failed),
+        },
     )

@@ -55,8 +55,12 @@ def attachment_download(request: HttpRequest, pk: int) -> FileResponse:
         handle = attachment.file.open("rb")
     except FileNotFoundError:
         raise Http404 from None
-    return FileResponse(handle, as_attachment=True, filename=attachment.original_name,
-                        content_type=attachment.mime_type or "application/octet-stream")
+    return FileResponse(
+        handle,
+        as_attachment=True,
+        filename=attachment.original_name,
+        content_type=attachment.mime_type or "application/octet-stream",
+    )
 
 
 @require_GET
@@ -98,8 +102,9 @@ def health(request: HttpRequest) -> JsonResponse:
 def display_preferences(request: HttpRequest) -> HttpResponse:
     """Font size and contrast switches: kept in cookies so they work before login too."""
     target = request.POST.get("next", "")
-    if not url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()},
-                                           require_https=request.is_secure()):
+    if not url_has_allowed_host_and_scheme(
+        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
         target = "/"
     response = redirect(target)
     year = 365 * 24 * 3600

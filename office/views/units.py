@@ -20,19 +20,19 @@ from office.models.assignments import OPEN_STATUSES
 def unit_list(request: HttpRequest) -> HttpResponse:
     today = timezone.localdate()
     units = (
-        OrgUnit.objects.filter(is_active=True).select_related("parent", "head")
+        OrgUnit.objects.filter(is_active=True)
+        .select_related("parent", "head")
         .annotate(
             open_count=Count("assignments", filter=Q(assignments__status__in=OPEN_STATUSES)),
-            overdue_count=Count("assignments", filter=Q(assignments__status__in=OPEN_STATUSES,
-                                                        assignments__due_date__lt=today)),
-        ).order_by("symbol")
-    )
-    holders = (
-        OfficeHolder.objects.filter(is_active=True)
-        .prefetch_related(
-            Prefetch("supervised_units", queryset=OrgUnit.objects.order_by("symbol")),
-            Prefetch("secretaries", queryset=User.objects.order_by("last_name")),
+            overdue_count=Count(
+                "assignments", filter=Q(assignments__status__in=OPEN_STATUSES, assignments__due_date__lt=today)
+            ),
         )
+        .order_by("symbol")
+    )
+    holders = OfficeHolder.objects.filter(is_active=True).prefetch_related(
+        Prefetch("supervised_units", queryset=OrgUnit.objects.order_by("symbol")),
+        Prefetch("secretaries", queryset=User.objects.order_by("last_name")),
     )
     return render(request, "office/units/list.html", {"units": units, "holders": holders})
 
@@ -49,11 +49,16 @@ def unit_detail(request: HttpRequest, pk: int) -> HttpResponse:
     may_report = user.has_perm("office.view_all_units") or (
         user.unit_id == unit.pk and user.has_perm("office.answer_assignment")
     )
-    return render(request, "office/units/detail.html", {
-        "unit": unit,
-        "children": unit.children.filter(is_active=True).order_by("symbol"),
-        "staff": unit.staff.filter(is_active=True).order_by("last_name", "first_name"),
-        "supervisors": unit.supervisors.filter(is_active=True),
-        "report_form": UnitReportForm(units=OrgUnit.objects.filter(pk=unit.pk), initial={"unit": unit})
-        if may_report else None,
-    })
+    return render(
+        request,
+        "office/units/detail.html",
+        {
+            "unit": unit,
+            "children": unit.children.filter(is_active=True).order_by("symbol"),
+            "staff": unit.staff.filter(is_active=True).order_by("last_name", "first_name"),
+            "supervisors": unit.supervisors.filter(is_active=True),
+            "report_form": UnitReportForm(units=OrgUnit.objects.filter(pk=unit.pk), initial={"unit": unit})
+            if may_report
+            else None,
+        },
+    )
