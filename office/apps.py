@@ -13,9 +13,10 @@ class OfficeConfig(AppConfig):
         from django.utils.module_loading import autodiscover_modules
 
         import office.core_contributions  # noqa: F401  (the core's own widgets, search, digest)
-        from office import db, roles, schedules
+        from office import db, deadline_rules, roles, schedules
 
         autodiscover_modules("contributions")
         connection_created.connect(db.install_sqlite_collation, dispatch_uid="office.sqlite_collation")
         post_migrate.connect(roles.ensure_roles_after_migrate, dispatch_uid="office.roles")
         post_migrate.connect(schedules.ensure_schedules_after_migrate, dispatch_uid="office.beat")
+        post_migrate.connect(deadline_rules.ensure_rules_after_migrate, dispatch_uid="office.deadline_rules")

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 from celery import shared_task
 from django.core.cache import cache
 from django.utils import timezone
@@ -23,7 +25,7 @@ def send_daily_digests() -> int:
 
 @shared_task(autoretry_for=TRANSIENT, retry_backoff=True, max_retries=5)
 def send_daily_digest(user_id: int, day: str) -> bool:
-    return mail.send_daily_digest(user_id=user_id, day=timezone.datetime.fromisoformat(day).date())
+    return mail.send_daily_digest(user_id=user_id, day=dt.date.fromisoformat(day))
 
 
 @shared_task(autoretry_for=TRANSIENT, retry_backoff=True, max_retries=5)

@@ -7,6 +7,7 @@ delivery does nothing), calls the handler with a progress callback and stores it
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -102,7 +103,7 @@ def _fail(job: Job, message: str) -> None:
 
 
 def purge_old_jobs(*, older_than_days: int = 30) -> int:
-    cutoff = timezone.now() - timezone.timedelta(days=older_than_days)
+    cutoff = timezone.now() - dt.timedelta(days=older_than_days)
     count = 0
     for job in Job.objects.filter(created_at__lt=cutoff):
         if job.result:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 from django.conf import settings
@@ -86,7 +87,7 @@ def health(request: HttpRequest) -> JsonResponse:
             healthy, beat = False, None
         healthy = healthy and report["redis"] == "ok"
         if beat:
-            age = (timezone.now() - timezone.datetime.fromisoformat(beat)).total_seconds()
+            age = (timezone.now() - dt.datetime.fromisoformat(beat)).total_seconds()
             report["worker"] = "ok" if age < 180 else "stale"
             report["worker_heartbeat_age_s"] = int(age)
         else:

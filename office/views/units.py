@@ -12,6 +12,7 @@ from django.views.decorators.http import require_GET
 from office.forms import UnitReportForm
 from office.models import OfficeHolder, OrgUnit, User
 from office.models.assignments import OPEN_STATUSES
+from office.services import audit
 
 
 @require_GET
@@ -57,6 +58,7 @@ def unit_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "children": unit.children.filter(is_active=True).order_by("symbol"),
             "staff": unit.staff.filter(is_active=True).order_by("last_name", "first_name"),
             "supervisors": unit.supervisors.filter(is_active=True),
+            "trail": audit.trail_for(unit),
             "report_form": UnitReportForm(units=OrgUnit.objects.filter(pk=unit.pk), initial={"unit": unit})
             if may_report
             else None,

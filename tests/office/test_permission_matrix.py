@@ -1,0 +1,242 @@
+"""Every URL of the project × every persona: the status code each one gets.
+
+``EXPECTED`` is the table. A URL name that the resolver knows but the table does not is a
+failure ("new URL without expectations"), and so is a stale row. Each cell is its own test.
+The objects the URLs point at are made once per module (in a transaction rolled back at the
+end); every test runs in a savepoint inside it, so POSTs leave nothing behind.
+
+Codes: 200 allowed page; LOGIN = 302 to the login page (anonymous on a protected page);
+302 a redirect after a successful action; 403 seen but not allowed; 404 outside the scope
+(the object's existence is not revealed); 405 wrong method.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+import pytest
+from django.core.files.base import ContentFile
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.db import transaction
+from django.urls import URLPattern, URLResolver, get_resolver, reverse
+
+from office.models import AssignmentStatus, Attachment, Contact, Job
+from office.services.reports import UNIT_ASSIGNMENTS_PDF
+from tests.factories import AssignmentFactory, ContactFactory
+from tests.personas import AUTHENTICATED, PERSONAS, WIN, WOK, create_all, ensure_units
+from tests.utils import client_for, fetch, login_url
+
+LOGIN = "login"  # 302 to the login page with ?next=
+
+VIEW_ALL = {"administrator", "superuser", "secretariat", "management", "auditor"}
+MANAGERS = {"administrator", "superuser", "secretariat", "management"}  # issuer side of the assignment
+CREATORS = {"administrator", "superuser", "secretariat", "press_officer", "office_staff", "management"}
+CONTACT_EDITORS = {"administrator", "superuser", "secretariat", "press_officer", "office_staff"}
+MERGERS = {"administrator", "superuser", "secretariat", "office_staff"}
+LIAISONS = {"unit_liaison", "outsider_liaison"}
+ADMIN_STAFF = {"administrator", "superuser"}
+
+
+def table(default: int | str, *groups: tuple[Iterable[str], int | str], anonymous: int | str = LOGIN) -> dict[str, Any]:
+    cells: dict[str, Any] = dict.fromkeys(AUTHENTICATED, default)
+    for keys, status in groups:
+        for key in keys:
+            cells[key] = status
+    cells["anonymous"] = anonymous
+    return cells
+
+
+@dataclass
+class World:
+    units: dict[str, Any]
+    people: dict[str, Any]
+    assignment: Any
+    contact: Any
+    duplicate: Any
+    job: Any
+    attachment: Any
+
+
+@dataclass(frozen=True)
+class Row:
+    method: str
+    statuses: dict[str, Any]
+    kwargs: Callable[[World], dict[str, Any]] = lambda w: {}
+    data: Callable[[World], dict[str, Any]] = lambda w: {}
+    #: the wrong method and the status it gets per persona (default 405)
+    wrong: str | None = None
+    wrong_statuses: dict[str, Any] = field(default_factory=dict)
+
+
+def pk_of(name: str) -> Callable[[World], dict[str, Any]]:
+    return lambda w: {"pk": getattr(w, name).pk}
+
+
+def _upload(w: World) -> dict[str, Any]:
+    return {"file": SimpleUploadedFile("notatka.txt", b"Notatka ze spotkania.", "text/plain"),
+            "description": "notatka"}
+
+
+EXPECTED: dict[str, Row] = {
+    "office:dashboard": Row("get", table(200), wrong="post"),
+    "office:search": Row("get", table(200), data=lambda w: {"q": "Remont"}, wrong="post"),
+    "office:assignment_list": Row("get", table(200), wrong="post"),
+    "office:assignment_create": Row("get", table(403, (CREATORS, 200)), wrong="put"),
+    "office:assignment_detail": Row(
+        "get", table(404, (VIEW_ALL | {"unit_liaison"}, 200)), pk_of("assignment"), wrong="post"),
+    "office:assignment_edit": Row(
+        "get", table(404, (MANAGERS, 200), ({"auditor", "unit_liaison"}, 403)), pk_of("assignment"),
+        wrong="put"),
+    "office:assignment_start": Row(
+        "post", table(404, (VIEW_ALL, 403), ({"unit_liaison"}, 302)), pk_of("assignment"), wrong="get"),
+    "office:assignment_reply": Row(
+        "post", table(404, (VIEW_ALL, 403), ({"unit_liaison"}, 302)), pk_of("assignment"),
+        data=lambda w: {"reply": "Sala zostanie wyremontowana w grudniu."}, wrong="get"),
+    "office:assignment_return": Row(
+        "post", table(404, (VIEW_ALL, 403), ({"unit_liaison"}, 302)), pk_of("assignment"),
+        data=lambda w: {"text": "Sprawa należy do Wydziału Inwestycji."}, wrong="get"),
+    "office:assignment_note": Row(
+        "post", table(404, (MANAGERS | {"unit_liaison"}, 302), ({"auditor"}, 403)), pk_of("assignment"),
+        data=lambda w: {"text": "Trwa zbieranie ofert."}, wrong="get"),
+    "office:assignment_decide": Row(
+        "post", table(404, (MANAGERS, 302), ({"auditor", "unit_liaison"}, 403)), pk_of("assignment"),
+        data=lambda w: {"target": AssignmentStatus.CLOSED, "text": ""}, wrong="get"),
+    "office:assignment_attach": Row(
+        "post", table(404, (MANAGERS | {"unit_liaison"}, 302), ({"auditor"}, 403)), pk_of("assignment"),
+        data=_upload, wrong="get"),
+    "office:unit_inbox": Row("get", table(403, (LIAISONS, 200)), wrong="post"),
+    "office:overdue_board": Row("get", table(403, (VIEW_ALL, 200)), wrong="post"),
+    # The outsider may report only on WIN: asking for WOK is an invalid form, sent back with a message.
+    "office:unit_report": Row(
+        "post", table(403, (VIEW_ALL | LIAISONS, 302)), data=lambda w: {"unit": w.units[WOK].pk},
+        wrong="get"),
+    "office:contact_list": Row("get", table(200), wrong="post"),
+    "office:contact_create": Row("get", table(403, (CONTACT_EDITORS, 200)), wrong="put"),
+    "office:contact_detail": Row("get", table(200), pk_of("contact"), wrong="post"),
+    "office:contact_edit": Row("get", table(403, (CONTACT_EDITORS, 200)), pk_of("contact"), wrong="put"),
+    "office:contact_merge": Row(
+        "get", table(403, (MERGERS, 200)), pk_of("contact"), data=lambda w: {"ids": [w.duplicate.pk]},
+        wrong="put"),
+    "office:unit_list": Row("get", table(200), wrong="post"),
+    "office:unit_detail": Row("get", table(200), lambda w: {"pk": w.units[WOK].pk}, wrong="post"),
+    "office:job_detail": Row("get", table(404, ({"secretariat"}, 200)), pk_of("job"), wrong="post"),
+    "office:job_status": Row("get", table(404, ({"secretariat"}, 200)), pk_of("job"), wrong="post"),
+    "office:job_download": Row("get", table(404, ({"secretariat"}, 200)), pk_of("job"), wrong="post"),
+    "office:attachment_download": Row(
+        "get", table(404, (VIEW_ALL | {"unit_liaison"}, 200)), pk_of("attachment"), wrong="post"),
+    "office:display_preferences": Row(
+        "post", table(302, anonymous=302), data=lambda w: {"font_size": "large", "next": "/"}, wrong="get"),
+    "office:accessibility_statement": Row("get", table(200, anonymous=200), wrong="post"),
+    "health": Row("get", table(200, anonymous=200), wrong="post"),
+    # Django's form views treat PUT like POST; DELETE is the wrong method there. A logged-in
+    # user is sent on from the login page before the method is looked at.
+    "login": Row("get", table(302, anonymous=200), wrong="delete", wrong_statuses={"superuser": 302}),
+    "logout": Row("post", table(302, anonymous=302), wrong="get"),
+    "password_change": Row("get", table(200), wrong="delete", wrong_statuses={"anonymous": LOGIN}),
+    "password_change_done": Row("get", table(200), wrong="post", wrong_statuses={"anonymous": LOGIN}),
+    "set_language": Row("post", table(302, anonymous=302), data=lambda w: {"language": "en", "next": "/"}),
+    # The admin site is Django's: only its entry is checked per role (non-staff go to its login).
+    "admin:index": Row("get", table(302, (ADMIN_STAFF, 200), anonymous=302)),
+}
+
+
+# --- The URL patterns of the project --------------------------------------------------------
+
+
+def _walk(patterns: Iterable[Any], namespace: str = "") -> Iterator[str]:
+    for pattern in patterns:
+        if isinstance(pattern, URLResolver):
+            inner = pattern.namespace or ""
+            prefix = f"{namespace}:{inner}" if namespace and inner else (inner or namespace)
+            yield from _walk(pattern.url_patterns, prefix)
+        elif isinstance(pattern, URLPattern):
+            name = pattern.name or f"<unnamed {pattern.pattern}>"
+            yield f"{namespace}:{name}" if namespace else name
+
+
+def project_url_names() -> set[str]:
+    names = set(_walk(get_resolver().url_patterns))
+    # Django's own admin: only its index is in the table.
+    return {n for n in names if not n.startswith("admin:")} | {"admin:index"}
+
+
+def test_every_url_has_expectations() -> None:
+    names = project_url_names()
+    missing = sorted(names - EXPECTED.keys())
+    stale = sorted(EXPECTED.keys() - names)
+    assert not missing, f"New URL without expectations in EXPECTED: {missing}"
+    assert not stale, f"EXPECTED rows for URLs that no longer exist: {stale}"
+
+
+def test_every_row_covers_every_persona() -> None:
+    for name, row in EXPECTED.items():
+        assert set(row.statuses) == set(PERSONAS), name
+
+
+# --- The data every URL points at -------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def world(django_db_setup: Any, django_db_blocker: Any, _media_root: str) -> Iterator[World]:
+    with django_db_blocker.unblock(), transaction.atomic():
+        units = ensure_units()
+        people = create_all(units)
+        assignment = AssignmentFactory(
+            unit=units[WOK], created_by=people["secretariat"], title="Remont sali sesyjnej"
+        )
+        AssignmentFactory(unit=units[WIN], created_by=people["secretariat"], title="Budowa ronda")
+        contact = ContactFactory(name="Fundacja Rozwoju Miasta", kind=Contact.Kind.NGO)
+        duplicate = ContactFactory(name="Fundacja Rozwoju Miasta", kind=Contact.Kind.NGO)
+        job = Job(kind=UNIT_ASSIGNMENTS_PDF, title="Zadania WOK (PDF)", owner=people["secretariat"],
+                  status=Job.Status.DONE, progress=100, result_name="zadania-wok.pdf")
+        job.result.save("zadania-wok.pdf", ContentFile(b"%PDF-1.4 test"), save=False)
+        job.save()
+        attachment = Attachment(
+            record=assignment, original_name="pismo.pdf", size=9, mime_type="application/pdf",
+            uploaded_by=people["secretariat"],
+        )
+        attachment.file.save("pismo.pdf", ContentFile(b"%PDF-1.4 "), save=False)
+        attachment.save()
+        yield World(units, people, assignment, contact, duplicate, job, attachment)
+        transaction.set_rollback(True)
+
+
+def _request(world: World, name: str, persona: str, method: str) -> Any:
+    row = EXPECTED[name]
+    url = reverse(name, kwargs=row.kwargs(world))
+    client = client_for(world.people[persona] if persona != "anonymous" else None)
+    return url, fetch(client, method, url, row.data(world) if method in ("get", "post") else None)
+
+
+def _check(response: Any, url: str, expected: Any) -> None:
+    if expected == LOGIN:
+        assert response.status_code == 302, f"{url}: {response.status_code}, expected a redirect to login"
+        assert response["Location"].startswith(login_url(url).split("?")[0]), response["Location"]
+    else:
+        assert response.status_code == expected, f"{url}: {response.status_code}, expected {expected}"
+
+
+CELLS = [(name, persona) for name in EXPECTED for persona in PERSONAS]
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(("name", "persona"), CELLS, ids=[f"{n}-{p}" for n, p in CELLS])
+def test_status(world: World, name: str, persona: str) -> None:
+    row = EXPECTED[name]
+    url, response = _request(world, name, persona, row.method)
+    _check(response, url, row.statuses[persona])
+
+
+WRONG = [
+    (name, persona) for name, row in EXPECTED.items() if row.wrong for persona in ("superuser", "anonymous")
+]
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(("name", "persona"), WRONG, ids=[f"{n}-{p}" for n, p in WRONG])
+def test_wrong_method(world: World, name: str, persona: str) -> None:
+    row = EXPECTED[name]
+    url, response = _request(world, name, persona, row.wrong)
+    _check(response, url, row.wrong_statuses.get(persona, 405))
