@@ -1,1 +1,140 @@
-"""Models of the calendar_app app (its features arrive with their own issue)."""
+"""Calendars of the office holders: entries, recurrence with exceptions, subscription tokens."""
+
+from __future__ import annotations
+
+import datetime as dt
+import secrets
+
+from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+#: An entry may last at most this long (a long business trip); it keeps window queries on an index.
+MAX_ENTRY_DAYS = 31
+
+
+def new_feed_token() -> str:
+    return secrets.token_urlsafe(32)
+
+
+class Calendar(models.Model):
+    """One calendar per office holder (the mayor, each deputy, each plenipotentiary)."""
+
+    office_holder = models.OneToOneField(
+        "office.OfficeHolder", verbose_name=_("office holder"), on_delete=models.CASCADE, related_name="calendar"
+    )
+    feed_token = models.CharField(_("subscription token"), max_length=64, unique=True, default=new_feed_token)
+    feed_token_created_at = models.DateTimeField(_("token created"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("calendar")
+        verbose_name_plural = _("calendars")
+        ordering = ["office_holder__order"]
+
+    def __str__(self) -> str:
+        return str(self.office_holder)
+
+
+class EntryKind(models.TextChoices):
+    MEETING = "meeting", _("meeting")
+    CEREMONY = "ceremony", _("ceremony")
+    TRIP = "trip", _("business trip")
+    COUNCIL = "council", _("council session")
+    PRESS = "press", _("press conference")
+    INTERNAL = "internal", _("internal")
+    BLOCKED = "blocked", _("blocked time")
+
+
+class EntryStatus(models.TextChoices):
+    TENTATIVE = "tentative", _("tentative")
+    CONFIRMED = "confirmed", _("confirmed")
+    CANCELLED = "cancelled", _("cancelled")
+
+
+class Visibility(models.TextChoices):
+    PUBLIC = "public", _("public")
+    INTERNAL = "internal", _("internal")
+    PRIVATE = "private", _("private (others see “busy”)")
+
+
+class Entry(models.Model):
+    calendar = models.ForeignKey(Calendar, verbose_name=_("calendar"), on_delete=models.CASCADE, related_name="entries")
+    title = models.CharField(_("title"), max_length=255)
+    kind = models.CharField(_("type"), max_length=20, choices=EntryKind.choices, default=EntryKind.MEETING)
+    start = models.DateTimeField(_("start"))
+    end = models.DateTimeField(_("end"))
+    all_day = models.BooleanField(_("all day"), default=False)
+    place = models.CharField(_("place"), max_length=255, blank=True)
+    status = models.CharField(_("status"), max_length=20, choices=EntryStatus.choices, default=EntryStatus.CONFIRMED)
+    visibility = models.CharField(_("visibility"), max_length=20, choices=Visibility.choices, default=Visibility.INTERNAL)
+    blocks_time = models.BooleanField(
+        _("blocks time"), default=True, help_text=_("Reminders and all-day notes usually do not block time.")
+    )
+    notes = models.TextField(_("notes"), blank=True)
+    staff = models.ManyToManyField(
+        settings.AUTH_USER_MODEL, verbose_name=_("staff taking part"), blank=True, related_name="calendar_entries"
+    )
+    contacts = models.ManyToManyField(
+        "office.Contact", verbose_name=_("guests"), blank=True, related_name="calendar_entries"
+    )
+    recurrence = models.CharField(
+        _("recurrence"), max_length=255, blank=True, help_text=_("An RFC 5545 rule, e.g. FREQ=WEEKLY;BYDAY=MO")
+    )
+    recurrence_until = models.DateField(_("repeats until"), null=True, blank=True)
+    conflict_reason = models.CharField(_("reason for keeping a clash"), max_length=500, blank=True)
+    source_type = models.ForeignKey(ContentType, null=True, blank=True, on_delete=models.PROTECT, related_name="+")
+    source_id = models.PositiveBigIntegerField(null=True, blank=True)
+    source_label = models.CharField(_("created from"), max_length=255, blank=True)
+    source_url = models.CharField(_("link to the source"), max_length=500, blank=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("created by"), null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("calendar entry")
+        verbose_name_plural = _("calendar entries")
+        ordering = ["start", "id"]
+        indexes = [
+            models.Index(fields=["calendar", "start"]),
+            models.Index(fields=["calendar", "recurrence_until"], condition=~models.Q(recurrence=""), name="cal_entry_recurring"),
+        ]
+        constraints = [
+            models.CheckConstraint(condition=models.Q(end__gt=models.F("start")), name="cal_entry_ends_after_start"),
+        ]
+        permissions = [("manage_all_calendars", _("Can manage every office holder's calendar"))]
+
+    def __str__(self) -> str:
+        return self.title
+
+    @property
+    def is_recurring(self) -> bool:
+        return bool(self.recurrence)
+
+    @property
+    def duration(self) -> dt.timedelta:
+        return self.end - self.start
+
+
+class EntryException(models.Model):
+    """A change to, or the cancellation of, one occurrence of a recurring entry."""
+
+    entry = models.ForeignKey(Entry, on_delete=models.CASCADE, related_name="exceptions")
+    original_start = models.DateTimeField(_("original start"))
+    cancelled = models.BooleanField(_("cancelled"), default=False)
+    start = models.DateTimeField(_("start"), null=True, blank=True)
+    end = models.DateTimeField(_("end"), null=True, blank=True)
+    title = models.CharField(_("title"), max_length=255, blank=True)
+    place = models.CharField(_("place"), max_length=255, blank=True)
+
+    class Meta:
+        verbose_name = _("occurrence change")
+        verbose_name_plural = _("occurrence changes")
+        constraints = [
+            models.UniqueConstraint(fields=["entry", "original_start"], name="uniq_entry_exception"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.entry} @ {self.original_start}"
