@@ -30,7 +30,9 @@ def managed_calendar_ids(user: Any) -> set[int]:
         return set(Calendar.objects.values_list("pk", flat=True))
     served = SecretariatMembership.objects.filter(user=user).values_list("office_holder_id", flat=True)
     return set(
-        Calendar.objects.filter(Q(office_holder__user=user) | Q(office_holder_id__in=served)).values_list("pk", flat=True)
+        Calendar.objects.filter(Q(office_holder__user=user) | Q(office_holder_id__in=served)).values_list(
+            "pk", flat=True
+        )
     )
 
 
@@ -42,7 +44,9 @@ def private_calendar_ids(user: Any) -> set[int]:
         "office_holder_id", flat=True
     )
     return set(
-        Calendar.objects.filter(Q(office_holder__user=user) | Q(office_holder_id__in=trusted)).values_list("pk", flat=True)
+        Calendar.objects.filter(Q(office_holder__user=user) | Q(office_holder_id__in=trusted)).values_list(
+            "pk", flat=True
+        )
     )
 
 

@@ -6,3 +6,4 @@ class CalendarAppConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
     name = "calendar_app"
     verbose_name = _("Calendar")
+    url_prefix = "calendar"

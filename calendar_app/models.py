@@ -67,7 +67,9 @@ class Entry(models.Model):
     all_day = models.BooleanField(_("all day"), default=False)
     place = models.CharField(_("place"), max_length=255, blank=True)
     status = models.CharField(_("status"), max_length=20, choices=EntryStatus.choices, default=EntryStatus.CONFIRMED)
-    visibility = models.CharField(_("visibility"), max_length=20, choices=Visibility.choices, default=Visibility.INTERNAL)
+    visibility = models.CharField(
+        _("visibility"), max_length=20, choices=Visibility.choices, default=Visibility.INTERNAL
+    )
     blocks_time = models.BooleanField(
         _("blocks time"), default=True, help_text=_("Reminders and all-day notes usually do not block time.")
     )
@@ -99,7 +101,9 @@ class Entry(models.Model):
         ordering = ["start", "id"]
         indexes = [
             models.Index(fields=["calendar", "start"]),
-            models.Index(fields=["calendar", "recurrence_until"], condition=~models.Q(recurrence=""), name="cal_entry_recurring"),
+            models.Index(
+                fields=["calendar", "recurrence_until"], condition=~models.Q(recurrence=""), name="cal_entry_recurring"
+            ),
         ]
         constraints = [
             models.CheckConstraint(condition=models.Q(end__gt=models.F("start")), name="cal_entry_ends_after_start"),

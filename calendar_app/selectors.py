@@ -20,8 +20,20 @@ from calendar_app.access import private_calendar_ids
 from calendar_app.models import MAX_ENTRY_DAYS, Entry, EntryException
 
 ROW_FIELDS = (
-    "id", "calendar_id", "start", "end", "all_day", "status", "visibility", "blocks_time",
-    "recurrence", "recurrence_until", "shown_title", "shown_place", "shown_kind", "masked",
+    "id",
+    "calendar_id",
+    "start",
+    "end",
+    "all_day",
+    "status",
+    "visibility",
+    "blocks_time",
+    "recurrence",
+    "recurrence_until",
+    "shown_title",
+    "shown_place",
+    "shown_kind",
+    "masked",
 )
 
 
@@ -68,22 +80,41 @@ def _masked_rows(entries: Any, user: Any | None) -> Any:
     ).values(*ROW_FIELDS)
 
 
-def _occurrence(row: dict, start: dt.datetime, end: dt.datetime, original: dt.datetime | None = None,
-                exception: EntryException | None = None) -> Occurrence:
+def _occurrence(
+    row: dict,
+    start: dt.datetime,
+    end: dt.datetime,
+    original: dt.datetime | None = None,
+    exception: EntryException | None = None,
+) -> Occurrence:
     title, place = row["shown_title"], row["shown_place"]
     if exception is not None and not row["masked"]:
         title = exception.title or title
         place = exception.place or place
     return Occurrence(
-        entry_id=row["id"], calendar_id=row["calendar_id"], start=start, end=end, all_day=row["all_day"],
-        title=title, place=place, kind=row["shown_kind"], status=row["status"], visibility=row["visibility"],
-        blocks_time=row["blocks_time"], masked=row["masked"], recurring=bool(row["recurrence"]),
+        entry_id=row["id"],
+        calendar_id=row["calendar_id"],
+        start=start,
+        end=end,
+        all_day=row["all_day"],
+        title=title,
+        place=place,
+        kind=row["shown_kind"],
+        status=row["status"],
+        visibility=row["visibility"],
+        blocks_time=row["blocks_time"],
+        masked=row["masked"],
+        recurring=bool(row["recurrence"]),
         original_start=original,
     )
 
 
-def expand(row: dict, window_start: dt.datetime, window_end: dt.datetime,
-           exceptions: dict[tuple[int, dt.datetime], EntryException]) -> list[Occurrence]:
+def expand(
+    row: dict,
+    window_start: dt.datetime,
+    window_end: dt.datetime,
+    exceptions: dict[tuple[int, dt.datetime], EntryException],
+) -> list[Occurrence]:
     """The occurrences of a recurring entry's row inside the window, with its exceptions applied."""
     tz = timezone.get_current_timezone()
     first = timezone.localtime(row["start"], tz)
@@ -105,16 +136,25 @@ def expand(row: dict, window_start: dt.datetime, window_end: dt.datetime,
     # occurrences moved into the window from outside it
     for (entry_id, original), exception in exceptions.items():
         if entry_id == row["id"] and exception.start and not exception.cancelled:
-            if not (window_start - duration <= original <= window_end) and exception.start < window_end \
-                    and (exception.end or exception.start + duration) > window_start:
-                result.append(_occurrence(row, exception.start, exception.end or exception.start + duration,
-                                          original, exception))
+            if (
+                not (window_start - duration <= original <= window_end)
+                and exception.start < window_end
+                and (exception.end or exception.start + duration) > window_start
+            ):
+                result.append(
+                    _occurrence(row, exception.start, exception.end or exception.start + duration, original, exception)
+                )
     return result
 
 
 def occurrences(
-    *, user: Any | None, calendar_ids: Iterable[int], start: dt.datetime, end: dt.datetime,
-    include_cancelled: bool = True, kinds: Iterable[str] | None = None,
+    *,
+    user: Any | None,
+    calendar_ids: Iterable[int],
+    start: dt.datetime,
+    end: dt.datetime,
+    include_cancelled: bool = True,
+    kinds: Iterable[str] | None = None,
 ) -> list[Occurrence]:
     """Every occurrence on the calendars between ``start`` and ``end``, sorted; three queries."""
     calendar_ids = list(calendar_ids)
@@ -127,12 +167,14 @@ def occurrences(
         base.filter(recurrence="", start__lt=end, start__gte=start - dt.timedelta(days=MAX_ENTRY_DAYS), end__gt=start),
         user,
     )
-    recurring = list(_masked_rows(
-        base.exclude(recurrence="").filter(start__lt=end).filter(
-            Q(recurrence_until__isnull=True) | Q(recurrence_until__gte=start.date())
-        ),
-        user,
-    ))
+    recurring = list(
+        _masked_rows(
+            base.exclude(recurrence="")
+            .filter(start__lt=end)
+            .filter(Q(recurrence_until__isnull=True) | Q(recurrence_until__gte=start.date())),
+            user,
+        )
+    )
     result = [_occurrence(row, row["start"], row["end"]) for row in single]
     if recurring:
         exceptions = {
@@ -145,12 +187,20 @@ def occurrences(
     return result
 
 
-def conflicts(*, calendar_id: int, start: dt.datetime, end: dt.datetime, exclude_entry_id: int | None = None,
-              exclude_original: dt.datetime | None = None) -> list[Occurrence]:
+def conflicts(
+    *,
+    calendar_id: int,
+    start: dt.datetime,
+    end: dt.datetime,
+    exclude_entry_id: int | None = None,
+    exclude_original: dt.datetime | None = None,
+) -> list[Occurrence]:
     """Time-blocking, not cancelled occurrences of the calendar that overlap [start, end)."""
     found = occurrences(user=None, calendar_ids=[calendar_id], start=start, end=end, include_cancelled=False)
     return [
-        o for o in found
-        if o.blocks_time and o.overlaps(start, end)
+        o
+        for o in found
+        if o.blocks_time
+        and o.overlaps(start, end)
         and not (o.entry_id == exclude_entry_id and (exclude_original is None or o.original_start == exclude_original))
     ]

@@ -10,6 +10,7 @@ from dateutil.rrule import rrulestr
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import models, transaction
+from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
@@ -25,7 +26,8 @@ class ConflictError(ValidationError):
     def __init__(self, conflicts: list[selectors.Occurrence]) -> None:
         self.conflicts = conflicts
         names = "; ".join(
-            f"{o.title or _('busy')} ({date_format(o.start, 'SHORT_DATETIME_FORMAT')}–{date_format(o.end, 'TIME_FORMAT')})"
+            f"{o.title or _('busy')} ({date_format(timezone.localtime(o.start), 'SHORT_DATETIME_FORMAT')}"
+            f"–{date_format(timezone.localtime(o.end), 'TIME_FORMAT')})"
             for o in conflicts
         )
         super().__init__(
@@ -69,22 +71,49 @@ def _check_conflicts(entry: Entry, keep_reason: str) -> None:
     if entry.recurrence:
         # a series: check its first occurrences in the coming year against the rest of the calendar
         probe = selectors.expand(
-            {"id": entry.pk or 0, "calendar_id": entry.calendar_id, "start": entry.start, "end": entry.end,
-             "all_day": entry.all_day, "status": entry.status, "visibility": entry.visibility,
-             "blocks_time": True, "recurrence": entry.recurrence, "recurrence_until": entry.recurrence_until,
-             "shown_title": entry.title, "shown_place": "", "shown_kind": entry.kind, "masked": False},
-            entry.start, entry.start + dt.timedelta(days=366), {},
+            {
+                "id": entry.pk or 0,
+                "calendar_id": entry.calendar_id,
+                "start": entry.start,
+                "end": entry.end,
+                "all_day": entry.all_day,
+                "status": entry.status,
+                "visibility": entry.visibility,
+                "blocks_time": True,
+                "recurrence": entry.recurrence,
+                "recurrence_until": entry.recurrence_until,
+                "shown_title": entry.title,
+                "shown_place": "",
+                "shown_kind": entry.kind,
+                "masked": False,
+            },
+            entry.start,
+            entry.start + dt.timedelta(days=366),
+            {},
         )[:52]
         for occurrence in probe[1:]:
-            clashes += selectors.conflicts(calendar_id=entry.calendar_id, start=occurrence.start,
-                                           end=occurrence.end, exclude_entry_id=entry.pk)
+            clashes += selectors.conflicts(
+                calendar_id=entry.calendar_id, start=occurrence.start, end=occurrence.end, exclude_entry_id=entry.pk
+            )
     if clashes and not keep_reason.strip():
         raise ConflictError(clashes)
     entry.conflict_reason = keep_reason.strip() if clashes else ""
 
 
-ENTRY_FIELDS = ("title", "kind", "start", "end", "all_day", "place", "status", "visibility", "blocks_time",
-                "notes", "recurrence", "recurrence_until")
+ENTRY_FIELDS = (
+    "title",
+    "kind",
+    "start",
+    "end",
+    "all_day",
+    "place",
+    "status",
+    "visibility",
+    "blocks_time",
+    "notes",
+    "recurrence",
+    "recurrence_until",
+)
 
 
 @transaction.atomic
@@ -122,9 +151,20 @@ def schedule_entry(
     _validate_times(start, end)
     _validate_recurrence(recurrence.strip())
     entry = Entry(
-        calendar=calendar, title=title.strip(), kind=kind, start=start, end=end, all_day=all_day,
-        place=place.strip(), status=status, visibility=visibility, blocks_time=blocks_time, notes=notes.strip(),
-        recurrence=recurrence.strip().upper(), recurrence_until=recurrence_until, created_by=actor,
+        calendar=calendar,
+        title=title.strip(),
+        kind=kind,
+        start=start,
+        end=end,
+        all_day=all_day,
+        place=place.strip(),
+        status=status,
+        visibility=visibility,
+        blocks_time=blocks_time,
+        notes=notes.strip(),
+        recurrence=recurrence.strip().upper(),
+        recurrence_until=recurrence_until,
+        created_by=actor,
     )
     if source is not None:
         entry.source_type = ContentType.objects.get_for_model(source)
@@ -141,8 +181,15 @@ def schedule_entry(
 
 
 @transaction.atomic
-def update_entry(*, actor: Any, entry: Entry, keep_conflict_reason: str = "", staff: Iterable[Any] | None = None,
-                 contacts: Iterable[Any] | None = None, **changes: Any) -> Entry:
+def update_entry(
+    *,
+    actor: Any,
+    entry: Entry,
+    keep_conflict_reason: str = "",
+    staff: Iterable[Any] | None = None,
+    contacts: Iterable[Any] | None = None,
+    **changes: Any,
+) -> Entry:
     """Change an entry (or move it: ``start``/``end``); clashes are checked again."""
     if not access.can_manage(actor, entry.calendar_id):
         raise PermissionDenied
@@ -182,8 +229,15 @@ def cancel_entry(*, actor: Any, entry: Entry, reason: str = "") -> Entry:
 
 @transaction.atomic
 def change_occurrence(
-    *, actor: Any, entry: Entry, original_start: dt.datetime, cancelled: bool = False,
-    start: dt.datetime | None = None, end: dt.datetime | None = None, title: str = "", place: str = "",
+    *,
+    actor: Any,
+    entry: Entry,
+    original_start: dt.datetime,
+    cancelled: bool = False,
+    start: dt.datetime | None = None,
+    end: dt.datetime | None = None,
+    title: str = "",
+    place: str = "",
     keep_conflict_reason: str = "",
 ) -> EntryException:
     """Cancel or change one occurrence of a recurring entry, leaving the series as it is."""
@@ -191,23 +245,32 @@ def change_occurrence(
         raise PermissionDenied
     if not entry.recurrence:
         raise ValidationError(_("Only a recurring entry has occurrences to change."))
-    window = selectors.occurrences(user=None, calendar_ids=[entry.calendar_id], start=original_start,
-                                   end=original_start + entry.duration)
+    window = selectors.occurrences(
+        user=None, calendar_ids=[entry.calendar_id], start=original_start, end=original_start + entry.duration
+    )
     if not any(o.entry_id == entry.pk and o.original_start == original_start for o in window):
         raise ValidationError(_("The series has no occurrence at that time."))
     if start is not None or end is not None:
         start, end = start or original_start, end or (start or original_start) + entry.duration
         _validate_times(start, end)
-        clashes = selectors.conflicts(calendar_id=entry.calendar_id, start=start, end=end,
-                                      exclude_entry_id=entry.pk, exclude_original=original_start)
+        clashes = selectors.conflicts(
+            calendar_id=entry.calendar_id,
+            start=start,
+            end=end,
+            exclude_entry_id=entry.pk,
+            exclude_original=original_start,
+        )
         if clashes and entry.blocks_time and not cancelled and not keep_conflict_reason.strip():
             raise ConflictError(clashes)
     exception, _created = EntryException.objects.update_or_create(
-        entry=entry, original_start=original_start,
+        entry=entry,
+        original_start=original_start,
         defaults={"cancelled": cancelled, "start": start, "end": end, "title": title.strip(), "place": place.strip()},
     )
     audit.record(
-        actor=actor, instance=entry, action="action",
+        actor=actor,
+        instance=entry,
+        action="action",
         message=(_("Occurrence of %(day)s cancelled") if cancelled else _("Occurrence of %(day)s changed"))
         % {"day": date_format(original_start, "SHORT_DATETIME_FORMAT")},
     )

@@ -1,8 +1,10 @@
 """URLs of the project: the core under the "office" namespace; feature apps add theirs."""
 
+from django.apps import apps
 from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
+from django.utils.module_loading import module_has_submodule
 
 from office.views import assignments, contacts, dashboard, system, units
 
@@ -47,6 +49,13 @@ urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),
 ]
+
+# Feature apps are mounted where their AppConfig says (``url_prefix``), found at start-up:
+# the core names no feature app.
+for app_config in apps.get_app_configs():
+    prefix = getattr(app_config, "url_prefix", None)
+    if prefix and module_has_submodule(app_config.module, "urls"):
+        urlpatterns.append(path(f"{prefix}/", include(f"{app_config.name}.urls")))
 
 handler403 = "office.views.system.permission_denied"
 handler404 = "office.views.system.page_not_found"
