@@ -144,4 +144,13 @@
 
   /* ---- On load --------------------------------------------------------------------- */
   focusErrorSummary(document);
+
+  /* ---- Print buttons (<button type="button" data-print>) --------------------------------- */
+  document.addEventListener("click", function (event) {
+    var button = event.target && event.target.closest ? event.target.closest("[data-print]") : null;
+    if (button) {
+      event.preventDefault();
+      window.print();
+    }
+  });
 })();
