@@ -10,17 +10,46 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+import calendar_app.reports  # noqa: F401  (registers the PDF job kinds)
 from calendar_app import access, selectors
-from calendar_app.models import Calendar, Entry
+from calendar_app.models import Calendar, Decision, Entry, MeetingRequest
 from office.access import register_view_check
-from office.contributions import ListItem, NavLink, SearchHit, Widget, register, registry
+from office.contributions import ListItem, NavLink, SearchHit, Widget, has_perm, register, registry
 
 registry.add_role_permissions(
     "secretariat",
-    ["calendar_app.view_entry", "calendar_app.add_entry", "calendar_app.change_entry", "calendar_app.view_calendar"],
+    [
+        "calendar_app.view_entry",
+        "calendar_app.add_entry",
+        "calendar_app.change_entry",
+        "calendar_app.view_calendar",
+        "calendar_app.view_meetingrequest",
+        "calendar_app.add_meetingrequest",
+        "calendar_app.change_meetingrequest",
+        "calendar_app.view_decision",
+        "calendar_app.add_decision",
+    ],
 )
-for role in ("press_officer", "office_staff", "management", "auditor"):
+for role in ("press_officer", "office_staff"):
     registry.add_role_permissions(role, ["calendar_app.view_entry", "calendar_app.view_calendar"])
+for role in ("management", "auditor"):
+    registry.add_role_permissions(
+        role,
+        [
+            "calendar_app.view_entry",
+            "calendar_app.view_calendar",
+            "calendar_app.view_meetingrequest",
+            "calendar_app.view_decision",
+        ],
+    )
+registry.add_role_permissions("management", ["calendar_app.change_meetingrequest"])
+
+registry.add_schedule(
+    "Jutrzejszy plan dnia (e-mail)", "calendar_app.tasks.send_tomorrows_agendas", minute="0", hour="18"
+)
+registry.add_schedule(
+    "Anonimizacja wniosków o spotkanie", "calendar_app.tasks.anonymise_meeting_requests", minute="30", hour="2"
+)
 
 register_view_check(
     Entry,
@@ -41,6 +70,16 @@ def _agenda_calendars(user: Any) -> list[int]:
     if managed:
         return sorted(managed)
     return list(Calendar.objects.filter(office_holder__role="mayor").values_list("pk", flat=True)[:1])
+
+
+@register("navigation", "meeting_requests", order=6, visible=has_perm("calendar_app.view_meetingrequest"))
+def nav_requests(user: Any) -> NavLink:
+    return NavLink(_("Meeting requests"), reverse("calendar_app:request_list"), active_prefix="/calendar/requests/")
+
+
+@register("navigation", "decisions", order=7, visible=has_perm("calendar_app.view_decision"))
+def nav_decisions(user: Any) -> NavLink:
+    return NavLink(_("Decisions"), reverse("calendar_app:decision_board"), active_prefix="/calendar/decisions/")
 
 
 @register("widget", "todays_agenda", order=5, visible=access.can_view_calendars)
@@ -77,6 +116,69 @@ def todays_agenda(user: Any) -> Widget:
         more_url=f"{reverse('calendar_app:calendar')}?view=day",
         empty_text=_("Nothing planned today."),
     )
+
+
+@register("widget", "meeting_requests_waiting", order=15, visible=has_perm("calendar_app.change_meetingrequest"))
+def meeting_requests_waiting(user: Any) -> Widget:
+    qs = MeetingRequest.objects.filter(status__in=["new", "assessing"]).select_related("office_holder")
+    today = timezone.localdate()
+    rows = list(qs.order_by("received_on", "id")[:6])
+    return Widget(
+        _("Meeting requests waiting"),
+        [
+            ListItem(
+                label=f"{r.requester_name}: {r.topic}",
+                url=reverse("calendar_app:request_detail", args=[r.pk]),
+                meta=f"{r.office_holder.full_name} · "
+                + _("%(days)d days waiting") % {"days": (today - r.received_on).days},
+                badge=r.get_status_display(),
+                is_warning=(today - r.received_on).days > 14,
+            )
+            for r in rows
+        ],
+        total=qs.count(),
+        more_url=reverse("calendar_app:request_list"),
+        empty_text=_("No requests waiting."),
+    )
+
+
+@register("widget", "late_decisions", order=25, visible=has_perm("calendar_app.view_decision"))
+def late_decisions(user: Any) -> Widget:
+    today = timezone.localdate()
+    qs = Decision.objects.filter(assignment__status__in=["new", "in_progress"], assignment__due_date__lt=today)
+    rows = list(qs.select_related("assignment__unit", "entry").order_by("assignment__due_date")[:6])
+    return Widget(
+        _("Late decisions"),
+        [
+            ListItem(
+                label=d.text[:120],
+                url=reverse("office:assignment_detail", args=[d.assignment_id]),
+                meta=f"{d.assignment.unit.symbol} · "
+                + _("due %(day)s") % {"day": d.assignment.due_date.strftime("%d.%m.%Y")},
+                is_warning=True,
+            )
+            for d in rows
+        ],
+        total=qs.count(),
+        more_url=reverse("calendar_app:decision_board") + "?late=on",
+        empty_text=_("No decision is late."),
+    )
+
+
+@register("search", "meeting_requests", order=31, visible=has_perm("calendar_app.view_meetingrequest"))
+def search_requests(user: Any, *, query: str) -> list[SearchHit]:
+    qs = MeetingRequest.objects.filter(
+        Q(requester_name__icontains=query) | Q(topic__icontains=query) | Q(organisation__icontains=query)
+    ).order_by("-received_on")[:8]
+    return [
+        SearchHit(
+            _("Meeting requests"),
+            f"{r.requester_name}: {r.topic}",
+            reverse("calendar_app:request_detail", args=[r.pk]),
+            f"{r.received_on:%d.%m.%Y} · {r.get_status_display()}",
+        )
+        for r in qs
+    ]
 
 
 @register("search", "calendar_entries", order=30, visible=access.can_view_calendars)

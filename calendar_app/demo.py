@@ -128,3 +128,192 @@ def seed(admin: Any) -> None:
                 hour = end.hour + (1 if end.minute else 0) + rng.choice([0, 0, 1])
             day += dt.timedelta(days=1)
         Entry.objects.bulk_create(entries, batch_size=500)
+    seed_requests(admin)
+    seed_decisions(admin)
+
+
+REQUESTS = [
+    # kind, name, organisation, topic, days ago, outcome, email
+    (
+        "resident",
+        "Halina Adamczyk",
+        "",
+        "Hałas z placu budowy przy ul. Lipowej",
+        40,
+        "handed_over",
+        "h.adamczyk@example.com",
+    ),
+    (
+        "ngo",
+        "Jan Ćwikliński",
+        "Stowarzyszenie Przyjaciół Starego Miasta",
+        "Obchody 700-lecia miasta – współpraca",
+        35,
+        "scheduled",
+        "jan.cwiklinski@example.org",
+    ),
+    (
+        "company",
+        "Leszek Olszewski",
+        "Śląskie Wodociągi S.A.",
+        "Modernizacja sieci wodociągowej w dzielnicy Zachód",
+        30,
+        "scheduled",
+        "l.olszewski@wodociagi.example.pl",
+    ),
+    (
+        "resident",
+        "Tadeusz Grabowski",
+        "",
+        "Prośba o przydział mieszkania komunalnego",
+        28,
+        "declined",
+        "t.grabowski@example.com",
+    ),
+    (
+        "councillor",
+        "Maria Nowak",
+        "Rada Miasta",
+        "Oświetlenie parku Miejskiego",
+        21,
+        "handed_over",
+        "m.nowak@rada.example.gov.pl",
+    ),
+    (
+        "institution",
+        "Irena Żak",
+        "Szkoła Podstawowa nr 7",
+        "Bezpieczeństwo uczniów na przejściu przy szkole",
+        14,
+        "assessing",
+        "dyrektor.sp7@edu.example.pl",
+    ),
+    (
+        "ngo",
+        "Krystyna Wójtowicz",
+        "Fundacja „Ładna Okolica”",
+        "Zielony budżet osiedlowy",
+        9,
+        "new",
+        "fundacja@ladnaokolica.example.org",
+    ),
+    ("resident", "Zbigniew Łęcki", "", "Dostępność urzędu dla osób na wózkach", 6, "new", ""),
+    (
+        "company",
+        "Agata Błaszczyk",
+        "Budimex Południe sp. z o.o.",
+        "Harmonogram budowy hali sportowej",
+        3,
+        "assessing",
+        "oferty@budpol.example.pl",
+    ),
+    ("resident", "Stanisław Kędzierski", "", "Remont chodnika na ul. Polnej", 1, "new", "s.kedzierski@example.com"),
+]
+DECISIONS = [
+    ("ZDM", "Przygotować projekt zmiany organizacji ruchu przy SP nr 7 do konsultacji z radą rodziców.", 14),
+    ("WIN", "Przedstawić harmonogram robót na ul. Zwycięstwa z uwzględnieniem objazdów.", -3),
+    ("WKS", "Przygotować program obchodów 700-lecia miasta wspólnie ze stowarzyszeniem.", 30),
+]
+
+
+def seed_requests(admin: Any) -> None:
+    from calendar_app import services
+    from calendar_app.models import MeetingRequest
+    from office.models import OfficeHolder, OrgUnit, User
+
+    if MeetingRequest.objects.exists():
+        return
+    mayor = OfficeHolder.objects.filter(role="mayor").first()
+    secretary = User.objects.filter(username="sekretariat").first() or admin
+    today = timezone.localdate()
+    slot_day = today + dt.timedelta(days=3)
+    for index, (kind, name, organisation, topic, days_ago, outcome, email) in enumerate(REQUESTS):
+        request = services.register_request(
+            actor=secretary,
+            request=MeetingRequest(
+                requester_kind=kind,
+                requester_name=name,
+                organisation=organisation,
+                email=email,
+                phone="" if email else "600 700 800",
+                topic=topic,
+                office_holder=mayor,
+                channel="email" if email else "phone",
+                received_on=today - dt.timedelta(days=days_ago),
+                rodo_acknowledged=True,
+                preferred_dates="dowolny dzień po południu",
+                description=f"{topic}. Prośba o rozmowę z Prezydentem.",
+            ),
+        )
+        if outcome == "new":
+            continue
+        services.start_assessment(actor=secretary, request=request)
+        if outcome == "scheduled":
+            slots = services.free_slots(
+                calendar=Calendar.objects.get(office_holder=mayor), first_day=slot_day + dt.timedelta(days=index)
+            )
+            services.schedule_request(
+                actor=secretary,
+                request=request,
+                start=slots[0],
+                end=slots[0] + dt.timedelta(hours=1),
+                place="Gabinet Prezydenta",
+            )
+        elif outcome == "handed_over":
+            services.hand_over_request(
+                actor=secretary,
+                request=request,
+                unit=OrgUnit.objects.get(symbol="WGK" if index == 0 else "WIN"),
+                due_date=today + dt.timedelta(days=10),
+            )
+        elif outcome == "declined":
+            services.decline_request(
+                actor=secretary,
+                request=request,
+                reason="Przydział lokali prowadzi Zakład Gospodarki Mieszkaniowej; prosimy o kontakt z ZGM.",
+            )
+        MeetingRequest.objects.filter(pk=request.pk).update(
+            decided_on=min(today, request.received_on + dt.timedelta(days=5))
+        )
+
+
+def seed_decisions(admin: Any) -> None:
+    from calendar_app import services
+    from calendar_app.models import Decision
+    from office.models import OrgUnit, User
+
+    if Decision.objects.exists():
+        return
+    secretary = User.objects.filter(username="sekretariat").first() or admin
+    today = timezone.localdate()
+    meeting = (
+        Entry.objects.filter(
+            calendar__office_holder__role="mayor",
+            kind="meeting",
+            recurrence="",
+            start__date__lt=today - dt.timedelta(days=7),
+            status="confirmed",
+        )
+        .order_by("-start")
+        .first()
+    )
+    if meeting is None:
+        return
+    services.save_notes(
+        actor=secretary,
+        entry=meeting,
+        agenda="1. Stan inwestycji drogowych\n2. Bezpieczeństwo przy szkołach\n3. Jubileusz miasta",
+        notes="Omówiono postęp prac i uwagi mieszkańców. Ustalono działania poniżej.",
+    )
+    for symbol, text, due in DECISIONS:
+        decision = services.record_decision(
+            actor=secretary,
+            entry=meeting,
+            text=text,
+            unit=OrgUnit.objects.get(symbol=symbol),
+            due_date=today + dt.timedelta(days=max(due, 1)),
+        )
+        if due < 0:  # a late one, to show on the follow-up board
+            from office.models import Assignment
+
+            Assignment.objects.filter(pk=decision.assignment_id).update(due_date=today + dt.timedelta(days=due))

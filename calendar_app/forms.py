@@ -10,7 +10,7 @@ from django.contrib.auth import get_user_model
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from calendar_app.models import Calendar, Entry, EntryKind
+from calendar_app.models import Calendar, Entry, EntryKind, MeetingRequest
 
 RECURRENCE_CHOICES = [
     ("", _("does not repeat")),
@@ -136,3 +136,119 @@ class CalendarFilterForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.fields["calendars"].queryset = calendars
         self.fields["calendars"].label_from_instance = lambda c: c.office_holder.full_name
+
+
+class MeetingRequestForm(forms.ModelForm):
+    save_contact = forms.BooleanField(label=_("add the requester to the contacts"), required=False)
+
+    class Meta:
+        model = MeetingRequest
+        fields = [
+            "requester_kind",
+            "requester_name",
+            "organisation",
+            "contact",
+            "email",
+            "phone",
+            "address",
+            "topic",
+            "description",
+            "office_holder",
+            "preferred_dates",
+            "channel",
+            "received_on",
+            "rodo_acknowledged",
+        ]
+        widgets = {
+            "received_on": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+            "description": forms.Textarea(attrs={"rows": 4}),
+        }
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        from office.models import Contact, OfficeHolder
+
+        self.fields["office_holder"].queryset = OfficeHolder.objects.filter(is_active=True)
+        self.fields["contact"].queryset = Contact.objects.active().order_by("name")
+        self.fields["contact"].required = False
+        self.fields["rodo_acknowledged"].required = True
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean()
+        if not (data.get("email") or data.get("phone") or data.get("address") or data.get("contact")):
+            self.add_error("email", _("Give at least one way to reply: e-mail, phone or address."))
+        received = data.get("received_on")
+        if received and received > timezone.localdate():
+            self.add_error("received_on", _("The date of receipt cannot be in the future."))
+        return data
+
+
+class ScheduleRequestForm(forms.Form):
+    slot = forms.ChoiceField(label=_("free slot"), required=False)
+    start = forms.DateTimeField(label=_("or another start"), required=False, widget=DateTimeInput())
+    minutes = forms.IntegerField(label=_("length (minutes)"), min_value=15, max_value=480, initial=60)
+    place = forms.CharField(label=_("place"), required=False, max_length=255, initial="Gabinet Prezydenta")
+    keep_conflict_reason = forms.CharField(label=_("reason for keeping a clash"), required=False, max_length=500)
+
+    def __init__(self, *args: Any, slots: list[dt.datetime], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        from django.utils.formats import date_format
+
+        self.fields["slot"].choices = [("", _("— choose —"))] + [
+            (s.isoformat(), date_format(timezone.localtime(s), "l, j E, H:i")) for s in slots
+        ]
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean()
+        if data.get("start"):
+            data["chosen"] = data["start"]
+        elif data.get("slot"):
+            data["chosen"] = dt.datetime.fromisoformat(data["slot"])
+        else:
+            self.add_error("slot", _("Choose a free slot or give another start."))
+        return data
+
+
+class HandOverRequestForm(forms.Form):
+    unit = forms.ModelChoiceField(label=_("unit"), queryset=None)
+    due_date = forms.DateField(label=_("due date"), widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"))
+    note = forms.CharField(label=_("note for the unit"), required=False, widget=forms.Textarea(attrs={"rows": 2}))
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        from office.models import OrgUnit
+
+        self.fields["unit"].queryset = OrgUnit.objects.filter(is_active=True).order_by("symbol")
+
+
+class DeclineRequestForm(forms.Form):
+    reason = forms.CharField(label=_("reason"), widget=forms.Textarea(attrs={"rows": 2}), max_length=2000)
+
+
+class ReplyForm(forms.Form):
+    reply_text = forms.CharField(
+        label=_("reply to the requester"), widget=forms.Textarea(attrs={"rows": 10}), max_length=10000
+    )
+
+
+class NotesForm(forms.Form):
+    agenda = forms.CharField(label=_("agenda"), required=False, widget=forms.Textarea(attrs={"rows": 4}))
+    notes = forms.CharField(label=_("notes"), required=False, widget=forms.Textarea(attrs={"rows": 6}))
+
+
+class DecisionForm(HandOverRequestForm):
+    text = forms.CharField(label=_("decision"), widget=forms.Textarea(attrs={"rows": 2}), max_length=5000)
+    field_order = ["text", "unit", "due_date"]
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        del self.fields["note"]
+
+
+class BriefingForm(HandOverRequestForm):
+    what = forms.CharField(label=_("what materials"), widget=forms.Textarea(attrs={"rows": 2}), max_length=5000)
+    field_order = ["unit", "what", "due_date"]
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        del self.fields["note"]

@@ -142,3 +142,141 @@ class EntryException(models.Model):
 
     def __str__(self) -> str:
         return f"{self.entry} @ {self.original_start}"
+
+
+class MeetingRequest(models.Model):
+    """A person or organisation asking to meet an office holder (CH-1.4, CH-1.5, SW-7, OS-10)."""
+
+    class RequesterKind(models.TextChoices):
+        RESIDENT = "resident", _("resident")
+        COMPANY = "company", _("company")
+        INSTITUTION = "institution", _("institution")
+        NGO = "ngo", _("NGO")
+        COUNCILLOR = "councillor", _("councillor")
+
+    class Channel(models.TextChoices):
+        LETTER = "letter", _("letter")
+        EMAIL = "email", _("e-mail")
+        PHONE = "phone", _("phone")
+        IN_PERSON = "in_person", _("in person")
+        EPUAP = "epuap", _("ePUAP")
+
+    class Status(models.TextChoices):
+        NEW = "new", _("new")
+        ASSESSING = "assessing", _("being assessed")
+        SCHEDULED = "scheduled", _("scheduled")
+        HANDED_OVER = "handed_over", _("handed to a unit")
+        DECLINED = "declined", _("declined")
+
+    requester_kind = models.CharField(_("who asks"), max_length=20, choices=RequesterKind.choices)
+    requester_name = models.CharField(_("name"), max_length=255)
+    organisation = models.CharField(_("organisation"), max_length=255, blank=True)
+    contact = models.ForeignKey(
+        "office.Contact",
+        verbose_name=_("contact"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="meeting_requests",
+    )
+    email = models.EmailField(_("e-mail"), blank=True)
+    phone = models.CharField(_("phone"), max_length=50, blank=True)
+    address = models.CharField(_("address"), max_length=255, blank=True)
+    topic = models.CharField(_("topic"), max_length=255)
+    description = models.TextField(_("details"), blank=True)
+    office_holder = models.ForeignKey(
+        "office.OfficeHolder",
+        verbose_name=_("wants to meet"),
+        on_delete=models.PROTECT,
+        related_name="meeting_requests",
+    )
+    preferred_dates = models.CharField(_("preferred dates"), max_length=255, blank=True)
+    channel = models.CharField(_("channel"), max_length=20, choices=Channel.choices, default=Channel.EMAIL)
+    received_on = models.DateField(_("received"))
+    rodo_acknowledged = models.BooleanField(_("information clause (RODO art. 13) given"), default=False)
+    status = models.CharField(_("status"), max_length=20, choices=Status.choices, default=Status.NEW, db_index=True)
+    decided_on = models.DateField(_("decided"), null=True, blank=True)
+    decline_reason = models.TextField(_("reason for declining"), blank=True)
+    entry = models.OneToOneField(
+        Entry,
+        verbose_name=_("calendar entry"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="meeting_request",
+    )
+    assignment = models.ForeignKey(
+        "office.Assignment",
+        verbose_name=_("handed to"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    reply_text = models.TextField(_("reply to the requester"), blank=True)
+    retain_until = models.DateField(_("personal data kept until"), null=True, blank=True)
+    anonymised_at = models.DateTimeField(_("anonymised"), null=True, blank=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("registered by"),
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("meeting request")
+        verbose_name_plural = _("meeting requests")
+        ordering = ["-received_on", "-id"]
+        indexes = [models.Index(fields=["office_holder", "status", "received_on"])]
+
+    def __str__(self) -> str:
+        return f"{self.requester_name}: {self.topic}"
+
+    @property
+    def days_to_decision(self) -> int | None:
+        return (self.decided_on - self.received_on).days if self.decided_on else None
+
+
+class Decision(models.Model):
+    """A decision (ustalenie) taken at a meeting; each is followed up as an office Assignment."""
+
+    entry = models.ForeignKey(Entry, verbose_name=_("meeting"), on_delete=models.CASCADE, related_name="decisions")
+    text = models.TextField(_("decision"))
+    assignment = models.OneToOneField(
+        "office.Assignment",
+        verbose_name=_("follow-up"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("decision")
+        verbose_name_plural = _("decisions")
+        ordering = ["created_at", "id"]
+
+    def __str__(self) -> str:
+        return self.text[:80]
+
+
+class MeetingNotes(models.Model):
+    """The secretariat's notes of a meeting (one per entry)."""
+
+    entry = models.OneToOneField(Entry, on_delete=models.CASCADE, related_name="meeting_notes")
+    agenda = models.TextField(_("agenda"), blank=True)
+    notes = models.TextField(_("notes"), blank=True)
+    updated_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("meeting notes")
+        verbose_name_plural = _("meeting notes")
+
+    def __str__(self) -> str:
+        return f"{self.entry}"

@@ -14,12 +14,35 @@ FONT_SIZES = ("normal", "large", "larger")
 
 
 @dataclass(frozen=True)
+class NavItem:
+    label: str
+    url: str
+    active: bool
+
+
+def _prefix_matches(prefix: str, path: str) -> bool:
+    if prefix.endswith("$"):
+        return path == prefix[:-1]
+    if prefix == "/":
+        return path == "/"
+    return path.startswith(prefix)
+
+
+def mark_active(links: list[NavLink], path: str) -> list[NavItem]:
+    """Only the link with the longest matching prefix is the current page."""
+    matching = [(len(link.active_prefix or link.url), i) for i, link in enumerate(links)
+                if _prefix_matches(link.active_prefix or link.url, path)]
+    current = max(matching)[1] if matching else None
+    return [NavItem(link.label, link.url, i == current) for i, link in enumerate(links)]
+
+
+@dataclass(frozen=True)
 class Shell:
     city_name: str
     office_name: str
     font_size: str = "normal"
     high_contrast: bool = False
-    nav: list[NavLink] = field(default_factory=list)
+    nav: list[NavItem] = field(default_factory=list)
 
 
 def display_preferences(request: HttpRequest) -> tuple[str, bool]:
@@ -31,9 +54,10 @@ def display_preferences(request: HttpRequest) -> tuple[str, bool]:
 def shell(request: HttpRequest) -> dict[str, Any]:
     font_size, high_contrast = display_preferences(request)
     user = getattr(request, "user", None)
-    nav: list[NavLink] = []
+    nav: list[NavItem] = []
     if user is not None and user.is_authenticated:
-        nav = [o.data for o in registry.collect("navigation", user) if not o.failed]
+        links = [o.data for o in registry.collect("navigation", user) if not o.failed]
+        nav = mark_active(links, request.path)
     return {
         "shell": Shell(
             city_name=settings.CITY_NAME,

@@ -10,7 +10,10 @@ Kinds of contributions:
 - ``widget``: dashboard widgets (Widget);
 - ``search``: search providers, given the query (list of SearchHit);
 - ``digest``: sections of the daily e-mail digest, given the user (DigestSection or None);
-- ``roles``: permissions an app grants to each role (see ``add_role_permissions``).
+- ``demo``: demo data of an app (called by ``manage.py seed_demo`` with the administrator).
+
+Apps also grant permissions to roles (``add_role_permissions``) and add periodic tasks to
+the one beat schedule (``add_schedule``).
 """
 
 from __future__ import annotations
@@ -99,6 +102,7 @@ class Registry:
     def __init__(self) -> None:
         self._items: dict[str, dict[str, Contribution]] = defaultdict(dict)
         self._role_permissions: dict[str, set[str]] = defaultdict(set)
+        self._schedules: dict[str, dict[str, str]] = {}
 
     def register(
         self, kind: str, key: str, *, order: int = 100, visible: Callable[[Any], bool] = always
@@ -136,6 +140,13 @@ class Registry:
 
     def role_permissions(self, role: str) -> set[str]:
         return set(self._role_permissions[role])
+
+    def add_schedule(self, name: str, task: str, *, minute: str, hour: str, day_of_week: str = "*") -> None:
+        """Add a periodic task of an app to the one beat schedule (see office/schedules.py)."""
+        self._schedules[name] = {"task": task, "minute": minute, "hour": hour, "day_of_week": day_of_week}
+
+    def schedules(self) -> dict[str, dict[str, str]]:
+        return dict(self._schedules)
 
 
 registry = Registry()

@@ -43,12 +43,19 @@ SCHEDULES = [
 ]
 
 
+def all_schedules() -> list[Schedule]:
+    """The core's schedules and those the apps contributed."""
+    from office.contributions import registry
+
+    return SCHEDULES + [Schedule(name, **fields) for name, fields in registry.schedules().items()]
+
+
 @transaction.atomic
 def ensure_schedules() -> int:
     from django_celery_beat.models import CrontabSchedule, PeriodicTask
 
     created = 0
-    for item in SCHEDULES:
+    for item in all_schedules():
         crontab, _ = CrontabSchedule.objects.get_or_create(
             minute=item.minute,
             hour=item.hour,

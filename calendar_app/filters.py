@@ -1,0 +1,39 @@
+"""Filters of the meeting-request list."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+import django_filters
+from django.db.models import Q, QuerySet
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from calendar_app.models import MeetingRequest
+from office.models import OfficeHolder
+
+
+class MeetingRequestFilter(django_filters.FilterSet):
+    q = django_filters.CharFilter(label=_("Search"), method="filter_q")
+    status = django_filters.ChoiceFilter(label=_("Status"), choices=MeetingRequest.Status.choices, empty_label=_("any"))
+    office_holder = django_filters.ModelChoiceFilter(
+        label=_("Office holder"), queryset=OfficeHolder.objects.all(), empty_label=_("any")
+    )
+    older_than = django_filters.NumberFilter(label=_("Waiting longer than (days)"), method="filter_age", min_value=0)
+
+    class Meta:
+        model = MeetingRequest
+        fields: list[str] = []
+
+    def filter_q(self, qs: QuerySet, name: str, value: Any) -> QuerySet:
+        return (
+            qs.filter(Q(requester_name__icontains=value) | Q(topic__icontains=value) | Q(organisation__icontains=value))
+            if value
+            else qs
+        )
+
+    def filter_age(self, qs: QuerySet, name: str, value: Any) -> QuerySet:
+        if value is None:
+            return qs
+        return qs.filter(received_on__lt=timezone.localdate() - dt.timedelta(days=int(value)))
