@@ -30,8 +30,11 @@ def _prefix_matches(prefix: str, path: str) -> bool:
 
 def mark_active(links: list[NavLink], path: str) -> list[NavItem]:
     """Only the link with the longest matching prefix is the current page."""
-    matching = [(len(link.active_prefix or link.url), i) for i, link in enumerate(links)
-                if _prefix_matches(link.active_prefix or link.url, path)]
+    matching = [
+        (len(link.active_prefix or link.url), i)
+        for i, link in enumerate(links)
+        if _prefix_matches(link.active_prefix or link.url, path)
+    ]
     current = max(matching)[1] if matching else None
     return [NavItem(link.label, link.url, i == current) for i, link in enumerate(links)]
 

@@ -54,6 +54,11 @@ def add_months(start: dt.date, months: int) -> dt.date:
     return dt.date(year, month, min(start.day, calendar.monthrange(year, month)[1]))
 
 
+def annual_date(year: int, month: int, day: int) -> dt.date:
+    """The date in ``year``; 29 February becomes 28 February in a common year."""
+    return dt.date(year, month, min(day, calendar.monthrange(year, month)[1]))
+
+
 @dataclass(frozen=True)
 class Deadline:
     due: dt.date
@@ -81,7 +86,8 @@ def apply_rule(rule: DeadlineRule, start: dt.date | dt.datetime) -> Deadline:
         moment = start if isinstance(start, dt.datetime) else dt.datetime.combine(start, dt.time(0, 0))
         if timezone.is_naive(moment):
             moment = timezone.make_aware(moment)
-        due_at = moment + dt.timedelta(hours=rule.amount)
+        # elapsed hours: count in UTC, so a change of the clocks does not stretch or shrink the time
+        due_at = timezone.localtime(moment.astimezone(dt.UTC) + dt.timedelta(hours=rule.amount))
         due = timezone.localtime(due_at).date()
     else:
         day = _as_local_date(start)
@@ -92,9 +98,9 @@ def apply_rule(rule: DeadlineRule, start: dt.date | dt.datetime) -> Deadline:
         elif rule.unit == Unit.MONTHS:
             due = add_months(day, rule.amount)
         else:  # a fixed date each year: the next one on or after the start
-            due = dt.date(day.year, rule.annual_month, rule.annual_day)
+            due = annual_date(day.year, rule.annual_month, rule.annual_day)
             if due < day:
-                due = dt.date(day.year + 1, rule.annual_month, rule.annual_day)
+                due = annual_date(day.year + 1, rule.annual_month, rule.annual_day)
     moved = False
     if rule.moves_to_working_day and due_at is None and not is_working_day(due):
         due, moved = next_working_day(due), True

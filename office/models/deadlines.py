@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -45,9 +48,13 @@ class DeadlineRule(models.Model):
         constraints = [
             models.CheckConstraint(
                 condition=~models.Q(unit="annual_date")
-                | (
-                    models.Q(annual_month__gte=1, annual_month__lte=12)
-                    & models.Q(annual_day__gte=1, annual_day__lte=31)
+                | models.Q(
+                    annual_month__isnull=False,
+                    annual_day__isnull=False,
+                    annual_month__gte=1,
+                    annual_month__lte=12,
+                    annual_day__gte=1,
+                    annual_day__lte=31,
                 ),
                 name="deadline_rule_annual_date_complete",
             )
@@ -55,3 +62,12 @@ class DeadlineRule(models.Model):
 
     def __str__(self) -> str:
         return f"{self.name} ({self.basis})"
+
+    def clean(self) -> None:
+        if self.unit == self.Unit.ANNUAL_DATE:
+            if not self.annual_month or not self.annual_day:
+                raise ValidationError(_("A fixed date each year needs a month and a day."))
+            try:
+                dt.date(2024, self.annual_month, self.annual_day)  # a leap year: 29 February is allowed
+            except ValueError:
+                raise ValidationError({"annual_day": _("This month has no such day.")}) from None

@@ -84,8 +84,13 @@ def hand_over(
     return assignment
 
 
-def _transition(assignment: Assignment, *, actor: Any, target: str, text: str = "") -> Assignment:
-    before = audit.snapshot(assignment, ["status", "reply", "unit", "due_date"])
+TRAIL_FIELDS = ["status", "reply", "unit", "due_date"]
+
+
+def _transition(
+    assignment: Assignment, *, actor: Any, target: str, text: str = "", before: dict[str, Any] | None = None
+) -> Assignment:
+    before = before or audit.snapshot(assignment, TRAIL_FIELDS)
     previous = assignment.status
     assignment.status = target
     now = timezone.now()
@@ -135,13 +140,14 @@ def answer(*, actor: Any, assignment: Assignment, reply: str) -> Assignment:
         raise ValidationError({"reply": _("Write the reply.")})
     assignment = _locked(assignment)
     UNIT_WORKFLOW.check(assignment.status, S.ANSWERED)
+    before = audit.snapshot(assignment, TRAIL_FIELDS)
     assignment.reply = reply.strip()
     assignment.answered_at = timezone.now()
     assignment.answered_by = actor
     AssignmentEvent.objects.create(
         assignment=assignment, kind=AssignmentEvent.Kind.REPLY, actor=actor, text=assignment.reply
     )
-    _transition(assignment, actor=actor, target=S.ANSWERED)
+    _transition(assignment, actor=actor, target=S.ANSWERED, before=before)
     transaction.on_commit(lambda: _notify_issuer(assignment.pk))
     return assignment
 

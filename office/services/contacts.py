@@ -74,8 +74,8 @@ def merge_contacts(*, actor: Any, keep: Contact, duplicates: list[Contact]) -> C
         if duplicate.notes and duplicate.notes not in keep.notes:
             keep.notes = "\n".join(part for part in (keep.notes, duplicate.notes) if part)
         keep.tags.add(*duplicate.tags.all())
-    if keep.organisation_id in dup_ids:
-        keep.organisation = None
+    if keep.organisation_id in dup_ids or keep.organisation_id == keep.pk:
+        keep.organisation = None  # never its own organisation, nor a merged duplicate
     keep.save()
     Contact.objects.filter(pk__in=dup_ids).update(merged_into=keep)
     audit.record_update(
