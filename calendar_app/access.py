@@ -15,39 +15,51 @@ from django.db.models import Q, QuerySet
 from django.http import Http404
 
 from calendar_app.models import Calendar, Entry
-from office.models import SecretariatMembership
 
 
 def can_view_calendars(user: Any) -> bool:
     return user.is_authenticated and user.has_perm("calendar_app.view_entry")
 
 
-def managed_calendar_ids(user: Any) -> set[int]:
-    """Calendars the user may change: their own, those they run the secretariat of, or all for admins."""
+def _calendar_rights(user: Any) -> tuple[frozenset[int], frozenset[int]]:
+    """(calendars the user manages, calendars whose private entries the user reads), one query,
+    remembered on the user object for the rest of the request."""
+    cached = getattr(user, "_calendar_rights", None)
+    if cached is not None:
+        return cached
     if not user.is_authenticated:
-        return set()
+        return frozenset(), frozenset()
+    managed: set[int] = set()
+    private: set[int] = set()
+    rows = Calendar.objects.filter(Q(office_holder__user=user) | Q(office_holder__memberships__user=user)).values_list(
+        "pk",
+        "office_holder__user_id",
+        "office_holder__memberships__user_id",
+        "office_holder__memberships__can_see_private",
+    )
+    for calendar_id, holder_user_id, member_id, member_sees_private in rows:
+        if holder_user_id == user.pk:
+            managed.add(calendar_id)
+            private.add(calendar_id)
+        if member_id == user.pk:
+            managed.add(calendar_id)
+            if member_sees_private:
+                private.add(calendar_id)
     if user.has_perm("calendar_app.manage_all_calendars"):
-        return set(Calendar.objects.values_list("pk", flat=True))
-    served = SecretariatMembership.objects.filter(user=user).values_list("office_holder_id", flat=True)
-    return set(
-        Calendar.objects.filter(Q(office_holder__user=user) | Q(office_holder_id__in=served)).values_list(
-            "pk", flat=True
-        )
-    )
+        managed |= set(Calendar.objects.values_list("pk", flat=True))
+    rights = (frozenset(managed), frozenset(private))
+    user._calendar_rights = rights
+    return rights
 
 
-def private_calendar_ids(user: Any) -> set[int]:
+def managed_calendar_ids(user: Any) -> frozenset[int]:
+    """Calendars the user may change: their own, those whose secretariat they run, or all for admins."""
+    return _calendar_rights(user)[0]
+
+
+def private_calendar_ids(user: Any) -> frozenset[int]:
     """Calendars whose private entries the user may read in full."""
-    if not user.is_authenticated:
-        return set()
-    trusted = SecretariatMembership.objects.filter(user=user, can_see_private=True).values_list(
-        "office_holder_id", flat=True
-    )
-    return set(
-        Calendar.objects.filter(Q(office_holder__user=user) | Q(office_holder_id__in=trusted)).values_list(
-            "pk", flat=True
-        )
-    )
+    return _calendar_rights(user)[1]
 
 
 def can_manage(user: Any, calendar_id: int) -> bool:

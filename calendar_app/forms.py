@@ -132,10 +132,10 @@ class CalendarFilterForm(forms.Form):
     )
     kind = forms.ChoiceField(label=_("type"), choices=[("", _("all types")), *EntryKind.choices], required=False)
 
-    def __init__(self, *args: Any, calendars: Any, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, calendars: list[Calendar], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["calendars"].queryset = calendars
-        self.fields["calendars"].label_from_instance = lambda c: c.office_holder.full_name
+        self.calendars = calendars  # evaluated once by the view: no query of its own
+        self.fields["calendars"].choices = [(c.pk, c.office_holder.full_name) for c in calendars]
 
 
 class MeetingRequestForm(forms.ModelForm):

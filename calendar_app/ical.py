@@ -1,13 +1,20 @@
-"""iCalendar (RFC 5545) output: subscription feeds and single-entry downloads."""
+"""iCalendar (RFC 5545) output: subscription feeds and single-entry downloads.
+
+The events are written directly (escaping, line folding, TZID times), which is an order of
+magnitude faster than building component objects for a feed of thousands of events; the
+Europe/Warsaw VTIMEZONE block is generated once by the icalendar package and reused. The
+tests read the output back with an independent parser (vobject).
+"""
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from functools import lru_cache
 from typing import Any
 
-import icalendar
 from django.conf import settings
+from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -16,96 +23,6 @@ from calendar_app.models import Calendar, Entry, EntryException
 
 PRODID = "-//Kancelaria//Kalendarz Prezydenta//PL"
 FEED_PAST_DAYS = 366
-
-
-def _uid(entry_id: int) -> str:
-    return f"entry-{entry_id}@{settings.SITE_URL.split('://', 1)[-1].split('/')[0]}"
-
-
-def _event(entry: dict | Entry, *, masked: bool) -> icalendar.Event:
-    get = entry.get if isinstance(entry, dict) else lambda k: getattr(entry, k)
-    event = icalendar.Event()
-    event.add("uid", _uid(get("id")))
-    event.add("dtstamp", get("updated_at"))
-    event.add("last-modified", get("updated_at"))
-    tz = timezone.get_current_timezone()
-    start, end = timezone.localtime(get("start"), tz), timezone.localtime(get("end"), tz)
-    if get("all_day"):
-        event.add("dtstart", start.date())
-        event.add("dtend", end.date())
-    else:
-        event.add("dtstart", start)
-        event.add("dtend", end)
-    link = settings.SITE_URL + reverse("calendar_app:entry_detail", args=[get("id")])
-    if masked:
-        event.add("summary", _("Busy"))
-        event.add("class", "PRIVATE")
-        event.add("description", link)
-    else:
-        event.add("summary", get("title"))
-        if get("place"):
-            event.add("location", get("place"))
-        notes = get("notes") or ""
-        # many clients ignore URL: the link goes into the description too
-        event.add("description", f"{notes}\n\n{link}".strip())
-        event.add(
-            "class",
-            "PUBLIC"
-            if get("visibility") == "public"
-            else "CONFIDENTIAL"
-            if get("visibility") == "private"
-            else "PRIVATE",
-        )
-    event.add("url", link)
-    event.add("status", {"tentative": "TENTATIVE", "confirmed": "CONFIRMED", "cancelled": "CANCELLED"}[get("status")])
-    event.add("transp", "OPAQUE" if get("blocks_time") else "TRANSPARENT")
-    if get("recurrence"):
-        rule = icalendar.vRecur.from_ical(get("recurrence"))
-        if get("recurrence_until"):
-            until = dt.datetime.combine(get("recurrence_until"), dt.time(23, 59, 59), tzinfo=tz).astimezone(dt.UTC)
-            rule["UNTIL"] = until.date() if get("all_day") else until
-        event.add("rrule", rule)
-    return event
-
-
-def _with_exceptions(
-    cal: icalendar.Calendar, event: icalendar.Event, entry: Any, exceptions: list[EntryException], masked: bool
-) -> None:
-    tz = timezone.get_current_timezone()
-    cancelled = [timezone.localtime(e.original_start, tz) for e in exceptions if e.cancelled]
-    if cancelled:
-        event.add("exdate", cancelled)
-    cal.add_component(event)
-    for exception in exceptions:
-        if exception.cancelled or not (exception.start or exception.title or exception.place):
-            continue
-        moved = _event(entry, masked=masked)
-        moved.add("recurrence-id", timezone.localtime(exception.original_start, tz))
-        del moved["rrule"]
-        start = exception.start or exception.original_start
-        end = exception.end or start + (entry["end"] - entry["start"] if isinstance(entry, dict) else entry.duration)
-        moved["dtstart"] = icalendar.vDDDTypes(timezone.localtime(start, tz))
-        moved["dtend"] = icalendar.vDDDTypes(timezone.localtime(end, tz))
-        if not masked and exception.title:
-            moved["summary"] = exception.title
-        cal.add_component(moved)
-
-
-def build_calendar(name: str, rows: Iterable[tuple[Any, bool]], exceptions: dict[int, list[EntryException]]) -> bytes:
-    cal = icalendar.Calendar()
-    cal.add("prodid", PRODID)
-    cal.add("version", "2.0")
-    cal.add("calscale", "GREGORIAN")
-    cal.add("method", "PUBLISH")
-    cal.add("x-wr-calname", name)
-    cal.add("x-wr-timezone", settings.TIME_ZONE)
-    for entry, masked in rows:
-        entry_id = entry["id"] if isinstance(entry, dict) else entry.id
-        _with_exceptions(cal, _event(entry, masked=masked), entry, exceptions.get(entry_id, []), masked)
-    cal.add_missing_timezones()
-    return cal.to_ical()
-
-
 FEED_FIELDS = (
     "id",
     "title",
@@ -121,32 +38,161 @@ FEED_FIELDS = (
     "recurrence_until",
     "updated_at",
 )
+STATUS = {"tentative": "TENTATIVE", "confirmed": "CONFIRMED", "cancelled": "CANCELLED"}
+
+
+def escape(text: str) -> str:
+    return (
+        text.replace("\\", "\\\\")
+        .replace(";", "\\;")
+        .replace(",", "\\,")
+        .replace("\r\n", "\\n")
+        .replace("\n", "\\n")
+        .replace("\r", "\\n")
+    )
+
+
+def fold(line: str) -> str:
+    """Fold a content line at 75 octets, never inside a UTF-8 character."""
+    data = line.encode()
+    if len(data) <= 75:
+        return line
+    parts, current, size = [], [], 0
+    limit = 75
+    for char in line:
+        width = len(char.encode())
+        if size + width > limit:
+            parts.append("".join(current))
+            current, size, limit = [], 0, 74  # continuation lines start with a space
+        current.append(char)
+        size += width
+    parts.append("".join(current))
+    return "\r\n ".join(parts)
+
+
+def _utc(moment: dt.datetime) -> str:
+    return moment.astimezone(dt.UTC).strftime("%Y%m%dT%H%M%SZ")
+
+
+def _local(moment: dt.datetime) -> str:
+    return timezone.localtime(moment).strftime("%Y%m%dT%H%M%S")
+
+
+@lru_cache(maxsize=4)
+def vtimezone(tzid: str) -> str:
+    import icalendar
+
+    return icalendar.Timezone.from_tzid(tzid).to_ical().decode().strip()
+
+
+def _event_lines(
+    entry: dict[str, Any],
+    *,
+    masked: bool,
+    host: str,
+    tzid: str,
+    exceptions: list[EntryException],
+    recurrence_id: EntryException | None = None,
+) -> Iterator[str]:
+    link = f"{settings.SITE_URL}{reverse('calendar_app:entry_detail', args=[entry['id']])}"
+    start, end = entry["start"], entry["end"]
+    if recurrence_id is not None:
+        duration = end - start
+        start = recurrence_id.start or recurrence_id.original_start
+        end = recurrence_id.end or start + duration
+    yield "BEGIN:VEVENT"
+    yield f"UID:entry-{entry['id']}@{host}"
+    yield f"DTSTAMP:{_utc(entry['updated_at'])}"
+    yield f"LAST-MODIFIED:{_utc(entry['updated_at'])}"
+    if entry["all_day"]:
+        yield f"DTSTART;VALUE=DATE:{timezone.localtime(start):%Y%m%d}"
+        yield f"DTEND;VALUE=DATE:{timezone.localtime(end):%Y%m%d}"
+    else:
+        yield f"DTSTART;TZID={tzid}:{_local(start)}"
+        yield f"DTEND;TZID={tzid}:{_local(end)}"
+    if recurrence_id is not None:
+        yield f"RECURRENCE-ID;TZID={tzid}:{_local(recurrence_id.original_start)}"
+    if masked:
+        yield f"SUMMARY:{escape(_('Busy'))}"
+        yield "CLASS:PRIVATE"
+        yield f"DESCRIPTION:{escape(link)}"
+    else:
+        title = recurrence_id.title if recurrence_id is not None and recurrence_id.title else entry["title"]
+        place = recurrence_id.place if recurrence_id is not None and recurrence_id.place else entry["place"]
+        yield f"SUMMARY:{escape(title)}"
+        if place:
+            yield f"LOCATION:{escape(place)}"
+        # many clients ignore URL: the link back goes into the description too
+        yield f"DESCRIPTION:{escape(((entry['notes'] or '') + chr(10) + chr(10) + link).strip())}"
+        yield "CLASS:" + {"public": "PUBLIC", "private": "CONFIDENTIAL"}.get(entry["visibility"], "PRIVATE")
+    yield f"URL:{link}"
+    yield f"STATUS:{STATUS[entry['status']]}"
+    yield "TRANSP:" + ("OPAQUE" if entry["blocks_time"] else "TRANSPARENT")
+    if entry["recurrence"] and recurrence_id is None:
+        rule = entry["recurrence"]
+        if entry["recurrence_until"]:
+            last = dt.datetime.combine(
+                entry["recurrence_until"], dt.time(23, 59, 59), tzinfo=timezone.get_current_timezone()
+            )
+            rule += f";UNTIL={last:%Y%m%d}" if entry["all_day"] else f";UNTIL={_utc(last)}"
+        yield f"RRULE:{rule}"
+        cancelled = [e.original_start for e in exceptions if e.cancelled]
+        if cancelled:
+            yield f"EXDATE;TZID={tzid}:" + ",".join(_local(moment) for moment in cancelled)
+    yield "END:VEVENT"
+
+
+def build_calendar(
+    name: str, rows: Iterable[tuple[dict[str, Any], bool]], exceptions: dict[int, list[EntryException]]
+) -> bytes:
+    tzid = settings.TIME_ZONE
+    host = settings.SITE_URL.split("://", 1)[-1].split("/")[0]
+    lines = [
+        "BEGIN:VCALENDAR",
+        "VERSION:2.0",
+        f"PRODID:{PRODID}",
+        "CALSCALE:GREGORIAN",
+        "METHOD:PUBLISH",
+        f"X-WR-CALNAME:{escape(name)}",
+        f"X-WR-TIMEZONE:{tzid}",
+    ]
+    lines.extend(vtimezone(tzid).splitlines())
+    for entry, masked in rows:
+        own = exceptions.get(entry["id"], [])
+        lines.extend(_event_lines(entry, masked=masked, host=host, tzid=tzid, exceptions=own))
+        for exception in own:
+            if not exception.cancelled and (exception.start or exception.title or exception.place):
+                lines.extend(
+                    _event_lines(entry, masked=masked, host=host, tzid=tzid, exceptions=own, recurrence_id=exception)
+                )
+    lines.append("END:VCALENDAR")
+    return ("\r\n".join(fold(line) for line in lines) + "\r\n").encode()
+
+
+def _recent(since: dt.datetime) -> Q:
+    return Q(end__gte=since) | (
+        ~Q(recurrence="") & (Q(recurrence_until__isnull=True) | Q(recurrence_until__gte=since.date()))
+    )
 
 
 def feed(calendar: Calendar) -> bytes:
     """The subscription feed: the last year and everything ahead; private entries are "busy"."""
     since = timezone.now() - dt.timedelta(days=FEED_PAST_DAYS)
     entries = list(
-        Entry.objects.filter(calendar=calendar).filter(models_q_recent(since)).values(*FEED_FIELDS).order_by("start")
+        Entry.objects.filter(calendar=calendar).filter(_recent(since)).values(*FEED_FIELDS).order_by("start")
     )
     recurring_ids = [e["id"] for e in entries if e["recurrence"]]
     exceptions: dict[int, list[EntryException]] = {}
-    for exception in EntryException.objects.filter(entry_id__in=recurring_ids).order_by("original_start"):
-        exceptions.setdefault(exception.entry_id, []).append(exception)
-    rows = [(e, e["visibility"] == "private") for e in entries]
-    return build_calendar(str(calendar.office_holder), rows, exceptions)
-
-
-def models_q_recent(since: dt.datetime) -> Any:
-    from django.db.models import Q
-
-    return Q(end__gte=since) | (
-        ~Q(recurrence="") & (Q(recurrence_until__isnull=True) | Q(recurrence_until__gte=since.date()))
-    )
+    if recurring_ids:
+        for exception in EntryException.objects.filter(entry_id__in=recurring_ids).order_by("original_start"):
+            exceptions.setdefault(exception.entry_id, []).append(exception)
+    return build_calendar(str(calendar.office_holder), [(e, e["visibility"] == "private") for e in entries], exceptions)
 
 
 def single(entry: Entry, *, masked: bool) -> bytes:
     values = {name: getattr(entry, name) for name in FEED_FIELDS}
     return build_calendar(
-        entry.title if not masked else _("Busy"), [(values, masked)], {entry.pk: list(entry.exceptions.all())}
+        _("Busy") if masked else entry.title,
+        [(values, masked)],
+        {entry.pk: list(entry.exceptions.order_by("original_start"))},
     )

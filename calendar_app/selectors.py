@@ -71,7 +71,7 @@ def _masked_rows(entries: Any, user: Any | None) -> Any:
     if user is None:
         hidden = Q(pk__in=[])
     else:
-        hidden = Q(visibility="private") & ~Q(calendar_id__in=private_calendar_ids(user))
+        hidden = Q(visibility="private") & ~Q(calendar_id__in=sorted(private_calendar_ids(user)))
     return entries.annotate(
         shown_title=Case(When(hidden, then=Value("")), default=F("title")),
         shown_place=Case(When(hidden, then=Value("")), default=F("place")),

@@ -19,3 +19,27 @@ class OfficeLocaleMiddleware(LocaleMiddleware):
         language = chosen if chosen and check_for_language(chosen) else settings.LANGUAGE_CODE
         translation.activate(language)
         request.LANGUAGE_CODE = translation.get_language()
+
+
+class IdleSessionMiddleware:
+    """Idle sessions expire after SESSION_COOKIE_AGE; activity pushes the expiry forward.
+
+    Saving the session on every request would do that too, at the price of a database write
+    per page. Touching it at most once a minute keeps the idle timeout (give or take a
+    minute) without the write on every request.
+    """
+
+    TOUCH_EVERY_SECONDS = 60
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        session = getattr(request, "session", None)
+        if session is not None and request.user.is_authenticated:
+            import time
+
+            now = int(time.time())
+            if now - session.get("_touched", 0) >= self.TOUCH_EVERY_SECONDS:
+                session["_touched"] = now
+        return self.get_response(request)

@@ -85,16 +85,16 @@ def _days_touched(occurrence: selectors.Occurrence, first: dt.date, last: dt.dat
 @login_required
 def calendar_view(request: HttpRequest) -> HttpResponse:
     _require_viewer(request)
-    calendars = access.visible_calendars(request.user)
+    calendars = list(access.visible_calendars(request.user))
     form = CalendarFilterForm(request.GET or None, calendars=calendars)
     data = form.cleaned_data if form.is_bound and form.is_valid() else {}
     view = data.get("view") or "week"
     anchor = data.get("date") or timezone.localdate()
     managed = access.managed_calendar_ids(request.user)
-    chosen = list(data.get("calendars") or [])
+    wanted = set(data.get("calendars") or [])
+    chosen = [c for c in calendars if c.pk in wanted]
     if not chosen:
-        all_calendars = list(calendars)
-        chosen = [c for c in all_calendars if c.pk in managed] or all_calendars
+        chosen = [c for c in calendars if c.pk in managed] or calendars
     chosen = chosen[:MAX_SIDE_BY_SIDE]
     first, after = _window(view, anchor)
     kinds = [data["kind"]] if data.get("kind") else None
