@@ -51,9 +51,15 @@ class EntryForm(forms.ModelForm):
             "visibility",
             "blocks_time",
             "staff",
+            "contacts",
             "notes",
             "recurrence",
             "recurrence_until",
+            "speech_needed",
+            "dress_code",
+            "accompanying",
+            "precedence",
+            "gifts",
         ]
         widgets = {
             "start": DateTimeInput(),
@@ -61,6 +67,9 @@ class EntryForm(forms.ModelForm):
             "recurrence_until": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
             "notes": forms.Textarea(attrs={"rows": 3}),
             "staff": forms.SelectMultiple(attrs={"size": 5}),
+            "contacts": forms.SelectMultiple(attrs={"size": 5}),
+            "precedence": forms.Textarea(attrs={"rows": 3}),
+            "gifts": forms.Textarea(attrs={"rows": 2}),
         }
 
     def __init__(self, *args: Any, calendars: Any, **kwargs: Any) -> None:
@@ -69,6 +78,10 @@ class EntryForm(forms.ModelForm):
         self.fields["calendar"].empty_label = None
         self.fields["staff"].queryset = get_user_model().objects.filter(is_active=True).order_by("last_name")
         self.fields["staff"].required = False
+        from office.models import Contact
+
+        self.fields["contacts"].queryset = Contact.objects.active().order_by("name")
+        self.fields["contacts"].required = False
         if self.instance.pk and self.instance.recurrence not in dict(RECURRENCE_CHOICES):
             self.fields["recurrence"].choices = [
                 *RECURRENCE_CHOICES,

@@ -80,6 +80,14 @@ class Entry(models.Model):
     contacts = models.ManyToManyField(
         "office.Contact", verbose_name=_("guests"), blank=True, related_name="calendar_entries"
     )
+    # protocol (obsługa protokolarna)
+    speech_needed = models.BooleanField(_("speech needed"), default=False)
+    dress_code = models.CharField(_("dress code"), max_length=100, blank=True)
+    accompanying = models.CharField(_("accompanied by"), max_length=255, blank=True)
+    precedence = models.TextField(
+        _("order of precedence"), blank=True, help_text=_("Guests in order of precedence, one per line.")
+    )
+    gifts = models.TextField(_("gifts given and received"), blank=True)
     recurrence = models.CharField(
         _("recurrence"), max_length=255, blank=True, help_text=_("An RFC 5545 rule, e.g. FREQ=WEEKLY;BYDAY=MO")
     )

@@ -103,6 +103,7 @@ def _check_conflicts(entry: Entry, keep_reason: str) -> None:
     entry.conflict_reason = keep_reason.strip() if clashes else ""
 
 
+PROTOCOL_FIELDS = ("speech_needed", "dress_code", "accompanying", "precedence", "gifts")
 ENTRY_FIELDS = (
     "title",
     "kind",
@@ -116,6 +117,7 @@ ENTRY_FIELDS = (
     "notes",
     "recurrence",
     "recurrence_until",
+    *PROTOCOL_FIELDS,
 )
 
 
@@ -143,6 +145,7 @@ def schedule_entry(
     source_label: str = "",
     source_url: str = "",
     check_permission: bool = True,
+    **protocol: Any,
 ) -> Entry:
     """Put an entry on ``calendar``. Raises ConflictError when it clashes and no reason is given.
 

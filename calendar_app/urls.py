@@ -25,6 +25,7 @@ urlpatterns += [
     path("requests/<int:pk>/", meetings.request_detail, name="request_detail"),
     path("requests/<int:pk>/<str:action>/", meetings.request_action, name="request_action"),
     path("entries/<int:pk>/meeting/", meetings.meeting, name="meeting"),
+    path("entries/<int:pk>/attach/", meetings.meeting_attach, name="meeting_attach"),
     path("decisions/", meetings.decision_board, name="decision_board"),
     path("<int:pk>/agenda.pdf", meetings.agenda_pdf, name="agenda_pdf"),
 ]

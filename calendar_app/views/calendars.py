@@ -190,7 +190,9 @@ def entry_create(request: HttpRequest) -> HttpResponse:
                 recurrence=data["recurrence"],
                 recurrence_until=data["recurrence_until"],
                 staff=data["staff"],
+                contacts=data["contacts"],
                 keep_conflict_reason=data["keep_conflict_reason"],
+                **{name: data[name] for name in services.PROTOCOL_FIELDS},
             )
         except services.ConflictError as error:
             conflict = True
@@ -294,6 +296,7 @@ def entry_edit(request: HttpRequest, pk: int) -> HttpResponse:
                 calendar=data["calendar"],
                 keep_conflict_reason=data["keep_conflict_reason"],
                 staff=data["staff"],
+                contacts=data["contacts"],
                 **fields,
             )
         except services.ConflictError as error:

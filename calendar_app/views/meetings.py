@@ -29,9 +29,11 @@ from calendar_app.forms import (
 )
 from calendar_app.models import Calendar, Decision, Entry, MeetingRequest
 from calendar_app.reports import DAILY_AGENDA_PDF, MEETING_FILE_PDF
+from office.forms import AttachmentForm
 from office.models import Assignment, OrgUnit
 from office.models.assignments import OPEN_STATUSES
 from office.services import audit
+from office.services.attachments import attach, attachments_of
 from office.services.jobs import start_job
 from office.views.common import apply_errors, paginate, render_page
 
@@ -202,6 +204,9 @@ def _meeting_context(request: HttpRequest, entry: Entry, **forms: Any) -> dict[s
         "briefing_form": forms.get("briefing_form")
         or BriefingForm(initial={"due_date": min(due, timezone.localtime(entry.start).date())}),
         "decisions": entry.decisions.select_related("assignment__unit"),
+        "attachments": attachments_of(entry),
+        "attachment_form": forms.get("attachment_form") or AttachmentForm(),
+        "can_attach": request.user.has_perm("office.add_attachment"),
         "briefings": Assignment.objects.filter(source_type=entry_type, source_id=entry.pk).select_related("unit"),
         "today": timezone.localdate(),
     }
@@ -247,6 +252,26 @@ def meeting(request: HttpRequest, pk: int) -> HttpResponse:
         except ValidationError as error:
             apply_errors(next(iter(forms.values())), error)
     return render_page(request, "calendar_app/meeting.html", _meeting_context(request, entry, **forms))
+
+
+@require_POST
+@login_required
+def meeting_attach(request: HttpRequest, pk: int) -> HttpResponse:
+    """Collect a document for the meeting (briefing material, presentation, draft)."""
+    entry = _managed_entry(request, pk)
+    if not request.user.has_perm("office.add_attachment"):
+        raise PermissionDenied
+    form = AttachmentForm(request.POST, request.FILES)
+    if form.is_valid():
+        attach(
+            actor=request.user,
+            record=entry,
+            upload=form.cleaned_data["file"],
+            description=form.cleaned_data["description"],
+        )
+        messages.success(request, _("The file was attached."))
+        return redirect("calendar_app:meeting", pk)
+    return render_page(request, "calendar_app/meeting.html", _meeting_context(request, entry, attachment_form=form))
 
 
 @require_GET
