@@ -245,12 +245,12 @@ class ReplyForm(forms.Form):
 
 
 class NotesForm(forms.Form):
-    agenda = forms.CharField(label=_("agenda"), required=False, widget=forms.Textarea(attrs={"rows": 4}))
+    agenda = forms.CharField(label=_("meeting agenda"), required=False, widget=forms.Textarea(attrs={"rows": 4}))
     notes = forms.CharField(label=_("notes"), required=False, widget=forms.Textarea(attrs={"rows": 6}))
 
 
 class DecisionForm(HandOverRequestForm):
-    text = forms.CharField(label=_("decision"), widget=forms.Textarea(attrs={"rows": 2}), max_length=5000)
+    text = forms.CharField(label=_("decision of the meeting"), widget=forms.Textarea(attrs={"rows": 2}), max_length=5000)
     field_order = ["text", "unit", "due_date"]
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
