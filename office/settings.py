@@ -308,5 +308,6 @@ LOGGING = {
     "loggers": {
         "django.request": {"level": "ERROR"},
         "axes": {"level": "WARNING"},
+        "celery.app.trace": {"level": "WARNING"},  # one line per task is noise; failures still show
     },
 }
