@@ -250,7 +250,9 @@ class NotesForm(forms.Form):
 
 
 class DecisionForm(HandOverRequestForm):
-    text = forms.CharField(label=_("decision of the meeting"), widget=forms.Textarea(attrs={"rows": 2}), max_length=5000)
+    text = forms.CharField(
+        label=_("decision of the meeting"), widget=forms.Textarea(attrs={"rows": 2}), max_length=5000
+    )
     field_order = ["text", "unit", "due_date"]
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:

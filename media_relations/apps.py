@@ -6,3 +6,4 @@ class MediaRelationsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
     name = "media_relations"
     verbose_name = _("Media relations")
+    url_prefix = "press"

@@ -1,5 +1,215 @@
-"""Contributions of media_relations to the office registry (dashboard, search, digest, reports).
+"""What the press office contributes: navigation, dashboard widgets, search, role permissions,
+the weekly digest schedule, attachment view checks, demo data."""
 
-Nothing is contributed until the app's features land; the module exists so that the
-registry's discovery covers every installed app from the start.
-"""
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from django.db.models import Q
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+import media_relations.services.planning  # noqa: F401  (registers the bulletin PDF job kind)
+from media_relations import access
+from media_relations.models import (
+    OPEN_INQUIRY_STATUSES,
+    Conference,
+    Inquiry,
+    Journalist,
+    Outlet,
+    Publication,
+    Release,
+    Tone,
+)
+from office.access import register_view_check
+from office.contributions import ListItem, NavLink, SearchHit, Widget, has_perm, register, registry
+
+_PRESS_MODELS = [
+    "outlet",
+    "journalist",
+    "journalistoutlet",
+    "distributionlist",
+    "inquiry",
+    "inquiryevent",
+    "quoteauthorisation",
+    "publication",
+    "responsecase",
+    "release",
+    "delivery",
+    "conference",
+    "invitation",
+    "plannedpost",
+    "bulletinissue",
+    "bulletinarticle",
+]
+_DIRECTORY_MODELS = ["outlet", "journalist", "journalistoutlet", "distributionlist"]
+
+
+def _perms(actions: tuple[str, ...], models: list[str]) -> list[str]:
+    return [f"media_relations.{action}_{model}" for model in models for action in actions]
+
+
+registry.add_role_permissions("press_officer", _perms(("view", "add", "change"), _PRESS_MODELS))
+for _role in ("secretariat", "auditor"):
+    registry.add_role_permissions(_role, _perms(("view",), _PRESS_MODELS))
+registry.add_role_permissions("management", [*_perms(("view",), _PRESS_MODELS), "media_relations.approve_answer"])
+registry.add_role_permissions("office_staff", _perms(("view",), _DIRECTORY_MODELS))
+
+registry.add_schedule(
+    "Tygodniowy przegląd mediów (e-mail)",
+    "media_relations.tasks.send_weekly_digests",
+    minute="0",
+    hour="7",
+    day_of_week="1",
+)
+
+for _model in (Inquiry, Publication, Release, Conference):
+    register_view_check(_model, lambda user, obj: access.can_view(user, type(obj)))
+
+
+# --- Navigation -----------------------------------------------------------------------------------
+
+
+@register("navigation", "press_inquiries", order=20, visible=has_perm("media_relations.view_inquiry"))
+def nav_inquiries(user: Any) -> NavLink:
+    return NavLink(_("Press"), reverse("media_relations:inquiry_list"), active_prefix="/press/")
+
+
+@register(
+    "navigation",
+    "media_directory",
+    order=21,
+    visible=lambda user: (
+        has_perm("media_relations.view_journalist")(user) and not user.has_perm("media_relations.view_inquiry")
+    ),
+)
+def nav_directory(user: Any) -> NavLink:
+    return NavLink(_("Media directory"), reverse("media_relations:journalist_list"), active_prefix="/press/")
+
+
+# --- Dashboard widgets --------------------------------------------------------------------------
+
+
+def _inquiry_item(inquiry: Inquiry, today: dt.date) -> ListItem:
+    return ListItem(
+        label=inquiry.subject,
+        url=reverse("media_relations:inquiry_detail", args=[inquiry.pk]),
+        meta=f"{inquiry.journalist.name} · " + _("due %(day)s") % {"day": inquiry.due_on.strftime("%d.%m.%Y")},
+        badge=inquiry.get_status_display(),
+        is_warning=inquiry.due_on < today,
+    )
+
+
+@register("widget", "press_inquiries_due", order=30, visible=has_perm("media_relations.view_inquiry"))
+def inquiries_due(user: Any) -> Widget:
+    today = timezone.localdate()
+    qs = Inquiry.objects.filter(
+        status__in=OPEN_INQUIRY_STATUSES, due_on__gte=today, due_on__lte=today + dt.timedelta(days=3)
+    )
+    rows = list(qs.select_related("journalist").order_by("due_on", "id")[:6])
+    return Widget(
+        _("Press inquiries due in 3 days"),
+        [_inquiry_item(i, today) for i in rows],
+        total=qs.count(),
+        more_url=reverse("media_relations:inquiry_list") + "?open=true&sort=due",
+        empty_text=_("No press inquiry is due in the next three days."),
+    )
+
+
+@register("widget", "press_inquiries_overdue", order=31, visible=has_perm("media_relations.view_inquiry"))
+def inquiries_overdue(user: Any) -> Widget:
+    today = timezone.localdate()
+    qs = Inquiry.objects.filter(status__in=OPEN_INQUIRY_STATUSES, due_on__lt=today)
+    rows = list(qs.select_related("journalist").order_by("due_on", "id")[:6])
+    return Widget(
+        _("Overdue press inquiries"),
+        [_inquiry_item(i, today) for i in rows],
+        total=qs.count(),
+        more_url=reverse("media_relations:inquiry_list") + "?overdue=true&sort=due",
+        empty_text=_("No press inquiry is overdue."),
+    )
+
+
+@register("widget", "negative_publications", order=32, visible=has_perm("media_relations.view_publication"))
+def negative_publications(user: Any) -> Widget:
+    today = timezone.localdate()
+    week_start = today - dt.timedelta(days=today.weekday())
+    qs = Publication.objects.filter(tone=Tone.NEGATIVE, published_on__gte=week_start)
+    rows = list(qs.select_related("outlet").order_by("-published_on", "-id")[:6])
+    return Widget(
+        _("Negative publications this week"),
+        [
+            ListItem(
+                label=p.title,
+                url=reverse("media_relations:publication_detail", args=[p.pk]),
+                meta=f"{p.outlet.name} · {p.published_on:%d.%m.%Y}",
+                badge=p.get_importance_display(),
+                is_warning=p.importance == "high",
+            )
+            for p in rows
+        ],
+        total=qs.count(),
+        more_url=reverse("media_relations:publication_list") + f"?tone=negative&since={week_start.isoformat()}",
+        empty_text=_("No negative publications this week."),
+    )
+
+
+# --- Search -------------------------------------------------------------------------------------
+
+
+@register("search", "journalists", order=40, visible=has_perm("media_relations.view_journalist"))
+def search_journalists(user: Any, *, query: str) -> list[SearchHit]:
+    qs = Journalist.objects.filter(Q(name__icontains=query) | Q(email__icontains=query)).order_by("name")[:8]
+    return [
+        SearchHit(_("Journalists"), j.name, reverse("media_relations:journalist_detail", args=[j.pk]), j.beat)
+        for j in qs
+    ]
+
+
+@register("search", "outlets", order=41, visible=has_perm("media_relations.view_outlet"))
+def search_outlets(user: Any, *, query: str) -> list[SearchHit]:
+    qs = Outlet.objects.filter(name__icontains=query).order_by("name")[:8]
+    return [
+        SearchHit(
+            _("Media outlets"), o.name, reverse("media_relations:outlet_detail", args=[o.pk]), o.get_kind_display()
+        )
+        for o in qs
+    ]
+
+
+@register("search", "press_inquiries", order=42, visible=has_perm("media_relations.view_inquiry"))
+def search_inquiries(user: Any, *, query: str) -> list[SearchHit]:
+    qs = (
+        Inquiry.objects.filter(Q(subject__icontains=query) | Q(questions__icontains=query))
+        .select_related("journalist")
+        .order_by("-received_at")[:8]
+    )
+    return [
+        SearchHit(
+            _("Press inquiries"),
+            i.subject,
+            reverse("media_relations:inquiry_detail", args=[i.pk]),
+            f"{i.journalist.name} · {timezone.localtime(i.received_at):%d.%m.%Y} · {i.get_status_display()}",
+        )
+        for i in qs
+    ]
+
+
+@register("search", "press_releases", order=43, visible=has_perm("media_relations.view_release"))
+def search_releases(user: Any, *, query: str) -> list[SearchHit]:
+    qs = Release.objects.filter(Q(title__icontains=query) | Q(lead__icontains=query)).order_by("-created_at")[:8]
+    return [
+        SearchHit(
+            _("Press releases"), r.title, reverse("media_relations:release_detail", args=[r.pk]), r.get_status_display()
+        )
+        for r in qs
+    ]
+
+
+@register("demo", "media_relations", order=30)
+def demo(admin: Any) -> None:
+    from media_relations.demo import seed
+
+    seed(admin)

@@ -21,8 +21,16 @@ UNIT_NAMES = {WOK: "Wydział Organizacyjny – łączność", WIN: "Wydział Inw
 
 ROLE_KEYS = [role.key for role in ROLES]
 PERSONAS = [
-    "administrator", "superuser", "secretariat", "press_officer", "office_staff",
-    "management", "unit_liaison", "outsider_liaison", "auditor", "anonymous",
+    "administrator",
+    "superuser",
+    "secretariat",
+    "press_officer",
+    "office_staff",
+    "management",
+    "unit_liaison",
+    "outsider_liaison",
+    "auditor",
+    "anonymous",
 ]
 AUTHENTICATED = [key for key in PERSONAS if key != "anonymous"]
 

@@ -19,7 +19,6 @@ from collections.abc import Callable
 from typing import Any
 
 import pytest
-from django.conf import settings
 from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
@@ -39,7 +38,7 @@ def client_for(user: Any = None) -> Client:
 
 
 def fetch(client: Client, method: str, url: str, data: Any = None, **extra: Any) -> Any:
-    """Send one request and close the response (file downloads keep a handle open otherwise)."""
+    """Send one request; a streamed response (a file download) is read to the end and so closed."""
     method = method.lower()
     if method == "get":
         response = client.get(url, data or {}, **extra)
@@ -48,16 +47,26 @@ def fetch(client: Client, method: str, url: str, data: Any = None, **extra: Any)
     else:
         response = getattr(client, method)(url, **extra)
     if getattr(response, "streaming", False):
+        # Reading a streamed response to the end closes it (the file handle of a download)
+        # the way the test client does for other responses. Never call response.close()
+        # here: that sends request_finished with the connection handler attached, which
+        # closes the database connection of the test (PostgreSQL) in the middle of a test.
         response.content_bytes = b"".join(response.streaming_content)
-    response.close()
     return response
 
 
 def login_url(next_path: str) -> str:
-    from django.shortcuts import resolve_url
-    from django.utils.http import urlencode
+    """Where a protected page sends an anonymous visitor."""
+    from django.contrib.auth.views import redirect_to_login
 
-    return f"{resolve_url(settings.LOGIN_URL)}?{urlencode({'next': next_path})}"
+    return redirect_to_login(next_path)["Location"]
+
+
+def page_text(response: Any) -> str:
+    """The response's HTML with entities resolved, for looking for messages and typed values."""
+    import html
+
+    return html.unescape(response.content.decode())
 
 
 def messages_of(response: Any) -> list[str]:
@@ -132,13 +141,15 @@ def _redis_reachable(url: str) -> bool:
         return False
 
 
+def database_vendor() -> str:
+    return connection.vendor  # the backend's class attribute: no connection is opened
+
+
 def service_available(name: str) -> tuple[bool, str]:
     """Whether the service a marker names is usable here, and why not."""
     if name == "postgres":
-        engine = settings.DATABASES["default"]["ENGINE"]
-        return engine == "django.db.backends.postgresql", (
-            f"needs PostgreSQL: set DATABASE_URL=postgres://... (the database is {engine.rsplit('.', 1)[-1]})"
-        )
+        vendor = database_vendor()
+        return vendor == "postgresql", f"needs PostgreSQL: set DATABASE_URL=postgres://... (the database is {vendor})"
     if name == "redis":
         url = os.environ.get("REDIS_URL", "").strip()
         if not url:

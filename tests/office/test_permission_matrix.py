@@ -5,18 +5,20 @@ failure ("new URL without expectations"), and so is a stale row. Each cell is it
 The objects the URLs point at are made once per module (in a transaction rolled back at the
 end); every test runs in a savepoint inside it, so POSTs leave nothing behind.
 
-Codes: 200 allowed page; LOGIN = 302 to the login page (anonymous on a protected page);
-302 a redirect after a successful action; 403 seen but not allowed; 404 outside the scope
-(the object's existence is not revealed); 405 wrong method.
+The office core's rows are below; a feature app adds its rows in tests/<app>/permissions.py
+(see tests/matrix.py for the vocabulary: Row, table, LOGIN, World).
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field
+import importlib
+import importlib.util
+from collections.abc import Iterable, Iterator
+from pathlib import Path
 from typing import Any
 
 import pytest
+from django.apps import apps
 from django.core.files.base import ContentFile
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import transaction
@@ -25,58 +27,26 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from office.models import AssignmentStatus, Attachment, Contact, Job
 from office.services.reports import UNIT_ASSIGNMENTS_PDF
 from tests.factories import AssignmentFactory, ContactFactory
-from tests.personas import AUTHENTICATED, PERSONAS, WIN, WOK, create_all, ensure_units
+from tests.matrix import (
+    ADMIN_STAFF,
+    CONTACT_EDITORS,
+    CREATORS,
+    LIAISONS,
+    LOGIN,
+    MANAGERS,
+    MERGERS,
+    VIEW_ALL,
+    Row,
+    World,
+    pk_of,
+    table,
+)
+from tests.personas import PERSONAS, WIN, WOK, create_all, ensure_units
 from tests.utils import client_for, fetch, login_url
-
-LOGIN = "login"  # 302 to the login page with ?next=
-
-VIEW_ALL = {"administrator", "superuser", "secretariat", "management", "auditor"}
-MANAGERS = {"administrator", "superuser", "secretariat", "management"}  # issuer side of the assignment
-CREATORS = {"administrator", "superuser", "secretariat", "press_officer", "office_staff", "management"}
-CONTACT_EDITORS = {"administrator", "superuser", "secretariat", "press_officer", "office_staff"}
-MERGERS = {"administrator", "superuser", "secretariat", "office_staff"}
-LIAISONS = {"unit_liaison", "outsider_liaison"}
-ADMIN_STAFF = {"administrator", "superuser"}
-
-
-def table(default: int | str, *groups: tuple[Iterable[str], int | str], anonymous: int | str = LOGIN) -> dict[str, Any]:
-    cells: dict[str, Any] = dict.fromkeys(AUTHENTICATED, default)
-    for keys, status in groups:
-        for key in keys:
-            cells[key] = status
-    cells["anonymous"] = anonymous
-    return cells
-
-
-@dataclass
-class World:
-    units: dict[str, Any]
-    people: dict[str, Any]
-    assignment: Any
-    contact: Any
-    duplicate: Any
-    job: Any
-    attachment: Any
-
-
-@dataclass(frozen=True)
-class Row:
-    method: str
-    statuses: dict[str, Any]
-    kwargs: Callable[[World], dict[str, Any]] = lambda w: {}
-    data: Callable[[World], dict[str, Any]] = lambda w: {}
-    #: the wrong method and the status it gets per persona (default 405)
-    wrong: str | None = None
-    wrong_statuses: dict[str, Any] = field(default_factory=dict)
-
-
-def pk_of(name: str) -> Callable[[World], dict[str, Any]]:
-    return lambda w: {"pk": getattr(w, name).pk}
 
 
 def _upload(w: World) -> dict[str, Any]:
-    return {"file": SimpleUploadedFile("notatka.txt", b"Notatka ze spotkania.", "text/plain"),
-            "description": "notatka"}
+    return {"file": SimpleUploadedFile("notatka.txt", b"Notatka ze spotkania.", "text/plain"), "description": "notatka"}
 
 
 EXPECTED: dict[str, Row] = {
@@ -85,49 +55,73 @@ EXPECTED: dict[str, Row] = {
     "office:assignment_list": Row("get", table(200), wrong="post"),
     "office:assignment_create": Row("get", table(403, (CREATORS, 200)), wrong="put"),
     "office:assignment_detail": Row(
-        "get", table(404, (VIEW_ALL | {"unit_liaison"}, 200)), pk_of("assignment"), wrong="post"),
+        "get", table(404, (VIEW_ALL | {"unit_liaison"}, 200)), pk_of("assignment"), wrong="post"
+    ),
     "office:assignment_edit": Row(
-        "get", table(404, (MANAGERS, 200), ({"auditor", "unit_liaison"}, 403)), pk_of("assignment"),
-        wrong="put"),
+        "get", table(404, (MANAGERS, 200), ({"auditor", "unit_liaison"}, 403)), pk_of("assignment"), wrong="put"
+    ),
     "office:assignment_start": Row(
-        "post", table(404, (VIEW_ALL, 403), ({"unit_liaison"}, 302)), pk_of("assignment"), wrong="get"),
+        "post", table(404, (VIEW_ALL, 403), ({"unit_liaison"}, 302)), pk_of("assignment"), wrong="get"
+    ),
     "office:assignment_reply": Row(
-        "post", table(404, (VIEW_ALL, 403), ({"unit_liaison"}, 302)), pk_of("assignment"),
-        data=lambda w: {"reply": "Sala zostanie wyremontowana w grudniu."}, wrong="get"),
+        "post",
+        table(404, (VIEW_ALL, 403), ({"unit_liaison"}, 302)),
+        pk_of("assignment"),
+        data=lambda w: {"reply": "Sala zostanie wyremontowana w grudniu."},
+        wrong="get",
+    ),
     "office:assignment_return": Row(
-        "post", table(404, (VIEW_ALL, 403), ({"unit_liaison"}, 302)), pk_of("assignment"),
-        data=lambda w: {"text": "Sprawa należy do Wydziału Inwestycji."}, wrong="get"),
+        "post",
+        table(404, (VIEW_ALL, 403), ({"unit_liaison"}, 302)),
+        pk_of("assignment"),
+        data=lambda w: {"text": "Sprawa należy do Wydziału Inwestycji."},
+        wrong="get",
+    ),
     "office:assignment_note": Row(
-        "post", table(404, (MANAGERS | {"unit_liaison"}, 302), ({"auditor"}, 403)), pk_of("assignment"),
-        data=lambda w: {"text": "Trwa zbieranie ofert."}, wrong="get"),
+        "post",
+        table(404, (MANAGERS | {"unit_liaison"}, 302), ({"auditor"}, 403)),
+        pk_of("assignment"),
+        data=lambda w: {"text": "Trwa zbieranie ofert."},
+        wrong="get",
+    ),
     "office:assignment_decide": Row(
-        "post", table(404, (MANAGERS, 302), ({"auditor", "unit_liaison"}, 403)), pk_of("assignment"),
-        data=lambda w: {"target": AssignmentStatus.CLOSED, "text": ""}, wrong="get"),
+        "post",
+        table(404, (MANAGERS, 302), ({"auditor", "unit_liaison"}, 403)),
+        pk_of("assignment"),
+        data=lambda w: {"target": AssignmentStatus.CLOSED, "text": ""},
+        wrong="get",
+    ),
     "office:assignment_attach": Row(
-        "post", table(404, (MANAGERS | {"unit_liaison"}, 302), ({"auditor"}, 403)), pk_of("assignment"),
-        data=_upload, wrong="get"),
+        "post",
+        table(404, (MANAGERS | {"unit_liaison"}, 302), ({"auditor"}, 403)),
+        pk_of("assignment"),
+        data=_upload,
+        wrong="get",
+    ),
     "office:unit_inbox": Row("get", table(403, (LIAISONS, 200)), wrong="post"),
     "office:overdue_board": Row("get", table(403, (VIEW_ALL, 200)), wrong="post"),
     # The outsider may report only on WIN: asking for WOK is an invalid form, sent back with a message.
     "office:unit_report": Row(
-        "post", table(403, (VIEW_ALL | LIAISONS, 302)), data=lambda w: {"unit": w.units[WOK].pk},
-        wrong="get"),
+        "post", table(403, (VIEW_ALL | LIAISONS, 302)), data=lambda w: {"unit": w.units[WOK].pk}, wrong="get"
+    ),
     "office:contact_list": Row("get", table(200), wrong="post"),
     "office:contact_create": Row("get", table(403, (CONTACT_EDITORS, 200)), wrong="put"),
     "office:contact_detail": Row("get", table(200), pk_of("contact"), wrong="post"),
     "office:contact_edit": Row("get", table(403, (CONTACT_EDITORS, 200)), pk_of("contact"), wrong="put"),
     "office:contact_merge": Row(
-        "get", table(403, (MERGERS, 200)), pk_of("contact"), data=lambda w: {"ids": [w.duplicate.pk]},
-        wrong="put"),
+        "get", table(403, (MERGERS, 200)), pk_of("contact"), data=lambda w: {"ids": [w.duplicate.pk]}, wrong="put"
+    ),
     "office:unit_list": Row("get", table(200), wrong="post"),
     "office:unit_detail": Row("get", table(200), lambda w: {"pk": w.units[WOK].pk}, wrong="post"),
     "office:job_detail": Row("get", table(404, ({"secretariat"}, 200)), pk_of("job"), wrong="post"),
     "office:job_status": Row("get", table(404, ({"secretariat"}, 200)), pk_of("job"), wrong="post"),
     "office:job_download": Row("get", table(404, ({"secretariat"}, 200)), pk_of("job"), wrong="post"),
     "office:attachment_download": Row(
-        "get", table(404, (VIEW_ALL | {"unit_liaison"}, 200)), pk_of("attachment"), wrong="post"),
+        "get", table(404, (VIEW_ALL | {"unit_liaison"}, 200)), pk_of("attachment"), wrong="post"
+    ),
     "office:display_preferences": Row(
-        "post", table(302, anonymous=302), data=lambda w: {"font_size": "large", "next": "/"}, wrong="get"),
+        "post", table(302, anonymous=302), data=lambda w: {"font_size": "large", "next": "/"}, wrong="get"
+    ),
     "office:accessibility_statement": Row("get", table(200, anonymous=200), wrong="post"),
     "health": Row("get", table(200, anonymous=200), wrong="post"),
     # Django's form views treat PUT like POST; DELETE is the wrong method there. A logged-in
@@ -140,6 +134,30 @@ EXPECTED: dict[str, Row] = {
     # The admin site is Django's: only its entry is checked per role (non-staff go to its login).
     "admin:index": Row("get", table(302, (ADMIN_STAFF, 200), anonymous=302)),
 }
+
+
+# --- Rows of the feature apps (tests/<app>/permissions.py) ----------------------------------
+
+
+_PROJECT_ROOT = Path(__file__).resolve().parents[2]
+
+
+def _feature_modules() -> list[Any]:
+    modules = []
+    for config in apps.get_app_configs():
+        if config.name == "office" or not config.path.startswith(str(_PROJECT_ROOT)):
+            continue
+        name = f"tests.{config.label}.permissions"
+        if importlib.util.find_spec(f"tests.{config.label}") and importlib.util.find_spec(name):
+            modules.append(importlib.import_module(name))
+    return modules
+
+
+FEATURE_MODULES = _feature_modules()
+for _module in FEATURE_MODULES:
+    _overlap = EXPECTED.keys() & _module.EXPECTED.keys()
+    assert not _overlap, f"{_module.__name__} repeats rows: {sorted(_overlap)}"
+    EXPECTED.update(_module.EXPECTED)
 
 
 # --- The URL patterns of the project --------------------------------------------------------
@@ -183,23 +201,34 @@ def world(django_db_setup: Any, django_db_blocker: Any, _media_root: str) -> Ite
     with django_db_blocker.unblock(), transaction.atomic():
         units = ensure_units()
         people = create_all(units)
-        assignment = AssignmentFactory(
-            unit=units[WOK], created_by=people["secretariat"], title="Remont sali sesyjnej"
-        )
+        assignment = AssignmentFactory(unit=units[WOK], created_by=people["secretariat"], title="Remont sali sesyjnej")
         AssignmentFactory(unit=units[WIN], created_by=people["secretariat"], title="Budowa ronda")
         contact = ContactFactory(name="Fundacja Rozwoju Miasta", kind=Contact.Kind.NGO)
         duplicate = ContactFactory(name="Fundacja Rozwoju Miasta", kind=Contact.Kind.NGO)
-        job = Job(kind=UNIT_ASSIGNMENTS_PDF, title="Zadania WOK (PDF)", owner=people["secretariat"],
-                  status=Job.Status.DONE, progress=100, result_name="zadania-wok.pdf")
+        job = Job(
+            kind=UNIT_ASSIGNMENTS_PDF,
+            title="Zadania WOK (PDF)",
+            owner=people["secretariat"],
+            status=Job.Status.DONE,
+            progress=100,
+            result_name="zadania-wok.pdf",
+        )
         job.result.save("zadania-wok.pdf", ContentFile(b"%PDF-1.4 test"), save=False)
         job.save()
         attachment = Attachment(
-            record=assignment, original_name="pismo.pdf", size=9, mime_type="application/pdf",
+            record=assignment,
+            original_name="pismo.pdf",
+            size=9,
+            mime_type="application/pdf",
             uploaded_by=people["secretariat"],
         )
         attachment.file.save("pismo.pdf", ContentFile(b"%PDF-1.4 "), save=False)
         attachment.save()
-        yield World(units, people, assignment, contact, duplicate, job, attachment)
+        world = World(units, people, assignment, contact, duplicate, job, attachment)
+        for module in FEATURE_MODULES:
+            if hasattr(module, "build"):
+                module.build(world)
+        yield world
         transaction.set_rollback(True)
 
 
@@ -213,7 +242,7 @@ def _request(world: World, name: str, persona: str, method: str) -> Any:
 def _check(response: Any, url: str, expected: Any) -> None:
     if expected == LOGIN:
         assert response.status_code == 302, f"{url}: {response.status_code}, expected a redirect to login"
-        assert response["Location"].startswith(login_url(url).split("?")[0]), response["Location"]
+        assert response["Location"] == login_url(response.wsgi_request.get_full_path())
     else:
         assert response.status_code == expected, f"{url}: {response.status_code}, expected {expected}"
 
@@ -229,9 +258,7 @@ def test_status(world: World, name: str, persona: str) -> None:
     _check(response, url, row.statuses[persona])
 
 
-WRONG = [
-    (name, persona) for name, row in EXPECTED.items() if row.wrong for persona in ("superuser", "anonymous")
-]
+WRONG = [(name, persona) for name, row in EXPECTED.items() if row.wrong for persona in ("superuser", "anonymous")]
 
 
 @pytest.mark.django_db

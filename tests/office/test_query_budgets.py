@@ -32,8 +32,9 @@ def test_assignment_list(persona: Any, client_for: Any, wok: Any) -> None:
 
     def make_rows(count: int) -> None:
         for _ in range(count):
-            AssignmentFactory(unit=OrgUnitFactory(), created_by=secretariat, assignee=None,
-                              source_label="Spotkanie z mieszkańcami")
+            AssignmentFactory(
+                unit=OrgUnitFactory(), created_by=secretariat, assignee=None, source_label="Spotkanie z mieszkańcami"
+            )
         AssignmentFactory.create_batch(count, unit=wok, created_by=secretariat, assignee=liaison)
 
     assert_constant_queries(client_for(secretariat), reverse("office:assignment_list"), make_rows)
@@ -52,8 +53,7 @@ def test_unit_inbox(persona: Any, client_for: Any, wok: Any) -> None:
     secretariat, liaison = persona("secretariat"), persona("unit_liaison")
 
     def make_rows(count: int) -> None:
-        AssignmentFactory.create_batch(count, unit=wok, created_by=secretariat, assignee=liaison,
-                                       due_date=_past())
+        AssignmentFactory.create_batch(count, unit=wok, created_by=secretariat, assignee=liaison, due_date=_past())
 
     assert_constant_queries(client_for(liaison), reverse("office:unit_inbox"), make_rows)
 
@@ -94,8 +94,9 @@ def test_dashboard_widgets(persona: Any, client_for: Any, wok: Any, role: str) -
 
     def make_rows(count: int) -> None:
         for index in range(count):
-            AssignmentFactory(unit=wok, created_by=secretariat, due_date=_past(index + 1),
-                              assignee=persona("unit_liaison"))
+            AssignmentFactory(
+                unit=wok, created_by=secretariat, due_date=_past(index + 1), assignee=persona("unit_liaison")
+            )
             AssignmentFactory(unit=OrgUnitFactory(), created_by=user, status="answered")
 
     assert_constant_queries(client_for(user), reverse("office:dashboard"), make_rows)

@@ -1,0 +1,108 @@
+"""The media directory: outlets, journalists with their employment history, distribution lists."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from media_relations.models import DistributionList, Journalist, JournalistOutlet, Outlet
+from office.services import audit
+
+
+@transaction.atomic
+def save_outlet(*, actor: Any, outlet: Outlet, tags: Any = None) -> Outlet:
+    """Create or update an outlet (``outlet`` unsaved or changed in memory by a form)."""
+    created = outlet.pk is None
+    before = {} if created else audit.snapshot(Outlet.objects.get(pk=outlet.pk))
+    outlet.name = outlet.name.strip()
+    outlet.full_clean()
+    outlet.save()
+    if tags is not None:
+        outlet.tags.set(tags)
+    if created:
+        audit.record_create(actor=actor, instance=outlet)
+    else:
+        audit.record_update(actor=actor, instance=outlet, before=before)
+    return outlet
+
+
+@transaction.atomic
+def save_journalist(
+    *,
+    actor: Any,
+    journalist: Journalist,
+    outlet: Outlet | None = None,
+    position: str = "",
+    since: dt.date | None = None,
+) -> Journalist:
+    """Create or update a journalist; a different ``outlet`` closes the current employment and opens one."""
+    created = journalist.pk is None
+    before = {} if created else audit.snapshot(Journalist.objects.get(pk=journalist.pk))
+    journalist.name = journalist.name.strip()
+    if not journalist.name:
+        raise ValidationError({"name": _("Give the journalist's name.")})
+    journalist.full_clean()
+    journalist.save()
+    if created:
+        audit.record_create(actor=actor, instance=journalist)
+    else:
+        audit.record_update(actor=actor, instance=journalist, before=before)
+    if outlet is not None:
+        change_outlet(actor=actor, journalist=journalist, outlet=outlet, position=position, since=since)
+    return journalist
+
+
+def current_employment(journalist: Journalist) -> JournalistOutlet | None:
+    return journalist.employments.filter(ended_on__isnull=True).select_related("outlet").first()
+
+
+@transaction.atomic
+def change_outlet(
+    *, actor: Any, journalist: Journalist, outlet: Outlet, position: str = "", since: dt.date | None = None
+) -> JournalistOutlet:
+    """The journalist works for ``outlet`` from ``since`` (today): the open row is closed the day before."""
+    since = since or timezone.localdate()
+    current = journalist.employments.select_for_update().filter(ended_on__isnull=True).first()
+    if current is not None:
+        if current.outlet_id == outlet.pk:
+            if position and position != current.position:
+                current.position = position
+                current.save(update_fields=["position"])
+            return current
+        if since <= current.started_on:
+            raise ValidationError(
+                {
+                    "since": _("The new employment must start after the current one (%(day)s).")
+                    % {"day": current.started_on.strftime("%d.%m.%Y")}
+                }
+            )
+        current.ended_on = since - dt.timedelta(days=1)
+        current.save(update_fields=["ended_on"])
+    employment = JournalistOutlet.objects.create(
+        journalist=journalist, outlet=outlet, position=position.strip(), started_on=since
+    )
+    audit.record(
+        actor=actor,
+        instance=journalist,
+        action="update",
+        changes={"outlet": [str(current.outlet) if current else None, str(outlet)]},
+    )
+    return employment
+
+
+@transaction.atomic
+def save_distribution_list(*, actor: Any, distribution_list: DistributionList, journalists: Any) -> DistributionList:
+    created = distribution_list.pk is None
+    distribution_list.full_clean()
+    distribution_list.save()
+    distribution_list.journalists.set(journalists)
+    if created:
+        audit.record_create(actor=actor, instance=distribution_list)
+    else:
+        audit.record(actor=actor, instance=distribution_list, action="update")
+    return distribution_list

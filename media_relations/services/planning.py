@@ -1,0 +1,89 @@
+"""The publishing plan (website and social posts) and the periodic bulletin with its PDF."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from media_relations.models import BulletinArticle, BulletinIssue, PlannedPost
+from office.services import audit
+from office.services.jobs import JobError, JobResult, register_job_kind
+from office.services.pdf import render_pdf
+
+BULLETIN_PDF = "media_bulletin_issue"
+
+
+@transaction.atomic
+def save_post(*, actor: Any, post: PlannedPost) -> PlannedPost:
+    created = post.pk is None
+    before = {} if created else audit.snapshot(PlannedPost.objects.get(pk=post.pk))
+    if post.status == PlannedPost.Status.PUBLISHED and not post.link:
+        raise ValidationError({"link": _("Give the link to the published post.")})
+    post.full_clean()
+    post.save()
+    if created:
+        audit.record_create(actor=actor, instance=post)
+    else:
+        audit.record_update(actor=actor, instance=post, before=before)
+    return post
+
+
+@transaction.atomic
+def save_issue(*, actor: Any, issue: BulletinIssue) -> BulletinIssue:
+    created = issue.pk is None
+    issue.full_clean()
+    issue.save()
+    if created:
+        audit.record_create(actor=actor, instance=issue)
+    return issue
+
+
+@transaction.atomic
+def save_article(*, actor: Any, article: BulletinArticle) -> BulletinArticle:
+    created = article.pk is None
+    before = {} if created else audit.snapshot(BulletinArticle.objects.get(pk=article.pk))
+    if article.issue.status != BulletinIssue.Status.PLANNING:
+        raise ValidationError(_("The issue is approved; its articles cannot change."))
+    if article.status == BulletinArticle.Status.APPROVED and not actor.has_perm("media_relations.approve_answer"):
+        raise PermissionDenied
+    if article.status != BulletinArticle.Status.PLANNED and not article.text.strip():
+        raise ValidationError({"text": _("A submitted article needs its text.")})
+    article.full_clean()
+    article.save()
+    if created:
+        audit.record_create(actor=actor, instance=article)
+    else:
+        audit.record_update(actor=actor, instance=article, before=before)
+    return article
+
+
+@transaction.atomic
+def approve_issue(*, actor: Any, issue: BulletinIssue) -> BulletinIssue:
+    """Approve the issue (permission approve_answer): every article must be approved first."""
+    if not actor.has_perm("media_relations.approve_answer"):
+        raise PermissionDenied
+    issue = BulletinIssue.objects.select_for_update().get(pk=issue.pk)
+    if issue.status != BulletinIssue.Status.PLANNING:
+        raise ValidationError(_("The issue is already approved."))
+    if not issue.articles.exists() or issue.articles.exclude(status=BulletinArticle.Status.APPROVED).exists():
+        raise ValidationError(_("Every article must be approved before the issue."))
+    issue.status, issue.approved_by, issue.approved_at = BulletinIssue.Status.APPROVED, actor, timezone.now()
+    issue.save()
+    audit.record(actor=actor, instance=issue, action="transition", changes={"status": ["planning", "approved"]})
+    return issue
+
+
+@register_job_kind(BULLETIN_PDF)
+def bulletin_pdf(job: Any, progress: Any) -> JobResult:
+    try:
+        issue = BulletinIssue.objects.get(pk=job.params["issue_id"])
+    except (BulletinIssue.DoesNotExist, KeyError):
+        raise JobError(_("The issue no longer exists.")) from None
+    progress(30, _("Preparing the articles"))
+    articles = list(issue.articles.select_related("author"))
+    content = render_pdf("media_relations/pdf/bulletin.html", {"issue": issue, "articles": articles})
+    return JobResult(f"biuletyn-{issue.number.replace('/', '-')}.pdf", content)

@@ -1,0 +1,177 @@
+"""Press releases: draft → approval → published; the newsroom; e-mail distribution once per recipient.
+
+Distribution: ``distribute`` creates one ``Delivery`` row per release × recipient (a unique
+constraint, ``ignore_conflicts``), then enqueues ``tasks.send_release_deliveries`` after
+commit. The task claims each row (``pending → sending`` with a conditional UPDATE) before it
+sends, so a second run or a duplicate task delivery never sends a message twice.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+from typing import Any
+
+from django.conf import settings
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.db.models import Count, Q, QuerySet
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.text import slugify
+from django.utils.translation import gettext as _
+
+from media_relations.models import Delivery, DistributionList, Release, ReleaseStatus
+from media_relations.workflows import RELEASE_WORKFLOW
+from office.services import audit
+from office.services.mail import send_templated
+
+logger = logging.getLogger(__name__)
+R = ReleaseStatus
+BATCH = 200
+
+
+def _unique_slug(title: str, exclude_pk: int | None) -> str:
+    base = slugify(title.replace("ł", "l").replace("Ł", "L"))[:100] or "komunikat"
+    slug, n = base, 2
+    while Release.objects.filter(slug=slug).exclude(pk=exclude_pk).exists():
+        slug, n = f"{base}-{n}", n + 1
+    return slug
+
+
+@transaction.atomic
+def save_release(*, actor: Any, release: Release) -> Release:
+    created = release.pk is None
+    if not created and Release.objects.get(pk=release.pk).status == R.PUBLISHED:
+        raise ValidationError(_("A published release cannot be changed."))
+    before = {} if created else audit.snapshot(Release.objects.get(pk=release.pk))
+    if not release.slug:
+        release.slug = _unique_slug(release.title, release.pk)
+    if created:
+        release.created_by = actor
+    release.full_clean()
+    release.save()
+    if created:
+        audit.record_create(actor=actor, instance=release)
+    else:
+        audit.record_update(actor=actor, instance=release, before=before)
+    return release
+
+
+@transaction.atomic
+def move_release(*, actor: Any, release: Release, target: str) -> Release:
+    """Submit for approval, send back, or approve and publish (permission approve_answer)."""
+    release = Release.objects.select_for_update().get(pk=release.pk)
+    RELEASE_WORKFLOW.check(release.status, target)
+    if target == R.PUBLISHED:
+        if not actor.has_perm("media_relations.approve_answer"):
+            raise PermissionDenied
+        release.published_at = timezone.now()
+        release.approved_by = actor
+    before = audit.snapshot(release, ["status", "published_at"])
+    release.status = target
+    release.save()
+    audit.record(
+        actor=actor,
+        instance=release,
+        action="transition",
+        changes=audit.diff(before, audit.snapshot(release, ["status", "published_at"])),
+    )
+    return release
+
+
+def newsroom_releases(now: dt.datetime | None = None) -> QuerySet[Release]:
+    """Published releases past their embargo, newest first (what the public sees)."""
+    now = now or timezone.now()
+    return (
+        Release.objects.filter(status=R.PUBLISHED, published_at__lte=now)
+        .filter(Q(embargo_until__isnull=True) | Q(embargo_until__lte=now))
+        .order_by("-published_at", "-id")
+    )
+
+
+@transaction.atomic
+def distribute(*, actor: Any, release: Release, lists: list[DistributionList]) -> int:
+    """Queue the release for every journalist with an e-mail on ``lists``; returns how many are new."""
+    if release.status != R.PUBLISHED:
+        raise ValidationError(_("Only a published release can be sent."))
+    if not lists:
+        raise ValidationError({"lists": _("Choose at least one distribution list.")})
+    recipients: dict[str, int] = {}
+    for journalist_id, email in (
+        DistributionList.journalists.through.objects.filter(distributionlist__in=lists)
+        .exclude(journalist__email="")
+        .values_list("journalist_id", "journalist__email")
+    ):
+        recipients.setdefault(email.strip().lower(), journalist_id)
+    before = Delivery.objects.filter(release=release).count()
+    Delivery.objects.bulk_create(
+        [Delivery(release=release, journalist_id=jid, email=email) for email, jid in recipients.items()],
+        ignore_conflicts=True,
+        batch_size=500,
+    )
+    added = Delivery.objects.filter(release=release).count() - before
+    audit.record(
+        actor=actor,
+        instance=release,
+        action="action",
+        message=_("Sent to %(lists)s: %(n)d new recipients") % {"lists": ", ".join(map(str, lists)), "n": added},
+    )
+
+    def enqueue() -> None:
+        from media_relations.tasks import send_release_deliveries
+
+        send_release_deliveries.delay(release.pk)
+
+    transaction.on_commit(enqueue)
+    return added
+
+
+def _claim(delivery_id: int) -> bool:
+    return bool(
+        Delivery.objects.filter(pk=delivery_id, status=Delivery.Status.PENDING).update(
+            status=Delivery.Status.SENDING, claimed_at=timezone.now()
+        )
+    )
+
+
+def send_pending_deliveries(*, release_id: int, batch: int = BATCH) -> int:
+    """Send every waiting delivery of the release, each after claiming it; returns how many were sent."""
+    release = Release.objects.get(pk=release_id)
+    url = settings.SITE_URL + reverse("media_relations:newsroom_detail", args=[release.slug])
+    sent = 0
+    while True:
+        ids = list(
+            Delivery.objects.filter(release_id=release_id, status=Delivery.Status.PENDING)
+            .order_by("id")
+            .values_list("pk", flat=True)[:batch]
+        )
+        if not ids:
+            return sent
+        for delivery in Delivery.objects.filter(pk__in=ids).order_by("id"):
+            if not _claim(delivery.pk):
+                continue  # another worker has it
+            try:
+                send_templated(
+                    to=[delivery.email],
+                    subject=release.title,
+                    template="media_relations/email/release",
+                    context={"release": release, "url": url},
+                )
+            except Exception as error:  # a refused address must not stop the others
+                logger.warning("Release %s to %s failed: %s", release_id, delivery.email, error)
+                Delivery.objects.filter(pk=delivery.pk).update(status=Delivery.Status.FAILED, error=str(error)[:500])
+            else:
+                Delivery.objects.filter(pk=delivery.pk).update(status=Delivery.Status.SENT, sent_at=timezone.now())
+                sent += 1
+
+
+def distribution_progress(release: Release) -> dict[str, int]:
+    counts = Delivery.objects.filter(release=release).aggregate(
+        total=Count("id"),
+        sent=Count("id", filter=Q(status=Delivery.Status.SENT)),
+        failed=Count("id", filter=Q(status=Delivery.Status.FAILED)),
+        waiting=Count("id", filter=Q(status__in=[Delivery.Status.PENDING, Delivery.Status.SENDING])),
+    )
+    counts["percent"] = round(100 * (counts["sent"] + counts["failed"]) / counts["total"]) if counts["total"] else 0
+    return counts

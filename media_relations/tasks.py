@@ -1,0 +1,36 @@
+"""Celery tasks of the press office: thin wrappers that take ids and are idempotent."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from celery import shared_task
+from django.utils import timezone
+
+
+@shared_task(name="media_relations.tasks.send_release_deliveries", time_limit=1800, soft_time_limit=1790)
+def send_release_deliveries(release_id: int) -> int:
+    """Send the waiting e-mails of a release; each delivery row is claimed before its message goes."""
+    from media_relations.services.releases import send_pending_deliveries
+
+    return send_pending_deliveries(release_id=release_id)
+
+
+@shared_task(name="media_relations.tasks.send_weekly_digests", time_limit=600, soft_time_limit=590)
+def send_weekly_digests() -> int:
+    """Fan out one task per recipient of the weekly monitoring digest."""
+    from media_relations.services.digest import weekly_digest_recipients
+
+    recipients = weekly_digest_recipients()
+    today = timezone.localdate()
+    week_start = today - dt.timedelta(days=today.weekday())
+    for user_id in recipients:
+        send_weekly_digest.delay(user_id, week_start.isoformat())
+    return len(recipients)
+
+
+@shared_task(name="media_relations.tasks.send_weekly_digest", time_limit=120, soft_time_limit=110)
+def send_weekly_digest(user_id: int, week_start: str) -> bool:
+    from media_relations.services.digest import send_weekly_digest as send
+
+    return send(user_id=user_id, week_start=dt.date.fromisoformat(week_start))

@@ -1,0 +1,218 @@
+"""Media directory: outlets, journalists (with the history of contacts), distribution lists."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required, permission_required
+from django.core.exceptions import ValidationError
+from django.db.models import Count
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods
+
+from media_relations import access, selectors
+from media_relations.filters import JournalistFilter, OutletFilter
+from media_relations.forms import DistributionListForm, JournalistForm, OutletForm
+from media_relations.models import DistributionList, Journalist, Outlet
+from media_relations.services import directory
+from media_relations.services.directory import current_employment
+from media_relations.views.common import form_page, paginate
+from office.db import polish
+from office.services import audit
+from office.views.common import apply_errors, render_page
+
+
+@require_GET
+@login_required
+@permission_required("media_relations.view_outlet", raise_exception=True)
+def outlet_list(request: HttpRequest) -> HttpResponse:
+    base = selectors.outlets()
+    filterset = OutletFilter(request.GET or None, queryset=base)
+    qs = filterset.qs if filterset.is_bound and filterset.is_valid() else base
+    return render_page(
+        request,
+        "media_relations/directory/outlet_list.html",
+        {"filter": filterset, "page_obj": paginate(request, qs)},
+        fragment="media_relations/directory/_outlet_table.html",
+    )
+
+
+@require_GET
+@login_required
+def outlet_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    outlet = access.get_for_user(request.user, Outlet.objects.prefetch_related("tags"), pk)
+    return render(
+        request,
+        "media_relations/directory/outlet_detail.html",
+        {"outlet": outlet, **selectors.outlet_detail(outlet), "trail": audit.trail_for(outlet)},
+    )
+
+
+def _save_outlet(request: HttpRequest, outlet: Outlet, title: str) -> HttpResponse:
+    form = OutletForm(request.POST or None, instance=outlet)
+    if request.method == "POST" and form.is_valid():
+        try:
+            saved = directory.save_outlet(
+                actor=request.user, outlet=form.save(commit=False), tags=form.cleaned_data["tags"]
+            )
+        except ValidationError as error:
+            apply_errors(form, error)
+        else:
+            messages.success(request, _("The outlet was saved."))
+            return redirect("media_relations:outlet_detail", saved.pk)
+    cancel = (
+        reverse("media_relations:outlet_detail", args=[outlet.pk])
+        if outlet.pk
+        else reverse("media_relations:outlet_list")
+    )
+    return form_page(
+        request,
+        form,
+        title=title,
+        cancel_url=cancel,
+        submit_label=_("Save"),
+        parents=[(reverse("media_relations:outlet_list"), _("Media outlets"))],
+    )
+
+
+@require_http_methods(["GET", "POST"])
+@login_required
+@permission_required("media_relations.add_outlet", raise_exception=True)
+def outlet_create(request: HttpRequest) -> HttpResponse:
+    return _save_outlet(request, Outlet(), _("New media outlet"))
+
+
+@require_http_methods(["GET", "POST"])
+@login_required
+def outlet_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    outlet = access.get_for_user(request.user, Outlet.objects.all(), pk, change=True)
+    return _save_outlet(request, outlet, _("Edit %(name)s") % {"name": outlet.name})
+
+
+@require_GET
+@login_required
+@permission_required("media_relations.view_journalist", raise_exception=True)
+def journalist_list(request: HttpRequest) -> HttpResponse:
+    base = selectors.journalists()
+    filterset = JournalistFilter(request.GET or None, queryset=base)
+    qs = filterset.qs if filterset.is_bound and filterset.is_valid() else base
+    return render_page(
+        request,
+        "media_relations/directory/journalist_list.html",
+        {"filter": filterset, "page_obj": paginate(request, qs)},
+        fragment="media_relations/directory/_journalist_table.html",
+    )
+
+
+@require_GET
+@login_required
+def journalist_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    journalist = access.get_for_user(request.user, Journalist.objects.all(), pk)
+    return render(
+        request,
+        "media_relations/directory/journalist_detail.html",
+        {
+            "journalist": journalist,
+            **selectors.journalist_history(journalist),
+            "lists": list(journalist.distribution_lists.all()),
+            "trail": audit.trail_for(journalist),
+        },
+    )
+
+
+def _save_journalist(request: HttpRequest, journalist: Journalist, title: str) -> HttpResponse:
+    initial = {}
+    if journalist.pk:
+        employment = current_employment(journalist)
+        if employment:
+            initial = {"outlet": employment.outlet, "position": employment.position}
+    form = JournalistForm(request.POST or None, instance=journalist, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        try:
+            saved = directory.save_journalist(
+                actor=request.user,
+                journalist=form.save(commit=False),
+                outlet=form.cleaned_data["outlet"],
+                position=form.cleaned_data["position"],
+                since=form.cleaned_data["since"],
+            )
+        except ValidationError as error:
+            apply_errors(form, error)
+        else:
+            messages.success(request, _("The journalist was saved."))
+            return redirect("media_relations:journalist_detail", saved.pk)
+    cancel = (
+        reverse("media_relations:journalist_detail", args=[journalist.pk])
+        if journalist.pk
+        else reverse("media_relations:journalist_list")
+    )
+    return form_page(
+        request,
+        form,
+        title=title,
+        cancel_url=cancel,
+        submit_label=_("Save"),
+        parents=[(reverse("media_relations:journalist_list"), _("Journalists"))],
+    )
+
+
+@require_http_methods(["GET", "POST"])
+@login_required
+@permission_required("media_relations.add_journalist", raise_exception=True)
+def journalist_create(request: HttpRequest) -> HttpResponse:
+    return _save_journalist(request, Journalist(), _("New journalist"))
+
+
+@require_http_methods(["GET", "POST"])
+@login_required
+def journalist_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    journalist = access.get_for_user(request.user, Journalist.objects.all(), pk, change=True)
+    return _save_journalist(request, journalist, _("Edit %(name)s") % {"name": journalist.name})
+
+
+@require_GET
+@login_required
+@permission_required("media_relations.view_distributionlist", raise_exception=True)
+def distribution_lists(request: HttpRequest) -> HttpResponse:
+    qs = DistributionList.objects.annotate(n=Count("journalists")).order_by(polish("name"), "id")
+    return render(request, "media_relations/directory/lists.html", {"page_obj": paginate(request, qs)})
+
+
+def _save_list(request: HttpRequest, distribution_list: DistributionList, title: str) -> HttpResponse:
+    form = DistributionListForm(request.POST or None, instance=distribution_list)
+    if request.method == "POST" and form.is_valid():
+        try:
+            directory.save_distribution_list(
+                actor=request.user,
+                distribution_list=form.save(commit=False),
+                journalists=form.cleaned_data["journalists"],
+            )
+        except ValidationError as error:
+            apply_errors(form, error)
+        else:
+            messages.success(request, _("The distribution list was saved."))
+            return redirect("media_relations:distribution_lists")
+    return form_page(
+        request,
+        form,
+        title=title,
+        cancel_url=reverse("media_relations:distribution_lists"),
+        submit_label=_("Save"),
+        parents=[(reverse("media_relations:distribution_lists"), _("Distribution lists"))],
+    )
+
+
+@require_http_methods(["GET", "POST"])
+@login_required
+@permission_required("media_relations.add_distributionlist", raise_exception=True)
+def distribution_list_create(request: HttpRequest) -> HttpResponse:
+    return _save_list(request, DistributionList(), _("New distribution list"))
+
+
+@require_http_methods(["GET", "POST"])
+@login_required
+def distribution_list_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    distribution_list = access.get_for_user(request.user, DistributionList.objects.all(), pk, change=True)
+    return _save_list(request, distribution_list, _("Edit %(name)s") % {"name": distribution_list.name})

@@ -1,0 +1,126 @@
+"""Rows of the permission matrix (tests/office/test_permission_matrix.py) for the calendars.
+
+Roles: staff with calendar_app.view_entry read the calendars (liaisons do not: 403 on pages,
+404 on records); the calendar's secretary (the secretariat persona serves the mayor here) and
+administrators change it; meeting requests are for the secretariat (management and auditors read).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.utils import timezone
+
+from tests.matrix import Row, World, pk_of, table
+
+MANAGERS = frozenset({"administrator", "superuser", "secretariat"})
+VIEWERS = MANAGERS | {"press_officer", "office_staff", "management", "auditor"}
+NON_VIEWERS = frozenset({"unit_liaison", "outsider_liaison"})
+REQUEST_READERS = MANAGERS | {"management", "auditor"}
+REQUEST_HANDLERS = MANAGERS | {"management"}
+
+
+def _at(hour: int) -> dt.datetime:
+    day = timezone.localdate() + dt.timedelta(days=2)
+    return dt.datetime.combine(day, dt.time(hour), tzinfo=timezone.get_current_timezone())
+
+
+def build(world: World) -> None:
+    from calendar_app import services
+    from calendar_app.models import Calendar, MeetingRequest
+    from office.models import OfficeHolder, SecretariatMembership
+
+    secretary = world.people["secretariat"]
+    holder = OfficeHolder.objects.create(
+        role="mayor", title="Prezydent Miasta", first_name="Andrzej", last_name="Kowalczyk", order=1
+    )
+    SecretariatMembership.objects.create(office_holder=holder, user=secretary)
+    calendar = Calendar.objects.create(office_holder=holder)
+    entry = services.schedule_entry(
+        actor=secretary, calendar=calendar, title="Spotkanie z Radą Seniorów", start=_at(10), end=_at(11)
+    )
+    request = services.register_request(
+        actor=secretary,
+        request=MeetingRequest(
+            requester_kind="resident",
+            requester_name="Halina Adamczyk",
+            email="h.a@example.com",
+            topic="Hałas",
+            office_holder=holder,
+            received_on=timezone.localdate(),
+            rodo_acknowledged=True,
+        ),
+    )
+    world.extra.update({"calendar": calendar, "entry": entry, "meeting_request": request})
+
+
+def _viewer_page() -> Row:
+    return Row("get", table(403, (VIEWERS, 200), (NON_VIEWERS, 403)), wrong="post")
+
+
+def _entry_get(managers_only: bool = False) -> Row:
+    if managers_only:
+        return Row("get", table(403, (MANAGERS, 200), (NON_VIEWERS, 404)), pk_of("entry"), wrong="put")
+    return Row("get", table(200, (NON_VIEWERS, 404)), pk_of("entry"), wrong="post")
+
+
+def _entry_post(data: Any) -> Row:
+    return Row("post", table(403, (MANAGERS, 302), (NON_VIEWERS, 404)), pk_of("entry"), data=data, wrong="get")
+
+
+def _request_page(readers: frozenset[str] = REQUEST_READERS, **kwargs: Any) -> Row:
+    return Row("get", table(403, (readers, 200)), wrong="post", **kwargs)
+
+
+def _move(w: World) -> dict[str, Any]:
+    return {"start": f"{_at(12):%Y-%m-%dT%H:%M}", "end": f"{_at(13):%Y-%m-%dT%H:%M}"}
+
+
+EXPECTED: dict[str, Row] = {
+    "calendar_app:calendar": _viewer_page(),
+    "calendar_app:entry_create": Row("get", table(403, (MANAGERS, 200)), wrong="put"),
+    "calendar_app:entry_detail": _entry_get(),
+    "calendar_app:entry_edit": _entry_get(managers_only=True),
+    "calendar_app:entry_move": _entry_post(_move),
+    "calendar_app:entry_cancel": _entry_post(lambda w: {"reason": "Choroba"}),
+    "calendar_app:entry_occurrence": _entry_post(lambda w: {"action": "cancel"}),
+    "calendar_app:entry_ics": _entry_get(),
+    "calendar_app:meeting": Row("get", table(403, (MANAGERS, 200), (NON_VIEWERS, 404)), pk_of("entry"), wrong="put"),
+    "calendar_app:meeting_attach": Row(
+        "post",
+        table(403, (MANAGERS, 302), (NON_VIEWERS, 404)),
+        pk_of("entry"),
+        data=lambda w: {"file": SimpleUploadedFile("program.txt", b"Program wizyty.", "text/plain")},
+        wrong="get",
+    ),
+    "calendar_app:feed_settings": Row("get", table(404, (MANAGERS, 200)), pk_of("calendar"), wrong="put"),
+    "calendar_app:feed": Row(
+        "get",
+        table(200, anonymous=200),
+        lambda w: {"token": w.extra["calendar"].feed_token},
+        wrong="post",
+        wrong_statuses={},
+    ),
+    "calendar_app:agenda_pdf": Row(
+        "post",
+        table(302, (NON_VIEWERS, 404)),
+        pk_of("calendar"),
+        data=lambda w: {"day": timezone.localdate().isoformat()},
+        wrong="get",
+    ),
+    "calendar_app:request_list": _request_page(),
+    "calendar_app:request_create": Row("get", table(403, (MANAGERS, 200)), wrong="put"),
+    "calendar_app:request_statistics": _request_page(),
+    "calendar_app:request_detail": Row(
+        "get", table(403, (REQUEST_READERS, 200)), pk_of("meeting_request"), wrong="post"
+    ),
+    "calendar_app:request_action": Row(
+        "post",
+        table(403, (REQUEST_HANDLERS, 302)),
+        lambda w: {"pk": w.extra["meeting_request"].pk, "action": "assess"},
+        wrong="get",
+    ),
+    "calendar_app:decision_board": _request_page(),
+}

@@ -1,0 +1,81 @@
+"""The vocabulary of the permission matrix (tests/office/test_permission_matrix.py).
+
+The office core's rows live in the matrix test itself. A feature app adds its own rows in
+``tests/<app>/permissions.py`` with:
+
+- ``EXPECTED: dict[str, Row]`` — one row per URL name of the app (``"calendar_app:entry_detail"``);
+- optionally ``build(world: World) -> None`` — creates the app's objects once per matrix run
+  and puts them into ``world.extra`` (kwargs builders then read ``w.extra["entry"].pk``).
+
+Codes: 200 allowed page; ``LOGIN`` = 302 to the login page with ?next= (anonymous on a
+protected page); 302 a redirect after an action; 403 seen but not allowed; 404 outside the
+user's scope; 405 wrong method.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+from tests.personas import AUTHENTICATED
+
+LOGIN = "login"
+
+VIEW_ALL = frozenset({"administrator", "superuser", "secretariat", "management", "auditor"})
+#: The issuer side of an assignment handed over by the secretariat persona.
+MANAGERS = frozenset({"administrator", "superuser", "secretariat", "management"})
+CREATORS = frozenset({"administrator", "superuser", "secretariat", "press_officer", "office_staff", "management"})
+CONTACT_EDITORS = frozenset({"administrator", "superuser", "secretariat", "press_officer", "office_staff"})
+MERGERS = frozenset({"administrator", "superuser", "secretariat", "office_staff"})
+LIAISONS = frozenset({"unit_liaison", "outsider_liaison"})
+ADMIN_STAFF = frozenset({"administrator", "superuser"})
+
+
+def table(default: int | str, *groups: tuple[Iterable[str], int | str], anonymous: int | str = LOGIN) -> dict[str, Any]:
+    """Statuses per persona: ``default`` for every logged-in persona unless a group says otherwise."""
+    cells: dict[str, Any] = dict.fromkeys(AUTHENTICATED, default)
+    for keys, status in groups:
+        for key in keys:
+            cells[key] = status
+    cells["anonymous"] = anonymous
+    return cells
+
+
+@dataclass
+class World:
+    """The objects every URL of the matrix points at (made once per test module)."""
+
+    units: dict[str, Any]
+    people: dict[str, Any]
+    assignment: Any
+    contact: Any
+    duplicate: Any
+    job: Any
+    attachment: Any
+    extra: dict[str, Any] = field(default_factory=dict)
+
+
+def _no_arguments(world: World) -> dict[str, Any]:
+    return {}
+
+
+@dataclass(frozen=True)
+class Row:
+    method: str
+    statuses: dict[str, Any]
+    kwargs: Callable[[World], dict[str, Any]] = _no_arguments
+    data: Callable[[World], dict[str, Any]] = _no_arguments
+    #: the wrong method, and the status it gets per persona where not 405
+    wrong: str | None = None
+    wrong_statuses: dict[str, Any] = field(default_factory=dict)
+
+
+def pk_of(name: str) -> Callable[[World], dict[str, Any]]:
+    """kwargs builder: ``{"pk": world.<name>.pk}`` (or ``world.extra[name]``)."""
+
+    def build(world: World) -> dict[str, Any]:
+        target = getattr(world, name, None) or world.extra[name]
+        return {"pk": target.pk}
+
+    return build

@@ -1,0 +1,175 @@
+"""Rows of the permission matrix (tests/office/test_permission_matrix.py) for the press office.
+
+Roles: press officers (and administrators) change everything; secretariat, management and
+auditors read everything, management also approves; office staff read the media directory;
+unit liaisons see nothing of the press office (a record: 404; a list or a create page: 403).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.utils import timezone
+
+from tests.matrix import Row, World, pk_of, table
+
+EDITORS = frozenset({"administrator", "superuser", "press_officer"})
+VIEWERS = EDITORS | {"secretariat", "management", "auditor"}
+READERS = VIEWERS - EDITORS
+DIRECTORY_VIEWERS = VIEWERS | {"office_staff"}
+APPROVERS = frozenset({"administrator", "superuser", "management"})
+
+
+def _upload(w: World) -> dict[str, Any]:
+    return {"file": SimpleUploadedFile("notatka.txt", b"Notatka.", "text/plain"), "description": "notatka"}
+
+
+def _list(viewers: frozenset[str] = VIEWERS) -> Row:
+    return Row("get", table(403, (viewers, 200)), wrong="post")
+
+
+def _create() -> Row:
+    return Row("get", table(403, (EDITORS, 200)), wrong="put")
+
+
+def _detail(name: str, viewers: frozenset[str] = VIEWERS) -> Row:
+    return Row("get", table(404, (viewers, 200)), pk_of(name), wrong="post")
+
+
+def _edit(name: str, viewers: frozenset[str] = VIEWERS) -> Row:
+    return Row("get", table(404, (viewers - EDITORS, 403), (EDITORS, 200)), pk_of(name), wrong="put")
+
+
+def _post(name: str, data: Any = None, viewers: frozenset[str] = VIEWERS, **kwargs: Any) -> Row:
+    def args(w: World) -> dict[str, Any]:
+        return {"pk": w.extra[name].pk, **kwargs}
+
+    return Row(
+        "post",
+        table(404, (viewers - EDITORS, 403), (EDITORS, 302)),
+        args,
+        data=data or (lambda w: {}),
+        wrong="get",
+    )
+
+
+EXPECTED: dict[str, Row] = {
+    "media_relations:outlet_list": _list(DIRECTORY_VIEWERS),
+    "media_relations:outlet_create": _create(),
+    "media_relations:outlet_detail": _detail("outlet", DIRECTORY_VIEWERS),
+    "media_relations:outlet_edit": _edit("outlet", DIRECTORY_VIEWERS),
+    "media_relations:journalist_list": _list(DIRECTORY_VIEWERS),
+    "media_relations:journalist_create": _create(),
+    "media_relations:journalist_detail": _detail("journalist", DIRECTORY_VIEWERS),
+    "media_relations:journalist_edit": _edit("journalist", DIRECTORY_VIEWERS),
+    "media_relations:distribution_lists": _list(DIRECTORY_VIEWERS),
+    "media_relations:distribution_list_create": _create(),
+    "media_relations:distribution_list_edit": _edit("distribution_list", DIRECTORY_VIEWERS),
+    "media_relations:inquiry_list": _list(),
+    "media_relations:inquiry_create": _create(),
+    "media_relations:inquiry_detail": _detail("inquiry"),
+    "media_relations:inquiry_edit": _edit("inquiry"),
+    "media_relations:inquiry_draft": _edit("inquiry"),
+    "media_relations:inquiry_attach": _post("inquiry", _upload),
+    "media_relations:inquiry_action": _post("inquiry", action="gather"),
+    "media_relations:quote_answer": _post("quote", lambda w: {"status": "authorised"}),
+    "media_relations:publication_list": _list(),
+    "media_relations:publication_create": _create(),
+    "media_relations:publication_detail": _detail("publication"),
+    "media_relations:publication_edit": _edit("publication"),
+    "media_relations:publication_attach": _post("publication", _upload),
+    "media_relations:response_create": _post("publication", lambda w: {"kind": "statement", "text": "Stanowisko"}),
+    "media_relations:response_list": _list(),
+    "media_relations:response_action": _post("response", lambda w: {"text": "Nowe stanowisko"}, action="text"),
+    "media_relations:release_list": _list(),
+    "media_relations:release_create": _create(),
+    "media_relations:release_detail": _detail("draft_release"),
+    "media_relations:release_edit": _edit("draft_release"),
+    "media_relations:release_progress": _detail("release"),
+    "media_relations:release_distribute": _post("release", lambda w: {"lists": [w.extra["distribution_list"].pk]}),
+    "media_relations:release_attach": _post("release", _upload),
+    "media_relations:release_action": _post("draft_release", action="submit"),
+    "media_relations:newsroom": Row("get", table(200, anonymous=200), wrong="post"),
+    "media_relations:newsroom_detail": Row(
+        "get", table(200, anonymous=200), lambda w: {"slug": w.extra["release"].slug}, wrong="post"
+    ),
+    "media_relations:conference_list": _list(),
+    "media_relations:conference_create": _create(),
+    "media_relations:conference_detail": _detail("conference"),
+    "media_relations:conference_attendance": _post("conference", lambda w: {"attended": [w.extra["outlet"].pk]}),
+    "media_relations:conference_attach": _post("conference", _upload),
+    "media_relations:plan": _list(),
+    "media_relations:post_create": _create(),
+    "media_relations:post_edit": _edit("post"),
+    "media_relations:bulletin_list": _list(),
+    "media_relations:bulletin_create": _create(),
+    "media_relations:bulletin_detail": _detail("issue"),
+    "media_relations:article_create": _edit("issue"),
+    "media_relations:article_edit": _edit("article"),
+    "media_relations:bulletin_approve": Row(
+        "post", table(404, (VIEWERS, 403), (APPROVERS, 302)), pk_of("issue"), wrong="get"
+    ),
+    "media_relations:bulletin_pdf": Row("post", table(404, (VIEWERS, 302)), pk_of("issue"), wrong="get"),
+    "media_relations:statistics": _list(),
+}
+
+
+def build(world: World) -> None:
+    from media_relations.models import (
+        BulletinArticle,
+        BulletinIssue,
+        Conference,
+        DistributionList,
+        Journalist,
+        JournalistOutlet,
+        Outlet,
+        PlannedPost,
+        Publication,
+        Release,
+    )
+    from media_relations.services import inquiries, monitoring
+
+    officer = world.people["press_officer"]
+    outlet = Outlet.objects.create(name="Gazeta Przykładowska", kind="daily")
+    journalist = Journalist.objects.create(name="Agnieszka Nowakowska", email="a.n@example.com")
+    JournalistOutlet.objects.create(journalist=journalist, outlet=outlet, started_on=dt.date(2020, 1, 1))
+    distribution_list = DistributionList.objects.create(name="Wszystkie redakcje")
+    distribution_list.journalists.add(journalist)
+    inquiry = inquiries.register_inquiry(
+        actor=officer,
+        journalist=journalist,
+        subject="Remont wiaduktu",
+        questions="Kiedy?",
+        legal_basis="press_information",
+    )
+    quote = inquiries.send_quote_for_authorisation(actor=officer, journalist=journalist, inquiry=inquiry, text="Cytat")
+    publication = Publication.objects.create(outlet=outlet, published_on=timezone.localdate(), title="Artykuł")
+    response = monitoring.open_response(actor=officer, publication=publication, kind="statement", text="Stanowisko")
+    release = Release.objects.create(
+        title="Komunikat", slug="komunikat", body="Treść", status="published", published_at=timezone.now()
+    )
+    draft_release = Release.objects.create(title="Szkic", slug="szkic", body="Treść")
+    start = timezone.now() + dt.timedelta(days=2)
+    conference = Conference.objects.create(
+        topic="Budżet", starts_at=start, ends_at=start + dt.timedelta(hours=1), place="Sala Sesyjna"
+    )
+    post = PlannedPost.objects.create(title="Wpis", channel="website", planned_at=start)
+    issue = BulletinIssue.objects.create(number="1/2030", title="Biuletyn", planned_on=dt.date(2030, 1, 1))
+    article = BulletinArticle.objects.create(issue=issue, title="Artykuł", deadline=dt.date(2029, 12, 1))
+    world.extra.update(
+        outlet=outlet,
+        journalist=journalist,
+        distribution_list=distribution_list,
+        inquiry=inquiry,
+        quote=quote,
+        publication=publication,
+        response=response,
+        release=release,
+        draft_release=draft_release,
+        conference=conference,
+        post=post,
+        issue=issue,
+        article=article,
+    )
