@@ -4,11 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.conf import settings
 from django.contrib import messages
-from django.core.paginator import Page, Paginator
 from django.db import models
-from django.db.models import QuerySet
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
@@ -17,27 +14,6 @@ from media_relations import access
 from office.forms import AttachmentForm
 from office.services import audit
 from office.services.attachments import attach, attachments_of
-
-
-class WindowPaginator(Paginator):
-    """A paginator whose ``page_range`` holds only the numbers the shared pagination partial can
-    show (first two, last two, the current page ± 3), so a list of thousands of pages does not
-    loop over every page number in the template."""
-
-    current = 1
-
-    @property
-    def page_range(self) -> list[int]:  # type: ignore[override]
-        last = self.num_pages
-        numbers = {1, 2, last - 1, last, *range(self.current - 3, self.current + 4)}
-        return sorted(n for n in numbers if 1 <= n <= last)
-
-
-def paginate(request: HttpRequest, queryset: QuerySet, per_page: int | None = None) -> Page:
-    paginator = WindowPaginator(queryset, per_page or settings.PAGE_SIZE)
-    page = paginator.get_page(request.GET.get("page"))
-    paginator.current = page.number
-    return page
 
 
 def form_page(

@@ -15,8 +15,8 @@ from media_relations import access, selectors
 from media_relations.forms import AttendanceForm, ConferenceForm
 from media_relations.models import Conference
 from media_relations.services import conferences as services
-from media_relations.views.common import form_page, handle_attach, paginate, record_context
-from office.views.common import apply_errors
+from media_relations.views.common import form_page, handle_attach, record_context
+from office.views.common import apply_errors, paginate
 
 
 @require_GET

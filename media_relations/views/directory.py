@@ -18,10 +18,10 @@ from media_relations.forms import DistributionListForm, JournalistForm, OutletFo
 from media_relations.models import DistributionList, Journalist, Outlet
 from media_relations.services import directory
 from media_relations.services.directory import current_employment
-from media_relations.views.common import form_page, paginate
+from media_relations.views.common import form_page
 from office.db import polish
 from office.services import audit
-from office.views.common import apply_errors, render_page
+from office.views.common import apply_errors, paginate, render_page
 
 
 @require_GET

@@ -19,9 +19,9 @@ from media_relations.filters import PublicationFilter
 from media_relations.forms import PublicationForm, ResponseForm, ResponseOutcomeForm, ResponseSentForm, ResponseTextForm
 from media_relations.models import Publication, ResponseCase
 from media_relations.services import monitoring as services
-from media_relations.views.common import form_page, handle_attach, paginate, record_context
+from media_relations.views.common import form_page, handle_attach, record_context
 from media_relations.workflows import RESPONSE_WORKFLOW
-from office.views.common import apply_errors, render_page
+from office.views.common import apply_errors, paginate, render_page
 
 
 @require_GET

@@ -18,9 +18,9 @@ from media_relations import access
 from media_relations.forms import BulletinArticleForm, BulletinIssueForm, PlannedPostForm
 from media_relations.models import BulletinArticle, BulletinIssue, PlannedPost
 from media_relations.services import planning as services
-from media_relations.views.common import form_page, paginate
+from media_relations.views.common import form_page
 from office.services.jobs import start_job
-from office.views.common import apply_errors
+from office.views.common import apply_errors, paginate
 
 
 @require_GET

@@ -15,9 +15,9 @@ from media_relations import access, selectors
 from media_relations.forms import DistributeForm, ReleaseForm
 from media_relations.models import Delivery, Release, ReleaseStatus
 from media_relations.services import releases as services
-from media_relations.views.common import form_page, handle_attach, paginate, record_context
+from media_relations.views.common import form_page, handle_attach, record_context
 from media_relations.workflows import RELEASE_WORKFLOW
-from office.views.common import apply_errors
+from office.views.common import apply_errors, paginate
 
 R = ReleaseStatus
 

@@ -13,8 +13,25 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
 
+class WindowPaginator(Paginator):
+    """A paginator whose ``page_range`` holds only the numbers the pagination partial shows
+    (first two, last two, the current page ± 3), so a list of thousands of pages does not make
+    the template loop over every page number."""
+
+    current = 1
+
+    @property
+    def page_range(self) -> list[int]:  # type: ignore[override]
+        last = self.num_pages
+        numbers = {1, 2, last - 1, last, *range(self.current - 3, self.current + 4)}
+        return sorted(n for n in numbers if 1 <= n <= last)
+
+
 def paginate(request: HttpRequest, queryset: QuerySet, per_page: int | None = None) -> Page:
-    return Paginator(queryset, per_page or settings.PAGE_SIZE).get_page(request.GET.get("page"))
+    paginator = WindowPaginator(queryset, per_page or settings.PAGE_SIZE)
+    page = paginator.get_page(request.GET.get("page"))
+    paginator.current = page.number
+    return page
 
 
 def render_page(
