@@ -147,7 +147,7 @@ class CalendarFilterForm(forms.Form):
 
     def __init__(self, *args: Any, calendars: list[Calendar], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.calendars = calendars  # evaluated once by the view: no query of its own
+        self.calendar_list = calendars  # evaluated once by the view: no query of its own
         self.fields["calendars"].choices = [(c.pk, c.office_holder.full_name) for c in calendars]
 
 

@@ -199,7 +199,7 @@ class MeetingRequest(models.Model):
         related_name="meeting_requests",
     )
     preferred_dates = models.CharField(_("preferred dates"), max_length=255, blank=True)
-    channel = models.CharField(_("channel"), max_length=20, choices=Channel.choices, default=Channel.EMAIL)
+    channel = models.CharField(_("how it came in"), max_length=20, choices=Channel.choices, default=Channel.EMAIL)
     received_on = models.DateField(_("received"))
     rodo_acknowledged = models.BooleanField(_("information clause (RODO art. 13) given"), default=False)
     status = models.CharField(_("status"), max_length=20, choices=Status.choices, default=Status.NEW, db_index=True)

@@ -58,11 +58,13 @@ def merge_contacts(*, actor: Any, keep: Contact, duplicates: list[Contact]) -> C
             target = relation.field.m2m_field_name()
             existing = set(through.objects.filter(**{source: keep.pk}).values_list(f"{target}_id", flat=True))
             for row in through.objects.filter(**{f"{source}__in": dup_ids}):
-                if getattr(row, f"{target}_id") in existing:
-                    row.delete()
+                other = getattr(row, f"{target}_id")
+                if other in existing:
+                    row.delete()  # keep is already linked (or another duplicate's row was just moved)
                 else:
                     setattr(row, f"{source}_id", keep.pk)
                     row.save()
+                    existing.add(other)
         elif relation.one_to_many or relation.one_to_one:
             relation.related_model._base_manager.filter(**{f"{relation.field.name}__in": dup_ids}).update(
                 **{relation.field.name: keep}

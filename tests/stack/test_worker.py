@@ -112,14 +112,14 @@ def worker_env(stack_available, smtp_sink, tmp_path, settings) -> dict[str, str]
 
 
 def _start(args: list[str], env: dict[str, str], log: Path) -> subprocess.Popen:
-    handle = log.open("w")
-    return subprocess.Popen(
-        [sys.executable, "-m", "celery", "-A", "office", *args],
-        cwd=ROOT,
-        env=env,
-        stdout=handle,
-        stderr=subprocess.STDOUT,
-    )
+    with log.open("w") as handle:  # the child keeps its own copy of the descriptor
+        return subprocess.Popen(
+            [sys.executable, "-m", "celery", "-A", "office", *args],
+            cwd=ROOT,
+            env=env,
+            stdout=handle,
+            stderr=subprocess.STDOUT,
+        )
 
 
 def _wait(condition, timeout: float, what: str, logs: list[Path]) -> None:
