@@ -153,4 +153,24 @@
       window.print();
     }
   });
+
+  /* ---- Scrollable tables can be reached and scrolled with the keyboard -------------------- */
+  function makeScrollableTablesFocusable(root) {
+    var boxes = (root || document).querySelectorAll(".table-responsive");
+    Array.prototype.forEach.call(boxes, function (box) {
+      if (box.scrollWidth > box.clientWidth + 1 && !box.hasAttribute("tabindex")) {
+        var caption = box.querySelector("caption");
+        box.setAttribute("tabindex", "0");
+        box.setAttribute("role", "region");
+        box.setAttribute("aria-label", caption ? caption.textContent.trim() : document.title);
+      }
+    });
+  }
+  makeScrollableTablesFocusable(document);
+  document.addEventListener("htmx:afterSettle", function (event) {
+    makeScrollableTablesFocusable(event.target);
+  });
+  window.addEventListener("resize", function () {
+    makeScrollableTablesFocusable(document);
+  });
 })();
