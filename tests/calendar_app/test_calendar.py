@@ -336,3 +336,16 @@ def test_week_view_query_count_does_not_grow(client_for, secretariat, mayor_cale
     )
     queries = assert_constant_queries(client_for(secretariat), url, make_rows)
     assert queries <= 15
+
+
+def test_moving_an_entry_in_place_with_htmx(client_for, secretariat, mayor_calendar, monday):
+    entry = schedule(secretariat, mayor_calendar, monday, 9, 10, title="Wywiad dla radia")
+    response = client_for(secretariat).post(
+        reverse("calendar_app:entry_move", args=[entry.pk]),
+        {"start": f"{monday:%Y-%m-%d}T14:00", "end": f"{monday:%Y-%m-%d}T15:00"},
+        HTTP_HX_REQUEST="true",
+        HTTP_HX_BOOSTED="true",
+    )
+    assert response.status_code == 204 and response["HX-Location"].startswith(reverse("calendar_app:calendar"))
+    entry.refresh_from_db()
+    assert (entry.start, entry.end) == (at(monday, 14), at(monday, 15))
