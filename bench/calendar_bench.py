@@ -12,45 +12,21 @@ It works in its own database (``<name>_bench``), created and filled on the first
 from __future__ import annotations
 
 import datetime as dt
-import os
 import random
 import statistics
 import sys
 import time
-from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))
-os.environ.setdefault("DJANGO_SETTINGS_MODULE", "office.settings")
-os.environ.setdefault("DJANGO_ENV", "test")
+from benchdb import percentile  # first: the bench database and django.setup()
+from django.core.management import call_command
+from django.db import connection
+from django.test import Client
+from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
 
-base_url = os.environ.get("DATABASE_URL", "")
-if not base_url.startswith("postgres"):
-    sys.exit("Set DATABASE_URL=postgres://... (the targets are for PostgreSQL).")
-bench_url = base_url.rsplit("/", 1)[0] + "/" + base_url.rsplit("/", 1)[1].split("?")[0] + "_bench"
-os.environ["DATABASE_URL"] = bench_url
-
-import psycopg  # noqa: E402
-
-admin_url = base_url.rsplit("/", 1)[0] + "/postgres"
-with psycopg.connect(admin_url, autocommit=True) as conn:
-    name = bench_url.rsplit("/", 1)[1]
-    if not conn.execute("SELECT 1 FROM pg_database WHERE datname = %s", [name]).fetchone():
-        conn.execute(f'CREATE DATABASE "{name}"')
-
-import django  # noqa: E402
-
-django.setup()
-
-from django.core.management import call_command  # noqa: E402
-from django.db import connection  # noqa: E402
-from django.test import Client  # noqa: E402
-from django.test.utils import CaptureQueriesContext  # noqa: E402
-from django.utils import timezone  # noqa: E402
-
-from calendar_app.models import Calendar, Entry  # noqa: E402
-from office.models import OfficeHolder, SecretariatMembership, User  # noqa: E402
-from office.roles import SECRETARIAT, ensure_roles  # noqa: E402
+from calendar_app.models import Calendar, Entry
+from office.models import OfficeHolder, SecretariatMembership, User
+from office.roles import SECRETARIAT, ensure_roles
 
 YEARS = 10
 TARGET_ENTRIES = 25_000
@@ -107,11 +83,6 @@ def prepare() -> tuple[list[Calendar], User]:
         Entry.objects.bulk_create(rows, batch_size=2000)
         connection.cursor().execute("ANALYZE calendar_app_entry")
     return calendars, user
-
-
-def percentile(values: list[float], share: float) -> float:
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, round(share * (len(ordered) - 1)))]
 
 
 def main() -> None:
