@@ -73,7 +73,7 @@ messages: install ## Extract strings for pl and en, then compile the .mo files
 	$(MANAGE) compilemessages --ignore .venv --ignore var --ignore node_modules
 
 check-deploy: install ## Django's deployment checks against a production configuration
-	DJANGO_ENV=production \
+	env -u DJANGO_ALLOW_ASYNC_UNSAFE DJANGO_ENV=production \
 	SECRET_KEY="$$($(PY) -c 'import secrets; print(secrets.token_urlsafe(48))')" \
 	ALLOWED_HOSTS=$(DEPLOY_HOST) \
 	DATABASE_URL=$(DEPLOY_DATABASE_URL) \
