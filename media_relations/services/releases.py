@@ -14,6 +14,7 @@ from typing import Any
 
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.mail import get_connection
 from django.db import transaction
 from django.db.models import Count, Q, QuerySet
 from django.urls import reverse
@@ -148,22 +149,30 @@ def send_pending_deliveries(*, release_id: int, batch: int = BATCH) -> int:
         )
         if not ids:
             return sent
-        for delivery in Delivery.objects.filter(pk__in=ids).order_by("id"):
-            if not _claim(delivery.pk):
-                continue  # another worker has it
-            try:
-                send_templated(
-                    to=[delivery.email],
-                    subject=release.title,
-                    template="media_relations/email/release",
-                    context={"release": release, "url": url},
-                )
-            except Exception as error:  # a refused address must not stop the others
-                logger.warning("Release %s to %s failed: %s", release_id, delivery.email, error)
-                Delivery.objects.filter(pk=delivery.pk).update(status=Delivery.Status.FAILED, error=str(error)[:500])
-            else:
-                Delivery.objects.filter(pk=delivery.pk).update(status=Delivery.Status.SENT, sent_at=timezone.now())
-                sent += 1
+        with get_connection() as connection:  # one SMTP session per batch
+            sent += _send_batch(release, url, ids, connection)
+
+
+def _send_batch(release: Release, url: str, ids: list[int], connection: Any) -> int:
+    sent = 0
+    for delivery in Delivery.objects.filter(pk__in=ids).order_by("id"):
+        if not _claim(delivery.pk):
+            continue  # another worker has it
+        try:
+            send_templated(
+                to=[delivery.email],
+                subject=release.title,
+                template="media_relations/email/release",
+                context={"release": release, "url": url},
+                connection=connection,
+            )
+        except Exception as error:  # a refused address must not stop the others
+            logger.warning("Release %s to %s failed: %s", release.pk, delivery.email, error)
+            Delivery.objects.filter(pk=delivery.pk).update(status=Delivery.Status.FAILED, error=str(error)[:500])
+        else:
+            Delivery.objects.filter(pk=delivery.pk).update(status=Delivery.Status.SENT, sent_at=timezone.now())
+            sent += 1
+    return sent
 
 
 def distribution_progress(release: Release) -> dict[str, int]:

@@ -22,8 +22,11 @@ logger = logging.getLogger(__name__)
 DAILY_DIGEST = "daily"
 
 
-def send_templated(*, to: list[str], subject: str, template: str, context: dict[str, Any]) -> None:
-    """Send ``template``.txt and ``template``.html as one message."""
+def send_templated(
+    *, to: list[str], subject: str, template: str, context: dict[str, Any], connection: Any = None
+) -> None:
+    """Send ``template``.txt and ``template``.html as one message (over ``connection`` when given,
+    so a batch of messages shares one SMTP session)."""
     context = {
         "site_url": settings.SITE_URL,
         "city_name": settings.CITY_NAME,
@@ -35,6 +38,7 @@ def send_templated(*, to: list[str], subject: str, template: str, context: dict[
         body=render_to_string(f"{template}.txt", context),
         from_email=settings.DEFAULT_FROM_EMAIL,
         to=to,
+        connection=connection,
     )
     message.attach_alternative(render_to_string(f"{template}.html", context), "text/html")
     message.send()

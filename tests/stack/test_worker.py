@@ -202,3 +202,61 @@ def test_beat_and_worker_send_one_digest_per_user_and_build_the_pdf(celery_proce
     assert DigestDelivery.objects.count() == len(expected)
     message = next(m for m in digests() if m["To"] == users["lacznik"].email)
     assert message.get_body(("plain",)) is not None and message.get_body(("html",)) is not None
+
+
+RECIPIENTS = 2000
+
+
+def test_a_release_reaches_2000_journalists_once_each_through_the_worker(celery_processes, smtp_sink, client_for):
+    """The distribution request returns at once; the worker sends one message per address."""
+    from django.contrib.auth.models import Group
+    from django.urls import reverse
+
+    from media_relations.models import DistributionList, Journalist, Release
+    from media_relations.services.releases import distribution_progress
+    from office.models import User
+    from office.roles import PRESS_OFFICER, ensure_roles
+
+    ensure_roles()
+    officer = User.objects.create(username="rzecznik", email="rzecznik@example.gov.pl")
+    officer.groups.add(Group.objects.get(name=PRESS_OFFICER.group))
+    people = Journalist.objects.bulk_create(
+        [
+            Journalist(name=f"Dziennikarz {n:04d}", email=f"dziennikarz{n:04d}@redakcja.example.pl")
+            for n in range(RECIPIENTS)
+        ]
+    )
+    everyone = DistributionList.objects.create(name="Wszystkie redakcje")
+    everyone.journalists.add(*people)
+    regional = DistributionList.objects.create(name="Media regionalne")
+    regional.journalists.add(*people[:300])  # on two lists: still one message
+    release = Release.objects.create(
+        title="Nowe połączenia autobusowe od 1 grudnia",
+        slug="nowe-polaczenia",
+        body="Od 1 grudnia uruchamiamy trzy nowe linie.",
+        status="published",
+        created_by=officer,
+    )
+    client = client_for(officer)
+    started = time.monotonic()
+    response = client.post(
+        reverse("media_relations:release_distribute", args=[release.pk]), {"lists": [everyone.pk, regional.pk]}
+    )
+    request_seconds = time.monotonic() - started
+    assert response.status_code == 302
+    assert request_seconds < 5, f"the request took {request_seconds:.1f} s: the sending must be in the worker"
+    progress = client.get(reverse("media_relations:release_progress", args=[release.pk]))
+    assert progress.status_code == 200
+
+    _wait(lambda: distribution_progress(release)["sent"] == RECIPIENTS, 240, "2,000 messages", celery_processes)
+    worker_seconds = time.monotonic() - started
+    sink = smtp_sink[0]
+    releases = [m for m in sink.messages if m["Subject"] == release.title]
+    assert len(releases) == RECIPIENTS
+    assert len({m["To"] for m in releases}) == RECIPIENTS
+    print(f"request {request_seconds:.2f} s, {RECIPIENTS} messages delivered by the worker in {worker_seconds:.1f} s")
+
+    # distributing again sends nothing more
+    client.post(reverse("media_relations:release_distribute", args=[release.pk]), {"lists": [everyone.pk]})
+    time.sleep(3)
+    assert len([m for m in sink.messages if m["Subject"] == release.title]) == RECIPIENTS
