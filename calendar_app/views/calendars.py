@@ -20,7 +20,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from calendar_app import access, ical, selectors, services
-from calendar_app.forms import CalendarFilterForm, CancelForm, EntryForm, MoveForm, OccurrenceForm
+from calendar_app.forms import RECURRENCE_CHOICES, CalendarFilterForm, CancelForm, EntryForm, MoveForm, OccurrenceForm
 from calendar_app.models import Calendar, Entry
 from office.services import audit
 from office.views.common import apply_errors, render_page
@@ -243,6 +243,7 @@ def entry_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "calendar_app/entry_detail.html",
         {
             "entry": entry,
+            "recurrence_label": dict(RECURRENCE_CHOICES).get(entry.recurrence, entry.recurrence),
             "manages": manages,
             "occurrences": occurrences,
             "staff": entry.staff.order_by("last_name"),

@@ -39,9 +39,17 @@ def test_secretary_schedules_a_request_and_the_mayor_sees_it(visitor, demo):
     assert visitor.page.get_by_text(title).count() >= 1
     visitor.visit(f"/calendar/entries/{request.entry.pk}/")
     visitor.visit(f"/calendar/entries/{request.entry.pk}/meeting/")
+    visitor.visit(f"/calendar/entries/{request.entry.pk}/edit/")
+    visitor.visit(f"/calendar/{request.entry.calendar_id}/subscription/")
+    visitor.visit("/calendar/entries/new/")
     visitor.visit("/calendar/decisions/")
+    visitor.visit("/calendar/decisions/?late=on")
+    visitor.visit("/calendar/requests/")
+    visitor.visit("/calendar/requests/?status=scheduled")
     visitor.visit("/calendar/requests/statistics/")
     visitor.visit("/calendar/requests/new/")
+    recurring = Entry.objects.exclude(recurrence="").filter(calendar=request.entry.calendar).first()
+    visitor.visit(f"/calendar/entries/{recurring.pk}/")
 
     visitor.page.context.clear_cookies()
     visitor.login("prezydent", DEMO_PASSWORD)
