@@ -48,6 +48,7 @@ urlpatterns = [
     path("releases/<int:pk>/<slug:action>/", releases.release_action, name="release_action"),
     path("newsroom/", releases.newsroom, name="newsroom"),
     path("newsroom/<slug:slug>/", releases.newsroom_detail, name="newsroom_detail"),
+    path("newsroom/<slug:slug>/files/<int:file_id>/", releases.newsroom_file, name="newsroom_file"),
     # conferences
     path("conferences/", conferences.conference_list, name="conference_list"),
     path("conferences/new/", conferences.conference_create, name="conference_create"),

@@ -5,7 +5,7 @@ from __future__ import annotations
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required, permission_required
 from django.core.exceptions import ValidationError
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -17,6 +17,8 @@ from media_relations.models import Delivery, Release, ReleaseStatus
 from media_relations.services import releases as services
 from media_relations.views.common import form_page, handle_attach, record_context
 from media_relations.workflows import RELEASE_WORKFLOW
+from office.models import Attachment
+from office.services.attachments import attachments_of
 from office.views.common import apply_errors, paginate
 
 R = ReleaseStatus
@@ -160,4 +162,27 @@ def newsroom_detail(request: HttpRequest, slug: str) -> HttpResponse:
         release = services.newsroom_releases().get(slug=slug)
     except Release.DoesNotExist:
         raise Http404 from None
-    return render(request, "media_relations/newsroom/detail.html", {"release": release})
+    files = list(attachments_of(release))
+    photos = [f for f in files if f.mime_type.startswith("image/")]
+    documents = [f for f in files if not f.mime_type.startswith("image/")]
+    return render(
+        request, "media_relations/newsroom/detail.html", {"release": release, "photos": photos, "documents": documents}
+    )
+
+
+@require_GET
+def newsroom_file(request: HttpRequest, slug: str, file_id: int) -> FileResponse:
+    """A photo or document of a published release, public like the release itself."""
+    try:
+        release = services.newsroom_releases().get(slug=slug)
+        attachment = attachments_of(release).get(pk=file_id)
+        handle = attachment.file.open("rb")
+    except (Release.DoesNotExist, Attachment.DoesNotExist, FileNotFoundError):
+        raise Http404 from None
+    inline = attachment.mime_type.startswith("image/")
+    return FileResponse(
+        handle,
+        as_attachment=not inline,
+        filename=attachment.original_name,
+        content_type=attachment.mime_type or "application/octet-stream",
+    )

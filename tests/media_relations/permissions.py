@@ -95,6 +95,12 @@ EXPECTED: dict[str, Row] = {
     "media_relations:newsroom_detail": Row(
         "get", table(200, anonymous=200), lambda w: {"slug": w.extra["release"].slug}, wrong="post"
     ),
+    "media_relations:newsroom_file": Row(
+        "get",
+        table(200, anonymous=200),
+        lambda w: {"slug": w.extra["release"].slug, "file_id": w.extra["release_photo"].pk},
+        wrong="post",
+    ),
     "media_relations:conference_list": _list(),
     "media_relations:conference_create": _create(),
     "media_relations:conference_detail": _detail("conference"),
@@ -151,6 +157,15 @@ def build(world: World) -> None:
         title="Komunikat", slug="komunikat", body="Treść", status="published", published_at=timezone.now()
     )
     draft_release = Release.objects.create(title="Szkic", slug="szkic", body="Treść")
+    from django.core.files.base import ContentFile
+
+    from office.models import Attachment
+
+    photo = Attachment(
+        record=release, original_name="otwarcie.png", size=4, mime_type="image/png", description="Otwarcie mostu"
+    )
+    photo.file.save("otwarcie.png", ContentFile(b"\x89PNG"), save=False)
+    photo.save()
     start = timezone.now() + dt.timedelta(days=2)
     conference = Conference.objects.create(
         topic="Budżet", starts_at=start, ends_at=start + dt.timedelta(hours=1), place="Sala Sesyjna"
@@ -168,6 +183,7 @@ def build(world: World) -> None:
         response=response,
         release=release,
         draft_release=draft_release,
+        release_photo=photo,
         conference=conference,
         post=post,
         issue=issue,
