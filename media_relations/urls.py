@@ -53,6 +53,7 @@ urlpatterns = [
     path("conferences/", conferences.conference_list, name="conference_list"),
     path("conferences/new/", conferences.conference_create, name="conference_create"),
     path("conferences/<int:pk>/", conferences.conference_detail, name="conference_detail"),
+    path("conferences/<int:pk>/edit/", conferences.conference_edit, name="conference_edit"),
     path("conferences/<int:pk>/attendance/", conferences.conference_attendance, name="conference_attendance"),
     path("conferences/<int:pk>/attach/", conferences.conference_attach, name="conference_attach"),
     # publishing plan and bulletin

@@ -90,6 +90,86 @@ def create_conference(
 
 
 @transaction.atomic
+def update_conference(
+    *,
+    actor: Any,
+    conference: Conference,
+    topic: str,
+    starts_at: dt.datetime,
+    ends_at: dt.datetime,
+    place: str,
+    description: str = "",
+    office_holder: OfficeHolder | None = None,
+    speakers: Any = (),
+    guest_speakers: Any = (),
+    outlets: Any = (),
+    keep_conflict_reason: str = "",
+) -> Conference:
+    """Change the conference; its calendar entry moves with it (or goes, or comes) through the
+    calendar's public service, and the invitations follow the chosen outlets (keeping attendance)."""
+    if ends_at <= starts_at:
+        raise ValidationError({"ends_at": _("The end must be after the start.")})
+    conference = Conference.objects.select_for_update().get(pk=conference.pk)
+    before = audit.snapshot(conference)
+    previous_holder_id = conference.office_holder_id
+    conference.topic, conference.place, conference.description = topic.strip(), place.strip(), description.strip()
+    conference.starts_at, conference.ends_at, conference.office_holder = starts_at, ends_at, office_holder
+    conference.full_clean()
+    conference.save()
+    conference.speakers.set(speakers)
+    conference.guest_speakers.set(guest_speakers)
+    wanted = {outlet.pk for outlet in outlets}
+    conference.invitations.exclude(outlet_id__in=wanted).delete()
+    have = set(conference.invitations.values_list("outlet_id", flat=True))
+    Invitation.objects.bulk_create([Invitation(conference=conference, outlet_id=pk) for pk in sorted(wanted - have)])
+    if calendar_available():
+        _follow_on_calendar(
+            actor=actor,
+            conference=conference,
+            previous_holder_id=previous_holder_id,
+            keep_conflict_reason=keep_conflict_reason,
+        )
+    audit.record_update(actor=actor, instance=conference, before=before)
+    return conference
+
+
+def _follow_on_calendar(
+    *, actor: Any, conference: Conference, previous_holder_id: int | None, keep_conflict_reason: str
+) -> None:
+    from calendar_app import services as calendar_services
+    from calendar_app.models import Calendar, Entry
+
+    entry = Entry.objects.filter(pk=conference.calendar_entry_id).first() if conference.calendar_entry_id else None
+    holder = conference.office_holder
+    if entry is not None and (holder is None or holder.pk != previous_holder_id):
+        calendar_services.cancel_entry(
+            actor=actor, entry=entry, reason=_("The press conference changed."), check_permission=False
+        )
+        entry = None
+        conference.calendar_entry_id = None
+    if holder is None:
+        conference.save(update_fields=["calendar_entry_id"])
+        return
+    if entry is None:
+        conference.calendar_entry_id = _put_on_calendar(
+            actor=actor, conference=conference, holder=holder, keep_conflict_reason=keep_conflict_reason
+        )
+        conference.save(update_fields=["calendar_entry_id"])
+        return
+    calendar_services.update_entry(
+        actor=actor,
+        entry=entry,
+        check_permission=False,
+        keep_conflict_reason=keep_conflict_reason,
+        calendar=Calendar.objects.get(office_holder=holder),
+        title=_("Press conference: %(topic)s") % {"topic": conference.topic},
+        start=conference.starts_at,
+        end=conference.ends_at,
+        place=conference.place,
+    )
+
+
+@transaction.atomic
 def record_attendance(*, actor: Any, conference: Conference, attended: list[Outlet]) -> Conference:
     """Which invited outlets came (an outlet that came uninvited is added)."""
     ids = {outlet.pk for outlet in attended}

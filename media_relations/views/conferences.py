@@ -8,6 +8,7 @@ from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
@@ -46,6 +47,40 @@ def conference_create(request: HttpRequest) -> HttpResponse:
         title=_("New press conference"),
         cancel_url=reverse("media_relations:conference_list"),
         submit_label=_("Plan the conference"),
+        parents=[(reverse("media_relations:conference_list"), _("Press conferences"))],
+    )
+
+
+@require_http_methods(["GET", "POST"])
+@login_required
+def conference_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    conference = access.get_for_user(request.user, Conference.objects.select_related("office_holder"), pk, change=True)
+    initial = {
+        "topic": conference.topic,
+        "starts_at": timezone.localtime(conference.starts_at),
+        "ends_at": timezone.localtime(conference.ends_at),
+        "place": conference.place,
+        "description": conference.description,
+        "office_holder": conference.office_holder,
+        "speakers": list(conference.speakers.all()),
+        "guest_speakers": list(conference.guest_speakers.all()),
+        "outlets": [i.outlet for i in conference.invitations.select_related("outlet") if i.outlet_id],
+    }
+    form = ConferenceForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.update_conference(actor=request.user, conference=conference, **form.cleaned_data)
+        except ValidationError as error:
+            apply_errors(form, error)
+        else:
+            messages.success(request, _("The conference was changed."))
+            return redirect("media_relations:conference_detail", conference.pk)
+    return form_page(
+        request,
+        form,
+        title=_("Change the press conference"),
+        cancel_url=reverse("media_relations:conference_detail", args=[conference.pk]),
+        submit_label=_("Save"),
         parents=[(reverse("media_relations:conference_list"), _("Press conferences"))],
     )
 

@@ -101,6 +101,7 @@ EXPECTED: dict[str, Row] = {
         lambda w: {"slug": w.extra["release"].slug, "file_id": w.extra["release_photo"].pk},
         wrong="post",
     ),
+    "media_relations:conference_edit": _edit("conference"),
     "media_relations:conference_list": _list(),
     "media_relations:conference_create": _create(),
     "media_relations:conference_detail": _detail("conference"),
