@@ -53,6 +53,7 @@ class JournalistFilter(django_filters.FilterSet):
         method="filter_outlet",
         empty_label=_("any"),
     )
+    tag = django_filters.CharFilter(label=_("Tag"), field_name="tags__name", lookup_expr="iexact")
 
     class Meta:
         model = Outlet

@@ -70,7 +70,7 @@ class JournalistForm(forms.ModelForm):
 
     class Meta:
         model = Journalist
-        fields = ["name", "email", "phone", "beat", "preferred_channel", "notes"]
+        fields = ["name", "email", "phone", "beat", "preferred_channel", "tags", "notes"]
         widgets = {"notes": forms.Textarea(attrs={"rows": 3})}
 
 

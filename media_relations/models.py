@@ -72,6 +72,7 @@ class Journalist(models.Model):
     )
     notes = models.TextField(_("notes"), blank=True)
     outlets = models.ManyToManyField(Outlet, through="JournalistOutlet", related_name="journalists", blank=True)
+    tags = models.ManyToManyField("office.Tag", verbose_name=_("tags"), blank=True, related_name="journalists")
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
 
     class Meta:

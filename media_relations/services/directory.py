@@ -39,6 +39,7 @@ def save_journalist(
     outlet: Outlet | None = None,
     position: str = "",
     since: dt.date | None = None,
+    tags: Any = None,
 ) -> Journalist:
     """Create or update a journalist; a different ``outlet`` closes the current employment and opens one."""
     created = journalist.pk is None
@@ -48,6 +49,8 @@ def save_journalist(
         raise ValidationError({"name": _("Give the journalist's name.")})
     journalist.full_clean()
     journalist.save()
+    if tags is not None:
+        journalist.tags.set(tags)
     if created:
         audit.record_create(actor=actor, instance=journalist)
     else:

@@ -137,6 +137,7 @@ def _save_journalist(request: HttpRequest, journalist: Journalist, title: str) -
                 outlet=form.cleaned_data["outlet"],
                 position=form.cleaned_data["position"],
                 since=form.cleaned_data["since"],
+                tags=form.cleaned_data["tags"],
             )
         except ValidationError as error:
             apply_errors(form, error)
