@@ -402,7 +402,7 @@ def schedule_request(
         keep_conflict_reason=keep_conflict_reason,
         source=request,
         source_label=str(request),
-        source_url=reverse_lazy_str("calendar_app:request_detail", request.pk),
+        source_url=reverse("calendar_app:request_detail", args=[request.pk]),
     )
     return _move(actor, request, R.SCHEDULED, entry=entry)
 
@@ -424,7 +424,7 @@ def hand_over_request(
         due_date=due_date,
         source=request,
         source_label=_("Meeting request"),
-        source_url=reverse_lazy_str("calendar_app:request_detail", request.pk),
+        source_url=reverse("calendar_app:request_detail", args=[request.pk]),
     )
     return _move(actor, request, R.HANDED_OVER, assignment=assignment)
 
@@ -435,10 +435,6 @@ def decline_request(*, actor: Any, request: MeetingRequest, reason: str) -> Meet
         raise ValidationError({"reason": _("Give the reason; it goes into the reply.")})
     request = MeetingRequest.objects.select_for_update().get(pk=request.pk)
     return _move(actor, request, R.DECLINED, decline_reason=reason.strip())
-
-
-def reverse_lazy_str(name: str, pk: int) -> str:
-    return reverse(name, args=[pk])
 
 
 def draft_reply(request: MeetingRequest) -> str:
@@ -615,7 +611,7 @@ def record_decision(
         source=decision,
         source_label=_("Decision of %(meeting)s, %(day)s")
         % {"meeting": entry.title, "day": date_format(timezone.localtime(entry.start), "SHORT_DATE_FORMAT")},
-        source_url=reverse_lazy_str("calendar_app:entry_detail", entry.pk),
+        source_url=reverse("calendar_app:entry_detail", args=[entry.pk]),
     )
     decision.save(update_fields=["assignment"])
     audit.record(
@@ -644,5 +640,5 @@ def request_briefing(*, actor: Any, entry: Entry, unit: Any, due_date: dt.date, 
         due_date=due_date,
         source=entry,
         source_label=f"{entry.title} ({date_format(timezone.localtime(entry.start), 'SHORT_DATETIME_FORMAT')})",
-        source_url=reverse_lazy_str("calendar_app:entry_detail", entry.pk),
+        source_url=reverse("calendar_app:entry_detail", args=[entry.pk]),
     )

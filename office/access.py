@@ -14,7 +14,7 @@ from django.db import models
 from django.db.models import Q
 from django.http import Http404
 
-from office.models import Assignment, AssignmentStatus, Attachment, Job
+from office.models import Assignment, Attachment, Job
 
 # --- Assignments -------------------------------------------------------------------------
 
@@ -56,10 +56,6 @@ def can_manage(user: Any, assignment: Assignment) -> bool:
 def require(allowed: bool) -> None:
     if not allowed:
         raise PermissionDenied
-
-
-def unit_inbox_statuses() -> tuple[str, ...]:
-    return (AssignmentStatus.NEW, AssignmentStatus.IN_PROGRESS, AssignmentStatus.RETURNED)
 
 
 # --- Records of other apps (attachments, audit) ---------------------------------------------

@@ -5,7 +5,6 @@ from __future__ import annotations
 import unicodedata
 from typing import Any
 
-from django.db import connection
 from django.db.models import F
 from django.db.models.functions import Collate
 
@@ -42,7 +41,3 @@ def install_sqlite_collation(sender: Any, connection: Any, **kwargs: Any) -> Non
 def polish(field: str) -> Collate:
     """An ordering expression that sorts ``field`` by the Polish alphabet."""
     return Collate(F(field), COLLATION)
-
-
-def is_postgresql() -> bool:
-    return connection.vendor == "postgresql"

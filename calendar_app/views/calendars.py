@@ -177,22 +177,10 @@ def entry_create(request: HttpRequest) -> HttpResponse:
             entry = services.schedule_entry(
                 actor=request.user,
                 calendar=data["calendar"],
-                title=data["title"],
-                kind=data["kind"],
-                start=data["start"],
-                end=data["end"],
-                all_day=data["all_day"],
-                place=data["place"],
-                status=data["status"],
-                visibility=data["visibility"],
-                blocks_time=data["blocks_time"],
-                notes=data["notes"],
-                recurrence=data["recurrence"],
-                recurrence_until=data["recurrence_until"],
                 staff=data["staff"],
                 contacts=data["contacts"],
                 keep_conflict_reason=data["keep_conflict_reason"],
-                **{name: data[name] for name in services.PROTOCOL_FIELDS},
+                **{name: data[name] for name in services.ENTRY_FIELDS},
             )
         except services.ConflictError as error:
             conflict = True
