@@ -24,11 +24,12 @@ from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
+from media_relations.contributions import PRESS_OFFICER
 from media_relations.models import Inquiry, Journalist, JournalistOutlet, Outlet, Publication
 from media_relations.services.inquiries import RULE_BY_BASIS
 from office.deadlines import apply_rule
 from office.models import DeadlineRule, User
-from office.roles import PRESS_OFFICER, ensure_roles
+from office.roles import ensure_roles
 
 INQUIRIES = 50_000
 PUBLICATIONS = 200_000

@@ -10,13 +10,13 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-import calendar_app.reports  # noqa: F401  (registers the PDF job kinds)
+import calendar_app.deadlines
+import calendar_app.reports  # noqa: F401  (declares the PDF job kinds)
 from calendar_app import access, selectors
 from calendar_app.models import Calendar, Decision, Entry, MeetingRequest
-from office.access import register_view_check
-from office.contributions import ListItem, NavLink, SearchHit, Widget, has_perm, register, registry
+from office.contributions import ListItem, NavLink, Schedule, SearchHit, Widget, has_perm, register, registry
 
-registry.add_role_permissions(
+registry.grant(
     "secretariat",
     [
         "calendar_app.view_entry",
@@ -31,9 +31,9 @@ registry.add_role_permissions(
     ],
 )
 for role in ("press_officer", "office_staff"):
-    registry.add_role_permissions(role, ["calendar_app.view_entry", "calendar_app.view_calendar"])
+    registry.grant(role, ["calendar_app.view_entry", "calendar_app.view_calendar"])
 for role in ("management", "auditor"):
-    registry.add_role_permissions(
+    registry.grant(
         role,
         [
             "calendar_app.view_entry",
@@ -42,16 +42,18 @@ for role in ("management", "auditor"):
             "calendar_app.view_decision",
         ],
     )
-registry.add_role_permissions("management", ["calendar_app.change_meetingrequest"])
+registry.grant("management", ["calendar_app.change_meetingrequest"])
 
 registry.add_schedule(
-    "Jutrzejszy plan dnia (e-mail)", "calendar_app.tasks.send_tomorrows_agendas", minute="0", hour="18"
+    Schedule("Jutrzejszy plan dnia (e-mail)", "calendar_app.tasks.send_tomorrows_agendas", minute="0", hour="18")
 )
 registry.add_schedule(
-    "Anonimizacja wniosków o spotkanie", "calendar_app.tasks.anonymise_meeting_requests", minute="30", hour="2"
+    Schedule(
+        "Anonimizacja wniosków o spotkanie", "calendar_app.tasks.anonymise_meeting_requests", minute="30", hour="2"
+    )
 )
 
-register_view_check(
+registry.add_view_check(
     Entry,
     lambda user, entry: (
         access.can_view_calendars(user)

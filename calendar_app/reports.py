@@ -10,15 +10,16 @@ from django.utils.translation import override
 
 from calendar_app.models import Calendar, Entry
 from calendar_app.notifications import agenda_for
+from office.contributions import registry
 from office.models import Assignment, Attachment, Job
-from office.services.jobs import JobError, JobResult, Progress, register_job_kind
+from office.services.jobs import JobError, JobResult, Progress
 from office.services.pdf import render_pdf
 
 DAILY_AGENDA_PDF = "daily_agenda_pdf"
 MEETING_FILE_PDF = "meeting_file_pdf"
 
 
-@register_job_kind(DAILY_AGENDA_PDF)
+@registry.job_kind(DAILY_AGENDA_PDF)
 def daily_agenda_pdf(job: Job, progress: Progress) -> JobResult:
     with override(job.params.get("language", "pl")):
         try:
@@ -40,7 +41,7 @@ def daily_agenda_pdf(job: Job, progress: Progress) -> JobResult:
     return JobResult(f"agenda-{calendar.office_holder.last_name.lower()}-{day:%Y-%m-%d}.pdf", content)
 
 
-@register_job_kind(MEETING_FILE_PDF)
+@registry.job_kind(MEETING_FILE_PDF)
 def meeting_file_pdf(job: Job, progress: Progress) -> JobResult:
     from django.contrib.contenttypes.models import ContentType
 

@@ -10,8 +10,10 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
 
-import media_relations.services.planning  # noqa: F401  (registers the bulletin PDF job kind)
+import media_relations.deadlines
+import media_relations.reports  # noqa: F401  (declares the bulletin PDF job kind)
 from media_relations import access
 from media_relations.models import (
     OPEN_INQUIRY_STATUSES,
@@ -23,8 +25,8 @@ from media_relations.models import (
     Release,
     Tone,
 )
-from office.access import register_view_check
-from office.contributions import ListItem, NavLink, SearchHit, Widget, has_perm, register, registry
+from office.contributions import ListItem, NavLink, Role, Schedule, SearchHit, Widget, has_perm, register, registry
+from office.roles import STAFF_CORE
 
 _PRESS_MODELS = [
     "outlet",
@@ -51,22 +53,34 @@ def _perms(actions: tuple[str, ...], models: list[str]) -> list[str]:
     return [f"media_relations.{action}_{model}" for model in models for action in actions]
 
 
-registry.add_role_permissions("press_officer", _perms(("view", "add", "change"), _PRESS_MODELS))
+PRESS_OFFICER = registry.add_role(
+    Role(
+        "press_officer",
+        "Biuro prasowe",
+        _lazy("Press officer"),
+        _lazy("Handles media inquiries, publications, releases and conferences."),
+        order=20,
+    )
+)
+
+registry.grant(PRESS_OFFICER.key, [*STAFF_CORE, *_perms(("view", "add", "change"), _PRESS_MODELS)])
 for _role in ("secretariat", "auditor"):
-    registry.add_role_permissions(_role, _perms(("view",), _PRESS_MODELS))
-registry.add_role_permissions("management", [*_perms(("view",), _PRESS_MODELS), "media_relations.approve_answer"])
-registry.add_role_permissions("office_staff", _perms(("view",), _DIRECTORY_MODELS))
+    registry.grant(_role, _perms(("view",), _PRESS_MODELS))
+registry.grant("management", [*_perms(("view",), _PRESS_MODELS), "media_relations.approve_answer"])
+registry.grant("office_staff", _perms(("view",), _DIRECTORY_MODELS))
 
 registry.add_schedule(
-    "Tygodniowy przegląd mediów (e-mail)",
-    "media_relations.tasks.send_weekly_digests",
-    minute="0",
-    hour="7",
-    day_of_week="1",
+    Schedule(
+        "Tygodniowy przegląd mediów (e-mail)",
+        "media_relations.tasks.send_weekly_digests",
+        minute="0",
+        hour="7",
+        day_of_week="1",
+    )
 )
 
 for _model in (Inquiry, Publication, Release, Conference):
-    register_view_check(_model, lambda user, obj: access.can_view(user, type(obj)))
+    registry.add_view_check(_model, lambda user, obj: access.can_view(user, type(obj)))
 
 
 # --- Navigation -----------------------------------------------------------------------------------

@@ -6,7 +6,6 @@ user may see but not change is 403.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from typing import Any
 
 from django.core.exceptions import PermissionDenied
@@ -14,6 +13,7 @@ from django.db import models
 from django.db.models import Q
 from django.http import Http404
 
+from office.contributions import registry
 from office.models import Assignment, Attachment, Job
 
 # --- Assignments -------------------------------------------------------------------------
@@ -60,23 +60,14 @@ def require(allowed: bool) -> None:
 
 # --- Records of other apps (attachments, audit) ---------------------------------------------
 
-#: model class → function(user, instance) -> bool: may the user see this record?
-_VIEW_CHECKS: dict[type[models.Model], Callable[[Any, Any], bool]] = {}
-
-
-def register_view_check(model: type[models.Model], check: Callable[[Any, Any], bool]) -> None:
-    """Feature apps tell the core who may see their records (used for attachment downloads)."""
-    _VIEW_CHECKS[model] = check
-
 
 def can_view_record(user: Any, instance: models.Model) -> bool:
-    check = _VIEW_CHECKS.get(type(instance))
+    """Whether ``user`` may see ``instance`` of any app: its app declared the rule in the
+    registry (``registry.add_view_check``); a record of a model without one is seen by nobody."""
+    check = registry.view_check(type(instance))
     if check is None:
         return False
     return check(user, instance)
-
-
-register_view_check(Assignment, lambda user, obj: assignments_visible_to(user).filter(pk=obj.pk).exists())
 
 
 def get_attachment_for_user(user: Any, pk: int) -> Attachment:

@@ -7,6 +7,7 @@ from typing import Any
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import gettext_noop
 
 from office.models import (
     Assignment,
@@ -30,16 +31,47 @@ admin.site.site_title = _("Kancelaria")
 admin.site.index_title = _("Administration")
 
 
+IN_ADMIN = audit.note(gettext_noop("in the admin panel"))
+
+
 class AuditedAdmin(admin.ModelAdmin):
-    """Records every add, change and delete made in the admin in the audit trail."""
+    """Records every add, change and delete made in the admin in the audit trail, with the
+    many-to-many fields and the rows of inlines (written on the parent record)."""
 
     def save_model(self, request: Any, obj: Any, form: Any, change: bool) -> None:
-        before = audit.snapshot(type(obj).objects.get(pk=obj.pk)) if change and obj.pk else None
+        # taken before saving; written in save_related, once the many-to-many fields are saved too
+        request._audit_before = audit.snapshot(type(obj).objects.get(pk=obj.pk)) if change and obj.pk else None
         super().save_model(request, obj, form, change)
+
+    def save_related(self, request: Any, form: Any, formsets: Any, change: bool) -> None:
+        super().save_related(request, form, formsets, change)
+        before = getattr(request, "_audit_before", None)
         if before is None:
-            audit.record_create(actor=request.user, instance=obj, message="admin")
+            audit.record_create(actor=request.user, instance=form.instance, message=IN_ADMIN)
         else:
-            audit.record_update(actor=request.user, instance=obj, before=before, message="admin")
+            audit.record_update(actor=request.user, instance=form.instance, before=before, message=IN_ADMIN)
+
+    def save_formset(self, request: Any, form: Any, formset: Any, change: bool) -> None:
+        """Rows of an inline added, changed or deleted: one entry on the parent record each."""
+        befores = {
+            inline.instance.pk: audit.snapshot(type(inline.instance).objects.get(pk=inline.instance.pk))
+            for inline in formset.initial_forms
+            if inline.instance.pk and inline.has_changed()
+        }
+        super().save_formset(request, form, formset, change)
+        label = str(formset.model._meta.verbose_name)
+        for row in formset.new_objects:
+            changes = {f"{label}: {name}": [None, value] for name, value in audit.snapshot(row).items() if value}
+            audit.record(actor=request.user, instance=form.instance, action="update", changes=changes, message=IN_ADMIN)
+        for row, _fields in formset.changed_objects:
+            changes = {
+                f"{label}: {name}": values
+                for name, values in audit.diff(befores.get(row.pk, {}), audit.snapshot(row)).items()
+            }
+            audit.record(actor=request.user, instance=form.instance, action="update", changes=changes, message=IN_ADMIN)
+        for row in formset.deleted_objects:
+            changes = {f"{label}: {name}": [value, None] for name, value in audit.snapshot(row).items() if value}
+            audit.record(actor=request.user, instance=form.instance, action="update", changes=changes, message=IN_ADMIN)
 
     def delete_model(self, request: Any, obj: Any) -> None:
         audit.record(
@@ -47,7 +79,7 @@ class AuditedAdmin(admin.ModelAdmin):
             instance=obj,
             action=AuditEntry.Action.DELETE,
             changes=audit.snapshot(obj),
-            message="admin",
+            message=IN_ADMIN,
         )
         super().delete_model(request, obj)
 
@@ -58,7 +90,7 @@ class AuditedAdmin(admin.ModelAdmin):
                 instance=obj,
                 action=AuditEntry.Action.DELETE,
                 changes=audit.snapshot(obj),
-                message="admin",
+                message=IN_ADMIN,
             )
         super().delete_queryset(request, queryset)
 

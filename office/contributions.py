@@ -1,19 +1,23 @@
-"""The contributions registry: how feature apps add to pages that the office core owns.
+"""The registry: everything a feature app declares to the office core, in one place.
 
-Each app declares its contributions in its own ``contributions.py`` (discovered at start-up
-by ``OfficeConfig.ready``). A contribution has a key, an order, a visibility check for the
-user, and a provider that returns plain data (the dataclasses below), never model instances.
-A failing provider is logged and shown as "unavailable": it never breaks the page.
+Each app declares what it brings in its own ``contributions.py`` (discovered at start-up by
+``OfficeConfig.ready``); the core's own declarations are in ``office/core_contributions.py``.
+The core never imports a feature app: it only reads this registry.
 
-Kinds of contributions:
-- ``navigation``: links in the main navigation (NavLink);
-- ``widget``: dashboard widgets (Widget);
-- ``search``: search providers, given the query (list of SearchHit);
-- ``digest``: sections of the daily e-mail digest, given the user (DigestSection or None);
-- ``demo``: demo data of an app (called by ``manage.py seed_demo`` with the administrator).
+Two families of declarations:
 
-Apps also grant permissions to roles (``add_role_permissions``) and add periodic tasks to
-the one beat schedule (``add_schedule``).
+**Contributions** to pages the core owns, called per user (``register(kind, key)``). A
+contribution has a key, an order, a visibility check for the user, and a provider that returns
+plain data (the dataclasses below), never model instances. A failing provider is logged and
+shown as "unavailable": it never breaks the page. The kinds are listed in ``KINDS``.
+
+**Definitions** the core installs or looks up: roles and the permissions granted to them,
+periodic tasks of the one beat schedule, deadline rules, job kinds (background work started
+from the UI), and record view checks (who may see a record of an app, used by attachment
+downloads and links from the core).
+
+Keys are checked: an unknown kind, a second declaration under the same key, a grant to a
+role nobody declared — each stops the start with ``ImproperlyConfigured`` naming it.
 """
 
 from __future__ import annotations
@@ -24,7 +28,21 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
+from django.core.exceptions import ImproperlyConfigured
+
 logger = logging.getLogger(__name__)
+
+#: The kinds of per-user contributions, and what a provider returns for each.
+KINDS: dict[str, str] = {
+    "navigation": "a NavLink in the main navigation",
+    "widget": "a Widget on the dashboard",
+    "search": "a list of SearchHit for query=...",
+    "digest": "a DigestSection of the daily e-mail digest (or None)",
+    "demo": "nothing: creates the app's demo rows (called with the administrator)",
+}
+
+
+# --- Plain data returned by contributions -------------------------------------------------------
 
 
 @dataclass(frozen=True)
@@ -85,6 +103,63 @@ class Outcome:
     failed: bool = False
 
 
+# --- Definitions ----------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Role:
+    """A role is a Django group; ``group`` is its name as administrators see it."""
+
+    key: str
+    group: str
+    label: Any
+    description: Any
+    order: int = 100
+    #: the administrator's role gets every permission there is
+    all_permissions: bool = False
+
+
+@dataclass(frozen=True)
+class Schedule:
+    """A periodic task of the one beat schedule (crontab fields, Europe/Warsaw)."""
+
+    name: str
+    task: str
+    minute: str
+    hour: str
+    day_of_week: str = "*"
+
+
+@dataclass(frozen=True)
+class RuleSpec:
+    """A deadline rule as an app declares it; installed into ``office.DeadlineRule`` by code.
+
+    Services refer to rules by these constants (``compute_deadline(PRESS_INFO_ANSWER, ...)``),
+    never by repeating the code as a string. Administrators may edit the installed row.
+    """
+
+    code: str
+    name: str
+    basis: str
+    amount: int
+    unit: str  # one of office.DeadlineRule.Unit
+    moves_to_working_day: bool = False
+    to_verify: bool = False
+    annual_month: int | None = None
+    annual_day: int | None = None
+
+    def __str__(self) -> str:
+        return self.code
+
+
+@dataclass(frozen=True)
+class JobKind:
+    """A kind of background job started from the UI: ``handler(job, progress) -> JobResult``."""
+
+    key: str
+    handler: Callable[..., Any]
+
+
 def always(user: Any) -> bool:
     return True
 
@@ -101,19 +176,31 @@ def has_perm(*perms: str) -> Callable[[Any], bool]:
 class Registry:
     def __init__(self) -> None:
         self._items: dict[str, dict[str, Contribution]] = defaultdict(dict)
-        self._role_permissions: dict[str, set[str]] = defaultdict(set)
-        self._schedules: dict[str, dict[str, str]] = {}
+        self._roles: dict[str, Role] = {}
+        self._grants: dict[str, set[str]] = defaultdict(set)
+        self._schedules: dict[str, Schedule] = {}
+        self._rules: dict[str, RuleSpec] = {}
+        self._job_kinds: dict[str, JobKind] = {}
+        self._view_checks: dict[type, Callable[[Any, Any], bool]] = {}
+
+    # --- per-user contributions -----------------------------------------------------------------
 
     def register(
         self, kind: str, key: str, *, order: int = 100, visible: Callable[[Any], bool] = always
     ) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
         """Decorator: register ``provide`` as contribution ``key`` of ``kind``."""
+        if kind not in KINDS:
+            raise ImproperlyConfigured(f"Unknown contribution kind {kind!r}; the kinds are {sorted(KINDS)}")
 
         def decorator(provide: Callable[..., Any]) -> Callable[..., Any]:
-            self._items[kind][key] = Contribution(kind, key, order, visible, provide)
+            _add_once(self._items[kind], key, Contribution(kind, key, order, visible, provide), f"{kind} contribution")
             return provide
 
         return decorator
+
+    def unregister(self, kind: str, key: str) -> None:
+        """Remove a contribution (tests that plant one take it away again)."""
+        self._items[kind].pop(key, None)
 
     def contributions(self, kind: str) -> list[Contribution]:
         return sorted(self._items[kind].values(), key=lambda c: (c.order, c.key))
@@ -134,19 +221,87 @@ class Registry:
                 outcomes.append(Outcome(contribution.key, data))
         return outcomes
 
-    def add_role_permissions(self, role: str, permissions: list[str]) -> None:
+    # --- roles and permissions ------------------------------------------------------------------
+
+    def add_role(self, role: Role) -> Role:
+        _add_once(self._roles, role.key, role, "role")
+        return role
+
+    def roles(self) -> list[Role]:
+        return sorted(self._roles.values(), key=lambda r: (r.order, r.key))
+
+    def role(self, key: str) -> Role:
+        try:
+            return self._roles[key]
+        except KeyError:
+            raise ImproperlyConfigured(f"No role {key!r} is declared") from None
+
+    def grant(self, role: str, permissions: list[str]) -> None:
         """Grant ``permissions`` ("app_label.codename") to the role with key ``role``."""
-        self._role_permissions[role].update(permissions)
+        self._grants[role].update(permissions)
 
     def role_permissions(self, role: str) -> set[str]:
-        return set(self._role_permissions[role])
+        return set(self._grants[role])
 
-    def add_schedule(self, name: str, task: str, *, minute: str, hour: str, day_of_week: str = "*") -> None:
-        """Add a periodic task of an app to the one beat schedule (see office/schedules.py)."""
-        self._schedules[name] = {"task": task, "minute": minute, "hour": hour, "day_of_week": day_of_week}
+    # --- the beat schedule ----------------------------------------------------------------------
 
-    def schedules(self) -> dict[str, dict[str, str]]:
-        return dict(self._schedules)
+    def add_schedule(self, schedule: Schedule) -> None:
+        _add_once(self._schedules, schedule.name, schedule, "beat schedule")
+
+    def schedules(self) -> list[Schedule]:
+        return list(self._schedules.values())
+
+    # --- deadline rules -------------------------------------------------------------------------
+
+    def add_deadline_rule(self, rule: RuleSpec) -> RuleSpec:
+        _add_once(self._rules, rule.code, rule, "deadline rule")
+        return rule
+
+    def deadline_rules(self) -> list[RuleSpec]:
+        return sorted(self._rules.values(), key=lambda r: r.code)
+
+    # --- job kinds ------------------------------------------------------------------------------
+
+    def job_kind(self, key: str) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
+        """Decorator: ``handler(job, progress) -> JobResult`` runs jobs of kind ``key``."""
+
+        def decorator(handler: Callable[..., Any]) -> Callable[..., Any]:
+            _add_once(self._job_kinds, key, JobKind(key, handler), "job kind")
+            return handler
+
+        return decorator
+
+    def job_handler(self, key: str) -> Callable[..., Any]:
+        try:
+            return self._job_kinds[key].handler
+        except KeyError:
+            raise LookupError(f"Unknown job kind {key!r}") from None
+
+    def has_job_kind(self, key: str) -> bool:
+        return key in self._job_kinds
+
+    # --- record view checks ---------------------------------------------------------------------
+
+    def add_view_check(self, model: type, check: Callable[[Any, Any], bool]) -> None:
+        """``check(user, record) -> bool``: may the user see this record of ``model``?"""
+        _add_once(self._view_checks, model, check, "view check")
+
+    def view_check(self, model: type) -> Callable[[Any, Any], bool] | None:
+        return self._view_checks.get(model)
+
+    # --- start-up check -------------------------------------------------------------------------
+
+    def check(self) -> None:
+        """Run once every app declared its part: grants name declared roles."""
+        unknown = sorted(set(self._grants) - set(self._roles))
+        if unknown:
+            raise ImproperlyConfigured(f"Permissions granted to undeclared roles: {unknown}")
+
+
+def _add_once(table: dict[Any, Any], key: Any, value: Any, what: str) -> None:
+    if key in table:
+        raise ImproperlyConfigured(f"The {what} {key!r} is declared twice")
+    table[key] = value
 
 
 registry = Registry()

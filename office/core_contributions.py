@@ -11,7 +11,7 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-import office.services.reports  # noqa: F401  (registers the PDF job kinds)
+import office.reports  # noqa: F401  (registers the PDF job kinds)
 from office import access
 from office.contributions import (
     DigestSection,
@@ -21,10 +21,13 @@ from office.contributions import (
     Widget,
     has_perm,
     register,
+    registry,
 )
 from office.models import Assignment, Contact
 
 WIDGET_ROWS = 6
+
+registry.add_view_check(Assignment, lambda user, obj: access.assignments_visible_to(user).filter(pk=obj.pk).exists())
 
 
 def _due_meta(assignment: Assignment, today: Any) -> str:

@@ -1,7 +1,9 @@
 """Deadline computation from the named rules table, with Polish public holidays.
 
-``compute_deadline("udip_answer", received)`` returns a ``Deadline`` that carries the rule's
+Rules are declared by the app they belong to with ``declare_rule`` (a constant per rule);
+``compute_deadline(UDIP_ANSWER, received)`` returns a ``Deadline`` that carries the rule's
 code, name and legal basis next to the date, so every screen can show where a date came from.
+The installed row (``office.DeadlineRule``, editable by administrators) is what is applied.
 """
 
 from __future__ import annotations
@@ -12,8 +14,10 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 import holidays
+from dateutil.relativedelta import relativedelta
 from django.utils import timezone
 
+from office.contributions import RuleSpec, registry
 from office.models import DeadlineRule
 
 Unit = DeadlineRule.Unit
@@ -46,12 +50,6 @@ def add_working_days(start: dt.date, count: int) -> dt.date:
         if is_working_day(day):
             count -= 1
     return day
-
-
-def add_months(start: dt.date, months: int) -> dt.date:
-    month_index = start.month - 1 + months
-    year, month = start.year + month_index // 12, month_index % 12 + 1
-    return dt.date(year, month, min(start.day, calendar.monthrange(year, month)[1]))
 
 
 def annual_date(year: int, month: int, day: int) -> dt.date:
@@ -96,7 +94,7 @@ def apply_rule(rule: DeadlineRule, start: dt.date | dt.datetime) -> Deadline:
         elif rule.unit == Unit.WORKING_DAYS:
             due = add_working_days(day, rule.amount)
         elif rule.unit == Unit.MONTHS:
-            due = add_months(day, rule.amount)
+            due = day + relativedelta(months=rule.amount)
         else:  # a fixed date each year: the next one on or after the start
             due = annual_date(day.year, rule.annual_month, rule.annual_day)
             if due < day:
@@ -107,6 +105,35 @@ def apply_rule(rule: DeadlineRule, start: dt.date | dt.datetime) -> Deadline:
     return Deadline(due, due_at, rule.code, rule.name, rule.basis, moved)
 
 
-def compute_deadline(rule_code: str, start: dt.date | dt.datetime) -> Deadline:
-    """Look the rule up by code and apply it. Raises DeadlineRule.DoesNotExist for unknown codes."""
-    return apply_rule(DeadlineRule.objects.get(code=rule_code), start)
+def declare_rule(
+    *,
+    code: str,
+    name: str,
+    basis: str,
+    amount: int,
+    unit: str,
+    moves_to_working_day: bool = False,
+    to_verify: bool = False,
+    annual_month: int | None = None,
+    annual_day: int | None = None,
+) -> RuleSpec:
+    """Declare a deadline rule of an app (in its ``deadlines.py``); returns the constant to use."""
+    return registry.add_deadline_rule(
+        RuleSpec(
+            code=code,
+            name=name,
+            basis=basis,
+            amount=amount,
+            unit=unit,
+            moves_to_working_day=moves_to_working_day,
+            to_verify=to_verify,
+            annual_month=annual_month,
+            annual_day=annual_day,
+        )
+    )
+
+
+def compute_deadline(rule: RuleSpec, start: dt.date | dt.datetime) -> Deadline:
+    """Apply the installed row of the declared ``rule``. Raises DeadlineRule.DoesNotExist when
+    the row is missing (``migrate`` installs every declared rule)."""
+    return apply_rule(DeadlineRule.objects.get(code=rule.code), start)

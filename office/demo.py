@@ -15,18 +15,10 @@ from django.db import transaction
 from django.utils import timezone
 
 from office.contributions import registry
+from office.deadline_rules import UDIP_ANSWER
 from office.deadlines import compute_deadline
 from office.models import Assignment, AssignmentEvent, Contact, OfficeHolder, OrgUnit, SecretariatMembership, Tag, User
-from office.roles import (
-    ADMINISTRATOR,
-    AUDITOR,
-    MANAGEMENT,
-    OFFICE_STAFF,
-    PRESS_OFFICER,
-    SECRETARIAT,
-    UNIT_LIAISON,
-    ensure_roles,
-)
+from office.roles import ensure_roles
 from office.services import assignments as assignment_service
 from office.services import contacts as contact_service
 
@@ -56,51 +48,51 @@ class DemoUser:
     username: str
     first_name: str
     last_name: str
-    role: object
+    role: str  # the role key
     unit: str | None
     position: str
     note: str
 
 
 USERS = [
-    DemoUser("admin", "Adam", "Nowicki", ADMINISTRATOR, "WO", "Administrator systemu", "all records, admin panel"),
+    DemoUser("admin", "Adam", "Nowicki", "administrator", "WO", "Administrator systemu", "all records, admin panel"),
     DemoUser(
         "sekretariat",
         "Katarzyna",
         "Mazur",
-        SECRETARIAT,
+        "secretariat",
         "BP",
         "Sekretarka Prezydenta",
         "secretariat of the mayor and a deputy",
     ),
-    DemoUser("prasa", "Michał", "Krawczyk", PRESS_OFFICER, "BPR", "Rzecznik prasowy", "press office"),
+    DemoUser("prasa", "Michał", "Krawczyk", "press_officer", "BPR", "Rzecznik prasowy", "press office"),
     DemoUser(
         "kancelaria",
         "Agnieszka",
         "Pawłowska",
-        OFFICE_STAFF,
+        "office_staff",
         "BP",
         "Inspektor",
         "patronages, ceremonies, correspondence",
     ),
     DemoUser(
-        "prezydent", "Andrzej", "Kowalczyk", MANAGEMENT, "BP", "Prezydent Miasta", "the mayor: reads all, decides"
+        "prezydent", "Andrzej", "Kowalczyk", "management", "BP", "Prezydent Miasta", "the mayor: reads all, decides"
     ),
-    DemoUser("zastepca", "Ewa", "Zielińska", MANAGEMENT, "BP", "Zastępczyni Prezydenta", "a deputy mayor"),
+    DemoUser("zastepca", "Ewa", "Zielińska", "management", "BP", "Zastępczyni Prezydenta", "a deputy mayor"),
     DemoUser(
-        "lacznik", "Paweł", "Wróbel", UNIT_LIAISON, "WIN", "Łącznik Wydziału Inwestycji", "only the WIN unit inbox"
+        "lacznik", "Paweł", "Wróbel", "unit_liaison", "WIN", "Łącznik Wydziału Inwestycji", "only the WIN unit inbox"
     ),
     DemoUser(
         "lacznik.we",
         "Magdalena",
         "Sikora",
-        UNIT_LIAISON,
+        "unit_liaison",
         "WE",
         "Łączniczka Wydziału Edukacji",
         "only the WE unit inbox",
     ),
     DemoUser(
-        "audytor", "Grzegorz", "Szymański", AUDITOR, "WO", "Audytor wewnętrzny", "reads everything, changes nothing"
+        "audytor", "Grzegorz", "Szymański", "auditor", "WO", "Audytor wewnętrzny", "reads everything, changes nothing"
     ),
 ]
 
@@ -308,7 +300,7 @@ ASSIGNMENTS = [
         None,
         3,
         "in_progress",
-        "interpellation_answer",
+        None,
         "sekretariat",
         "Projekt odpowiedzi na interpelację nr 112/2026 dotyczącą modernizacji oświetlenia.",
     ),
@@ -408,7 +400,7 @@ ASSIGNMENTS = [
         None,
         -4,
         "in_progress",
-        "udip_answer",
+        UDIP_ANSWER,
         "prasa",
         "Wydatki na promocję miasta w latach 2024–2026 w podziale na media.",
     ),
@@ -444,14 +436,14 @@ def _user(spec: DemoUser, units: dict[str, OrgUnit]) -> User:
             "email": f"{spec.username}@kancelaria.example.gov.pl",
             "unit": units.get(spec.unit) if spec.unit else None,
             "position": spec.position,
-            "is_staff": spec.role is ADMINISTRATOR,
+            "is_staff": spec.role == "administrator",
             "is_superuser": spec.username == "admin",
         },
     )
     if created:
         user.set_password(DEMO_PASSWORD)
         user.save()
-    user.groups.add(Group.objects.get(name=spec.role.group))
+    user.groups.add(Group.objects.get(name=registry.role(spec.role).group))
     return user
 
 
@@ -586,4 +578,4 @@ def _seed_all() -> dict[str, User]:
 
 
 def logins() -> list[tuple[str, str, str]]:
-    return [(spec.username, str(spec.role.group), spec.note) for spec in USERS]
+    return [(spec.username, registry.role(spec.role).group, spec.note) for spec in USERS]

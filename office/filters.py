@@ -62,6 +62,10 @@ class ContactFilter(django_filters.FilterSet):
         model = Contact
         fields: list[str] = []
 
+    @property
+    def qs(self) -> QuerySet:
+        return super().qs.distinct()  # the tag filter joins
+
     def filter_q(self, qs: QuerySet, name: str, value: Any) -> QuerySet:
         if not value:
             return qs

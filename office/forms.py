@@ -13,8 +13,6 @@ from office.deadlines import apply_rule
 from office.models import Assignment, AssignmentStatus, Contact, DeadlineRule, OrgUnit
 from office.services.attachments import validate_upload
 
-S = AssignmentStatus
-
 
 class DateInput(forms.DateInput):
     input_type = "date"
@@ -118,17 +116,24 @@ class ReturnForm(forms.Form):
 
 
 class DecisionForm(forms.Form):
+    """The issuer's decision; only the moves the workflow allows from the current status are offered."""
+
     target = forms.ChoiceField(
         label=_("decision"),
         choices=[
-            (S.CLOSED, _("Accept and close")),
-            (S.IN_PROGRESS, _("Send back for more work / reopen")),
-            (S.NEW, _("Hand over again")),
+            (AssignmentStatus.CLOSED, _("Accept and close")),
+            (AssignmentStatus.IN_PROGRESS, _("Send back for more work / reopen")),
+            (AssignmentStatus.NEW, _("Hand over again")),
         ],
     )
     text = forms.CharField(
         label=_("comment"), required=False, widget=forms.Textarea(attrs={"rows": 3}), max_length=5000
     )
+
+    def __init__(self, *args: Any, allowed: Any = None, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        if allowed is not None:
+            self.fields["target"].choices = [c for c in self.fields["target"].choices if c[0] in allowed]
 
 
 class AttachmentForm(forms.Form):

@@ -1,13 +1,13 @@
 """Roles: Django groups with permissions, created and updated idempotently.
 
-The core's permissions per role are below; feature apps add theirs through
-``registry.add_role_permissions`` in their contributions.py. ``ensure_roles`` runs after
-every ``migrate`` and from ``manage.py ensure_roles``.
+The core declares the office-wide roles and grants them the core's permissions; a feature app
+declares its own roles (``registry.add_role``) and grants permissions of its models to any
+role (``registry.grant``) in its contributions.py. ``ensure_roles`` runs after every
+``migrate`` and from ``manage.py ensure_roles``.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Any
 
 from django.apps import apps as global_apps
@@ -16,56 +16,58 @@ from django.contrib.auth.models import Group, Permission
 from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 
-from office.contributions import registry
+from office.contributions import Role, registry
 
+ADMINISTRATOR = registry.add_role(
+    Role(
+        "administrator",
+        "Administrator",
+        _("Administrator"),
+        _("Manages users, roles, dictionaries and every record, also in the admin panel."),
+        order=0,
+        all_permissions=True,
+    )
+)
+SECRETARIAT = registry.add_role(
+    Role(
+        "secretariat",
+        "Sekretariat",
+        _("Secretariat"),
+        _("Runs the secretariats of the office holders: calendars, matters, follow-up of decisions."),
+        order=10,
+    )
+)
+OFFICE_STAFF = registry.add_role(
+    Role(
+        "office_staff",
+        "Pracownik kancelarii",
+        _("Office staff"),
+        _("Handles patronages, ceremonies, correspondence, associations and registers."),
+        order=30,
+    )
+)
+MANAGEMENT = registry.add_role(
+    Role(
+        "management",
+        "Kierownictwo",
+        _("Management"),
+        _("The mayor and deputies: read everything, approve and decide."),
+        order=40,
+    )
+)
+UNIT_LIAISON = registry.add_role(
+    Role(
+        "unit_liaison",
+        "Łącznik jednostki",
+        _("Unit liaison"),
+        _("Sees and answers only the assignments of their own unit."),
+        order=50,
+    )
+)
+AUDITOR = registry.add_role(Role("auditor", "Audytor", _("Auditor"), _("Reads everything, changes nothing."), order=60))
 
-@dataclass(frozen=True)
-class Role:
-    key: str
-    group: str  # the group's name, as administrators see it
-    label: Any
-    description: Any
-
-
-ADMINISTRATOR = Role(
-    "administrator",
-    "Administrator",
-    _("Administrator"),
-    _("Manages users, roles, dictionaries and every record, also in the admin panel."),
-)
-SECRETARIAT = Role(
-    "secretariat",
-    "Sekretariat",
-    _("Secretariat"),
-    _("Runs the secretariats of the office holders: calendars, matters, follow-up of decisions."),
-)
-PRESS_OFFICER = Role(
-    "press_officer",
-    "Biuro prasowe",
-    _("Press officer"),
-    _("Handles media inquiries, publications, releases and conferences."),
-)
-OFFICE_STAFF = Role(
-    "office_staff",
-    "Pracownik kancelarii",
-    _("Office staff"),
-    _("Handles patronages, ceremonies, correspondence, associations and registers."),
-)
-MANAGEMENT = Role(
-    "management", "Kierownictwo", _("Management"), _("The mayor and deputies: read everything, approve and decide.")
-)
-UNIT_LIAISON = Role(
-    "unit_liaison",
-    "Łącznik jednostki",
-    _("Unit liaison"),
-    _("Sees and answers only the assignments of their own unit."),
-)
-AUDITOR = Role("auditor", "Audytor", _("Auditor"), _("Reads everything, changes nothing."))
-
-ROLES = [ADMINISTRATOR, SECRETARIAT, PRESS_OFFICER, OFFICE_STAFF, MANAGEMENT, UNIT_LIAISON, AUDITOR]
-ROLES_BY_KEY = {role.key: role for role in ROLES}
-
-_STAFF_CORE = [
+#: Permissions of the core that every role handling matters needs; apps grant them to their own roles.
+STAFF_CORE = [
     "office.view_contact",
     "office.add_contact",
     "office.change_contact",
@@ -91,21 +93,20 @@ _READ_ALL_CORE = [
     "office.view_auditentry",
 ]
 
-registry.add_role_permissions(
+registry.grant(
     SECRETARIAT.key,
     [
-        *_STAFF_CORE,
+        *STAFF_CORE,
         "office.merge_contact",
         "office.view_all_assignments",
         "office.view_all_units",
     ],
 )
-registry.add_role_permissions(PRESS_OFFICER.key, _STAFF_CORE)
-registry.add_role_permissions(OFFICE_STAFF.key, [*_STAFF_CORE, "office.merge_contact"])
-registry.add_role_permissions(
+registry.grant(OFFICE_STAFF.key, [*STAFF_CORE, "office.merge_contact"])
+registry.grant(
     MANAGEMENT.key, [*_READ_ALL_CORE, "office.manage_assignment", "office.add_assignment", "office.add_attachment"]
 )
-registry.add_role_permissions(
+registry.grant(
     UNIT_LIAISON.key,
     [
         "office.view_contact",
@@ -116,7 +117,7 @@ registry.add_role_permissions(
         "office.add_attachment",
     ],
 )
-registry.add_role_permissions(AUDITOR.key, _READ_ALL_CORE)
+registry.grant(AUDITOR.key, _READ_ALL_CORE)
 
 
 def _permissions(names: set[str]) -> list[Permission]:
@@ -138,9 +139,9 @@ def ensure_roles() -> list[Group]:
     for app_config in global_apps.get_app_configs():
         create_permissions(app_config, verbosity=0)
     groups = []
-    for role in ROLES:
+    for role in registry.roles():
         group, _created = Group.objects.get_or_create(name=role.group)
-        if role is ADMINISTRATOR:
+        if role.all_permissions:
             group.permissions.set(Permission.objects.all())
         else:
             group.permissions.set(_permissions(registry.role_permissions(role.key)))
@@ -157,4 +158,4 @@ def ensure_roles_after_migrate(sender: Any, **kwargs: Any) -> None:
 
 def user_roles(user: Any) -> list[Role]:
     names = {group.name for group in user.groups.all()}
-    return [role for role in ROLES if role.group in names]
+    return [role for role in registry.roles() if role.group in names]

@@ -7,23 +7,14 @@ existing ones, leaving times that an administrator changed untouched.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Any
 
 from django.apps import apps as global_apps
 from django.db import transaction
 
+from office.contributions import Schedule, registry
 
-@dataclass(frozen=True)
-class Schedule:
-    name: str
-    task: str
-    minute: str
-    hour: str
-    day_of_week: str = "*"
-
-
-SCHEDULES = [
+for _schedule in (
     Schedule(
         "Dzienne zestawienie zadań (e-mail)",
         "office.tasks.send_daily_digests",
@@ -40,14 +31,8 @@ SCHEDULES = [
     ),
     Schedule("Usuwanie starych plików zadań w tle", "office.tasks.purge_old_jobs", minute="15", hour="3"),
     Schedule("Sygnał życia workera", "office.tasks.heartbeat", minute="*", hour="*"),
-]
-
-
-def all_schedules() -> list[Schedule]:
-    """The core's schedules and those the apps contributed."""
-    from office.contributions import registry
-
-    return SCHEDULES + [Schedule(name, **fields) for name, fields in registry.schedules().items()]
+):
+    registry.add_schedule(_schedule)
 
 
 @transaction.atomic
@@ -55,7 +40,7 @@ def ensure_schedules() -> int:
     from django_celery_beat.models import CrontabSchedule, PeriodicTask
 
     created = 0
-    for item in all_schedules():
+    for item in registry.schedules():
         crontab, _ = CrontabSchedule.objects.get_or_create(
             minute=item.minute,
             hour=item.hour,

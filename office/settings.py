@@ -65,6 +65,7 @@ INSTALLED_APPS = [
     "axes",
     "csp",
     "office",
+    "office.council",
     "calendar_app",
     "media_relations",
     "patronage",
@@ -107,6 +108,8 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "office.context_processors.shell",
             ],
+            # the kit's tags ({% breadcrumbs %}, |ref) need no {% load %}
+            "builtins": ["office.templatetags.kit"],
         },
     },
 ]

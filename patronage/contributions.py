@@ -1,5 +1,7 @@
-"""Contributions of patronage to the office registry (dashboard, search, digest, reports).
+"""What honorary patronage declares to the office registry.
 
-Nothing is contributed until the app's features land; the module exists so that the
-registry's discovery covers every installed app from the start.
+So far its deadline rules; navigation, widgets, search, digest and demo data arrive with the
+app's features.
 """
+
+import patronage.deadlines  # noqa: F401  (declares the deadline rules)

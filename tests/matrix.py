@@ -71,6 +71,12 @@ class Row:
     wrong_statuses: dict[str, Any] = field(default_factory=dict)
 
 
+def action_data(action: str, **fields: Any) -> Callable[[World], dict[str, Any]]:
+    """POST data for a kit action's form: its fields carry the action's prefix ("reply-reply")."""
+    prefix = action.replace("_", "-")
+    return lambda world: {f"{prefix}-{name}": value for name, value in fields.items()}
+
+
 def pk_of(name: str) -> Callable[[World], dict[str, Any]]:
     """kwargs builder: ``{"pk": world.<name>.pk}`` (or ``world.extra[name]``)."""
 

@@ -1,6 +1,6 @@
 """One user per role of office/roles.py, shared by every test.
 
-Keys: the role keys of ``office.roles.ROLES`` plus ``superuser`` (is_superuser),
+Keys: the role keys of the registry (``registry.roles()``) plus ``superuser`` (is_superuser),
 ``outsider_liaison`` (the liaison of another unit, WIN) and ``anonymous``.
 The liaison's unit is WOK; the outsider's unit is WIN.
 """
@@ -11,15 +11,15 @@ from typing import Any
 
 from django.contrib.auth.models import AnonymousUser, Group
 
+from office.contributions import registry
 from office.models import OrgUnit
-from office.roles import ROLES, ROLES_BY_KEY
 from tests.factories import OrgUnitFactory, UserFactory
 
 WOK = "WOK"
 WIN = "WIN"
 UNIT_NAMES = {WOK: "Wydział Organizacyjny – łączność", WIN: "Wydział Inwestycji"}
 
-ROLE_KEYS = [role.key for role in ROLES]
+ROLE_KEYS = [role.key for role in registry.roles()]
 PERSONAS = [
     "administrator",
     "superuser",
@@ -69,7 +69,7 @@ def create_persona(key: str, units: dict[str, OrgUnit] | None = None) -> Any:
         fields["unit"] = units[WOK]
     elif key == "outsider_liaison":
         fields["unit"] = units[WIN]
-    groups = [Group.objects.get(name=ROLES_BY_KEY[role_key].group)] if role_key else []
+    groups = [Group.objects.get(name=registry.role(role_key).group)] if role_key else []
     return UserFactory(groups=groups, **fields)
 
 

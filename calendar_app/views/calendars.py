@@ -22,8 +22,8 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from calendar_app import access, ical, selectors, services
 from calendar_app.forms import RECURRENCE_CHOICES, CalendarFilterForm, CancelForm, EntryForm, MoveForm, OccurrenceForm
 from calendar_app.models import Calendar, Entry
+from office.kit import apply_errors, render_page
 from office.services import audit
-from office.views.common import apply_errors, render_page
 
 MAX_SIDE_BY_SIDE = 6
 

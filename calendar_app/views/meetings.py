@@ -30,12 +30,12 @@ from calendar_app.forms import (
 from calendar_app.models import Calendar, Decision, Entry, MeetingRequest
 from calendar_app.reports import DAILY_AGENDA_PDF, MEETING_FILE_PDF
 from office.forms import AttachmentForm
+from office.kit import apply_errors, paginate, render_page
 from office.models import Assignment, OrgUnit
 from office.models.assignments import OPEN_STATUSES
 from office.services import audit
 from office.services.attachments import attach, attachments_of
 from office.services.jobs import start_job
-from office.views.common import apply_errors, paginate, render_page
 
 
 def _get_request(pk: int) -> MeetingRequest:

@@ -1,9 +1,9 @@
 """Press inquiries: intake, statutory deadline, input from units, draft with lost-update
 protection, approval, answer, extension, refusal, quote authorisations.
 
-Deadlines come from the office rules table: ``press_info_answer`` (press law art. 4 via art.
-3a) or ``udip_answer`` (public information), the extension cap ``udip_extension_cap`` and the
-written refusal ``press_refusal_written``; quotes ``quote_authorisation_daily``/``_periodical``.
+Deadlines come from the office rules table: ``PRESS_INFO_ANSWER`` (press law art. 4 via art.
+3a) or the core's ``UDIP_ANSWER`` (public information), the extension cap ``UDIP_EXTENSION_CAP``
+and the written refusal ``PRESS_REFUSAL_WRITTEN``; quotes ``QUOTE_AUTHORISATION_DAILY``/``_PERIODICAL``.
 """
 
 from __future__ import annotations
@@ -18,6 +18,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from media_relations import deadlines as rules
 from media_relations.models import (
     Channel,
     Inquiry,
@@ -32,6 +33,8 @@ from media_relations.models import (
 )
 from media_relations.services.directory import current_employment, save_journalist
 from media_relations.workflows import DRAFT_EDITABLE, INQUIRY_WORKFLOW
+from office.contributions import RuleSpec
+from office.deadline_rules import UDIP_ANSWER, UDIP_EXTENSION_CAP
 from office.deadlines import Deadline, compute_deadline
 from office.models import Assignment, OrgUnit
 from office.services import assignments, audit
@@ -40,13 +43,9 @@ S = InquiryStatus
 E = InquiryEvent.Kind
 
 RULE_BY_BASIS = {
-    LegalBasis.PRESS_INFORMATION: "press_info_answer",
-    LegalBasis.PUBLIC_INFORMATION: "udip_answer",
+    LegalBasis.PRESS_INFORMATION: rules.PRESS_INFO_ANSWER,
+    LegalBasis.PUBLIC_INFORMATION: UDIP_ANSWER,
 }
-EXTENSION_CAP_RULE = "udip_extension_cap"
-WRITTEN_REFUSAL_RULE = "press_refusal_written"
-QUOTE_RULE_DAILY = "quote_authorisation_daily"
-QUOTE_RULE_OTHER = "quote_authorisation_periodical"
 
 TRAIL_FIELDS = ["status", "due_on", "approved_version", "answer_text", "answered_at", "refusal_reasons"]
 
@@ -67,7 +66,7 @@ def statutory_deadline(*, legal_basis: str, received_at: dt.datetime) -> Deadlin
 
 def extension_cap(inquiry: Inquiry) -> dt.date:
     """The latest date an extension may set: two months from receipt (UDIP art. 13 ust. 2)."""
-    return compute_deadline(EXTENSION_CAP_RULE, inquiry.received_at).due
+    return compute_deadline(UDIP_EXTENSION_CAP, inquiry.received_at).due
 
 
 def inquiry_url(inquiry: Inquiry) -> str:
@@ -343,7 +342,7 @@ def demand_written_refusal(*, actor: Any, inquiry: Inquiry, demanded_at: dt.date
     if inquiry.status != S.REFUSED:
         raise ValidationError(_("Only a refused inquiry can have a written refusal demanded."))
     inquiry.written_refusal_demanded_at = demanded_at
-    inquiry.written_refusal_due = compute_deadline(WRITTEN_REFUSAL_RULE, demanded_at).due
+    inquiry.written_refusal_due = compute_deadline(rules.PRESS_REFUSAL_WRITTEN, demanded_at).due
     inquiry.save(update_fields=["written_refusal_demanded_at", "written_refusal_due", "updated_at"])
     _event(inquiry, E.NOTE, actor, _("Written refusal demanded; due %(day)s") % {"day": inquiry.written_refusal_due})
     audit.record(actor=actor, instance=inquiry, action="update", message=_("Written refusal demanded"))
@@ -359,8 +358,10 @@ def link_publication(*, actor: Any, inquiry: Inquiry, publication: Publication |
     return inquiry
 
 
-def quote_rule(outlet: Outlet | None) -> str:
-    return QUOTE_RULE_DAILY if outlet is not None and outlet.kind == OutletKind.DAILY else QUOTE_RULE_OTHER
+def quote_rule(outlet: Outlet | None) -> RuleSpec:
+    if outlet is not None and outlet.kind == OutletKind.DAILY:
+        return rules.QUOTE_AUTHORISATION_DAILY
+    return rules.QUOTE_AUTHORISATION_PERIODICAL
 
 
 @transaction.atomic

@@ -11,10 +11,6 @@ from django.utils.translation import gettext as _
 
 from media_relations.models import BulletinArticle, BulletinIssue, PlannedPost
 from office.services import audit
-from office.services.jobs import JobError, JobResult, register_job_kind
-from office.services.pdf import render_pdf
-
-BULLETIN_PDF = "media_bulletin_issue"
 
 
 @transaction.atomic
@@ -75,15 +71,3 @@ def approve_issue(*, actor: Any, issue: BulletinIssue) -> BulletinIssue:
     issue.save()
     audit.record(actor=actor, instance=issue, action="transition", changes={"status": ["planning", "approved"]})
     return issue
-
-
-@register_job_kind(BULLETIN_PDF)
-def bulletin_pdf(job: Any, progress: Any) -> JobResult:
-    try:
-        issue = BulletinIssue.objects.get(pk=job.params["issue_id"])
-    except (BulletinIssue.DoesNotExist, KeyError):
-        raise JobError(_("The issue no longer exists.")) from None
-    progress(30, _("Preparing the articles"))
-    articles = list(issue.articles.select_related("author"))
-    content = render_pdf("media_relations/pdf/bulletin.html", {"issue": issue, "articles": articles})
-    return JobResult(f"biuletyn-{issue.number.replace('/', '-')}.pdf", content)

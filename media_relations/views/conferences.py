@@ -17,7 +17,7 @@ from media_relations.forms import AttendanceForm, ConferenceForm
 from media_relations.models import Conference
 from media_relations.services import conferences as services
 from media_relations.views.common import form_page, handle_attach, record_context
-from office.views.common import apply_errors, paginate
+from office.kit import apply_errors, paginate
 
 
 @require_GET

@@ -20,8 +20,8 @@ from media_relations.services import directory
 from media_relations.services.directory import current_employment
 from media_relations.views.common import form_page
 from office.db import polish
+from office.kit import apply_errors, paginate, render_page
 from office.services import audit
-from office.views.common import apply_errors, paginate, render_page
 
 
 @require_GET

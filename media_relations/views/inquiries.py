@@ -35,8 +35,8 @@ from media_relations.models import Inquiry, InquiryStatus, QuoteAuthorisation
 from media_relations.services import inquiries as services
 from media_relations.views.common import form_page, handle_attach, record_context
 from media_relations.workflows import DRAFT_EDITABLE, INQUIRY_WORKFLOW
+from office.kit import apply_errors, paginate, render_page
 from office.services import audit
-from office.views.common import apply_errors, paginate, render_page
 
 S = InquiryStatus
 

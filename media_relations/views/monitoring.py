@@ -21,7 +21,7 @@ from media_relations.models import Publication, ResponseCase
 from media_relations.services import monitoring as services
 from media_relations.views.common import form_page, handle_attach, record_context
 from media_relations.workflows import RESPONSE_WORKFLOW
-from office.views.common import apply_errors, paginate, render_page
+from office.kit import apply_errors, paginate, render_page
 
 
 @require_GET

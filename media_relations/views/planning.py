@@ -17,10 +17,11 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from media_relations import access
 from media_relations.forms import BulletinArticleForm, BulletinIssueForm, PlannedPostForm
 from media_relations.models import BulletinArticle, BulletinIssue, PlannedPost
+from media_relations.reports import BULLETIN_PDF
 from media_relations.services import planning as services
 from media_relations.views.common import form_page
+from office.kit import apply_errors, paginate
 from office.services.jobs import start_job
-from office.views.common import apply_errors, paginate
 
 
 @require_GET
@@ -176,7 +177,7 @@ def bulletin_pdf(request: HttpRequest, pk: int) -> HttpResponse:
     issue = access.get_for_user(request.user, BulletinIssue.objects.all(), pk)
     job = start_job(
         actor=request.user,
-        kind=services.BULLETIN_PDF,
+        kind=BULLETIN_PDF,
         title=_("Bulletin %(number)s (PDF)") % {"number": issue.number},
         params={"issue_id": issue.pk},
     )

@@ -17,9 +17,9 @@ from media_relations.models import Delivery, Release, ReleaseStatus
 from media_relations.services import releases as services
 from media_relations.views.common import form_page, handle_attach, record_context
 from media_relations.workflows import RELEASE_WORKFLOW
+from office.kit import apply_errors, paginate
 from office.models import Attachment
 from office.services.attachments import attachments_of
-from office.views.common import apply_errors, paginate
 
 R = ReleaseStatus
 

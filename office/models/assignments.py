@@ -134,6 +134,11 @@ class Assignment(models.Model):
     def is_overdue(self, today: dt.date | None = None) -> bool:
         return self.is_open and self.due_date < (today or timezone.localdate())
 
+    @property
+    def overdue(self) -> bool:
+        """Open and past its due date today (the one rule templates use)."""
+        return self.is_overdue()
+
     def days_late(self, today: dt.date | None = None) -> int:
         today = today or timezone.localdate()
         return max(0, (today - self.due_date).days) if self.is_open else 0

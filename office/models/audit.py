@@ -6,6 +6,7 @@ from django.conf import settings
 from django.contrib.contenttypes.fields import GenericForeignKey
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 
@@ -33,6 +34,9 @@ class AuditEntry(models.Model):
     at = models.DateTimeField(_("when"), auto_now_add=True, db_index=True)
     changes = models.JSONField(_("what changed"), default=dict, blank=True)
     message = models.CharField(_("message"), max_length=500, blank=True)
+    #: None: ``message`` is text as written (a reason typed by a user, or an entry made before
+    #: messages were kept untranslated). A dict: ``message`` is a msgid, shown translated with these.
+    message_params = models.JSONField(_("message parameters"), null=True, blank=True)
 
     class Meta:
         verbose_name = _("audit entry")
@@ -42,3 +46,13 @@ class AuditEntry(models.Model):
 
     def __str__(self) -> str:
         return f"{self.at:%Y-%m-%d %H:%M} {self.actor} {self.get_action_display()} {self.object_repr}"
+
+    @property
+    def text(self) -> str:
+        """The message in the reader's language."""
+        if self.message_params is None:
+            return self.message
+        try:
+            return gettext(self.message) % self.message_params
+        except (KeyError, TypeError, ValueError):
+            return gettext(self.message)

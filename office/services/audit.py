@@ -1,4 +1,14 @@
-"""Writing the audit trail. Every service that changes a record calls ``record``."""
+"""Writing the audit trail. Every service that changes a record calls ``record`` (or one of the
+helpers below); the admin does through ``office.admin.AuditedAdmin``.
+
+What is kept: the record, who, when, the action, the changed fields ``{field: [old, new]}`` —
+many-to-many fields as sorted lists of names — and a message. A message the office writes is
+stored untranslated with its parameters (``note(gettext_noop("Attached %(name)s"), name=...)``)
+and translated when shown, so a Polish and an English reader each read it in their language;
+text a user typed (a reason) is stored as it is.
+
+Changes of many rows at once go through ``update_rows``, which writes one entry per row.
+"""
 
 from __future__ import annotations
 
@@ -6,6 +16,7 @@ import datetime as dt
 import decimal
 import uuid
 from collections.abc import Iterable
+from dataclasses import dataclass, field
 from typing import Any
 
 from django.contrib.contenttypes.models import ContentType
@@ -14,7 +25,20 @@ from django.db import models
 from office.models import AuditEntry
 
 #: Fields never written into the trail.
-SECRET_FIELDS = {"password", "token", "secret"}
+SECRET_FIELDS = {"password", "token", "secret", "feed_token"}
+
+
+@dataclass(frozen=True)
+class Note:
+    """A message of the office for the trail: the msgid (marked with ``gettext_noop`` where it
+    is written) and its parameters; translated when the trail is shown."""
+
+    text: str
+    params: dict[str, Any] = field(default_factory=dict)
+
+
+def note(text: str, **params: Any) -> Note:
+    return Note(text, {name: _plain(value) for name, value in params.items()})
 
 
 def _plain(value: Any) -> Any:
@@ -28,27 +52,58 @@ def _plain(value: Any) -> Any:
         return value.name or ""
     if isinstance(value, list | tuple | set):
         return [_plain(item) for item in value]
+    if value is not None and not isinstance(value, str | int | float | bool | dict):
+        return str(value)  # lazy translations and other objects: their text
     return value
 
 
+def _related_names(instance: models.Model, name: str) -> list[str]:
+    return sorted(str(obj) for obj in getattr(instance, name).all())
+
+
 def snapshot(instance: models.Model, fields: Iterable[str] | None = None) -> dict[str, Any]:
-    """The current values of the concrete fields of ``instance`` (foreign keys as text)."""
+    """The current values of the editable fields of ``instance``: foreign keys as text,
+    many-to-many fields (of a saved record) as sorted lists of names."""
+    wanted = None if fields is None else set(fields)
     result = {}
-    for field in instance._meta.concrete_fields:
-        if fields is not None and field.name not in fields:
+    for model_field in instance._meta.concrete_fields:
+        if wanted is not None and model_field.name not in wanted:
             continue
-        if field.name in SECRET_FIELDS or not field.editable:
+        if model_field.name in SECRET_FIELDS or not model_field.editable:
             continue
-        if field.is_relation:
-            raw_id = getattr(instance, field.attname)
-            result[field.name] = None if raw_id is None else str(getattr(instance, field.name))
+        if model_field.is_relation:
+            raw_id = getattr(instance, model_field.attname)
+            result[model_field.name] = None if raw_id is None else str(getattr(instance, model_field.name))
         else:
-            result[field.name] = _plain(getattr(instance, field.name))
+            result[model_field.name] = _plain(getattr(instance, model_field.name))
+    if instance.pk is not None:
+        for model_field in instance._meta.many_to_many:
+            if (wanted is None or model_field.name in wanted) and model_field.editable:
+                result[model_field.name] = _related_names(instance, model_field.name)
     return result
 
 
 def diff(before: dict[str, Any], after: dict[str, Any]) -> dict[str, list[Any]]:
     return {name: [before.get(name), value] for name, value in after.items() if before.get(name) != value}
+
+
+def _entry(
+    *, actor: Any, instance: models.Model, action: str, changes: dict[str, Any] | None, message: str | Note
+) -> AuditEntry:
+    if isinstance(message, Note):
+        text, params = message.text, message.params
+    else:
+        text, params = message, None
+    return AuditEntry(
+        content_type=ContentType.objects.get_for_model(instance, for_concrete_model=False),
+        object_id=str(instance.pk),
+        object_repr=str(instance)[:255],
+        action=action,
+        actor=actor if getattr(actor, "is_authenticated", False) else None,
+        changes=changes or {},
+        message=text[:500],
+        message_params=params,
+    )
 
 
 def record(
@@ -57,21 +112,15 @@ def record(
     instance: models.Model,
     action: str,
     changes: dict[str, Any] | None = None,
-    message: str = "",
+    message: str | Note = "",
 ) -> AuditEntry:
     """Append an entry for ``instance`` to the trail. ``actor`` may be None for system work."""
-    return AuditEntry.objects.create(
-        content_type=ContentType.objects.get_for_model(instance, for_concrete_model=False),
-        object_id=str(instance.pk),
-        object_repr=str(instance)[:255],
-        action=action,
-        actor=actor if getattr(actor, "is_authenticated", False) else None,
-        changes=changes or {},
-        message=message[:500],
-    )
+    entry = _entry(actor=actor, instance=instance, action=action, changes=changes, message=message)
+    entry.save()
+    return entry
 
 
-def record_create(*, actor: Any, instance: models.Model, message: str = "") -> AuditEntry:
+def record_create(*, actor: Any, instance: models.Model, message: str | Note = "") -> AuditEntry:
     after = snapshot(instance)
     return record(
         actor=actor,
@@ -83,13 +132,32 @@ def record_create(*, actor: Any, instance: models.Model, message: str = "") -> A
 
 
 def record_update(
-    *, actor: Any, instance: models.Model, before: dict[str, Any], message: str = ""
+    *, actor: Any, instance: models.Model, before: dict[str, Any], message: str | Note = ""
 ) -> AuditEntry | None:
     """Record the fields that changed since ``before`` (a snapshot); nothing when none did."""
     changes = diff(before, snapshot(instance, before.keys()))
     if not changes and not message:
         return None
     return record(actor=actor, instance=instance, action=AuditEntry.Action.UPDATE, changes=changes, message=message)
+
+
+def update_rows(*, actor: Any, queryset: models.QuerySet, values: dict[str, Any], message: str | Note = "") -> int:
+    """``queryset.update(**values)`` with one trail entry per row that changed (old → new)."""
+    names = list(values)  # field names (a foreign key as the field, with an instance or None)
+    rows = list(queryset)
+    befores = {row.pk: snapshot(row, names) for row in rows}
+    count = queryset.model._base_manager.filter(pk__in=[row.pk for row in rows]).update(**values)
+    entries = []
+    for row in rows:
+        for name, value in values.items():
+            setattr(row, name, value)
+        changes = diff(befores[row.pk], snapshot(row, names))
+        if changes:
+            entries.append(
+                _entry(actor=actor, instance=row, action=AuditEntry.Action.UPDATE, changes=changes, message=message)
+            )
+    AuditEntry.objects.bulk_create(entries)
+    return count
 
 
 def trail_for(instance: models.Model, limit: int = 50) -> list[AuditEntry]:

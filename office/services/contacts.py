@@ -7,6 +7,7 @@ from typing import Any
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from office.models import Contact
 from office.services import audit
@@ -66,8 +67,11 @@ def merge_contacts(*, actor: Any, keep: Contact, duplicates: list[Contact]) -> C
                     row.save()
                     existing.add(other)
         elif relation.one_to_many or relation.one_to_one:
-            relation.related_model._base_manager.filter(**{f"{relation.field.name}__in": dup_ids}).update(
-                **{relation.field.name: keep}
+            audit.update_rows(
+                actor=actor,
+                queryset=relation.related_model._base_manager.filter(**{f"{relation.field.name}__in": dup_ids}),
+                values={relation.field.name: keep},
+                message=audit.note(gettext_noop("Contact merged into %(name)s (#%(pk)s)"), name=keep.name, pk=keep.pk),
             )
     for duplicate in duplicates:
         for name in FILLABLE:
@@ -79,20 +83,20 @@ def merge_contacts(*, actor: Any, keep: Contact, duplicates: list[Contact]) -> C
     if keep.organisation_id in dup_ids or keep.organisation_id == keep.pk:
         keep.organisation = None  # never its own organisation, nor a merged duplicate
     keep.save()
-    Contact.objects.filter(pk__in=dup_ids).update(merged_into=keep)
     audit.record_update(
         actor=actor,
         instance=keep,
         before=before,
-        message=_("Merged: %(names)s") % {"names": ", ".join(f"{d.name} (#{d.pk})" for d in duplicates)},
+        message=audit.note(
+            gettext_noop("Merged: %(names)s"), names=", ".join(f"{d.name} (#{d.pk})" for d in duplicates)
+        ),
     )
-    for duplicate in duplicates:
-        audit.record(
-            actor=actor,
-            instance=duplicate,
-            action="action",
-            message=_("Merged into %(name)s (#%(pk)s)") % {"name": keep.name, "pk": keep.pk},
-        )
+    audit.update_rows(
+        actor=actor,
+        queryset=Contact.objects.filter(pk__in=dup_ids),
+        values={"merged_into": keep},
+        message=audit.note(gettext_noop("Merged into %(name)s (#%(pk)s)"), name=keep.name, pk=keep.pk),
+    )
     return keep
 
 

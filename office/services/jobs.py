@@ -1,6 +1,7 @@
 """Background jobs started from the UI: a row per job, a handler per kind, a result file.
 
-Handlers are registered by kind (``register_job_kind``); ``start_job`` creates the row and
+Handlers are declared by kind in the registry (``@registry.job_kind(KEY)`` in an app's
+``reports.py``, imported by its contributions.py); ``start_job`` creates the row and
 enqueues ``office.tasks.run_job`` after commit; ``run_job`` claims the row (so a duplicate
 delivery does nothing), calls the handler with a progress callback and stores its file.
 """
@@ -18,6 +19,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from office.contributions import registry
 from office.models import Job
 
 logger = logging.getLogger(__name__)
@@ -35,28 +37,9 @@ class JobError(Exception):
     """A failure the user should read (shown as the job's message)."""
 
 
-@dataclass(frozen=True)
-class JobKind:
-    key: str
-    handler: Callable[[Job, Progress], JobResult]
-
-
-_KINDS: dict[str, JobKind] = {}
-
-
-def register_job_kind(
-    key: str,
-) -> Callable[[Callable[[Job, Progress], JobResult]], Callable[[Job, Progress], JobResult]]:
-    def decorator(handler: Callable[[Job, Progress], JobResult]) -> Callable[[Job, Progress], JobResult]:
-        _KINDS[key] = JobKind(key, handler)
-        return handler
-
-    return decorator
-
-
 @transaction.atomic
 def start_job(*, actor: Any, kind: str, title: str, params: dict[str, Any] | None = None) -> Job:
-    if kind not in _KINDS:
+    if not registry.has_job_kind(kind):
         raise ValueError(f"Unknown job kind {kind!r}")
     job = Job.objects.create(kind=kind, title=title, owner=actor, params=params or {})
 
@@ -81,7 +64,7 @@ def run_job(job_id: str) -> None:
         Job.objects.filter(pk=job.pk).update(progress=max(1, min(99, percent)), message=message[:500])
 
     try:
-        result = _KINDS[job.kind].handler(job, progress)
+        result = registry.job_handler(job.kind)(job, progress)
     except JobError as error:
         _fail(job, str(error))
         return

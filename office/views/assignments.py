@@ -6,13 +6,14 @@ from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required, permission_required
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import PermissionDenied
 from django.db.models import Count, Q
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from office import access
@@ -20,39 +21,40 @@ from office.filters import AssignmentFilter
 from office.forms import (
     AssignmentEditForm,
     AssignmentForm,
-    AttachmentForm,
     DecisionForm,
     NoteForm,
     ReplyForm,
     ReturnForm,
     UnitReportForm,
 )
+from office.kit import (
+    Action,
+    ActionSet,
+    attach_action,
+    edit_record,
+    list_page,
+    paginate,
+    record_context,
+    render_page,
+    safe_next_url,
+)
 from office.models import Assignment, AssignmentStatus, OrgUnit
 from office.models.assignments import ISSUER_WORKFLOW, OPEN_STATUSES, UNIT_WORKFLOW
+from office.reports import UNIT_ASSIGNMENTS_PDF
 from office.services import assignments as service
-from office.services import attachments as attachment_service
-from office.services import audit
 from office.services.jobs import start_job
-from office.services.reports import UNIT_ASSIGNMENTS_PDF
-from office.views.common import apply_errors, paginate, render_page
-
-S = AssignmentStatus
 
 
 @require_GET
 @login_required
 @permission_required("office.view_assignment", raise_exception=True)
 def assignment_list(request: HttpRequest) -> HttpResponse:
-    base = access.assignments_visible_to(request.user).with_related()
-    filterset = AssignmentFilter(request.GET or None, queryset=base, request=request)
-    qs = filterset.qs if filterset.is_bound and filterset.is_valid() else base
-    if "ordering" not in request.GET or not request.GET.get("ordering"):
-        qs = qs.order_by("due_date", "id")
-    page = paginate(request, qs)
-    return render_page(
+    return list_page(
         request,
-        "office/assignments/list.html",
-        {"filter": filterset, "page_obj": page, "today": timezone.localdate()},
+        queryset=access.assignments_visible_to(request.user).with_related().order_by("due_date", "id"),
+        filterset_class=AssignmentFilter,
+        filter_kwargs={"request": request},
+        template="office/assignments/list.html",
         fragment="office/assignments/_table.html",
     )
 
@@ -62,191 +64,146 @@ def assignment_list(request: HttpRequest) -> HttpResponse:
 @permission_required("office.add_assignment", raise_exception=True)
 def assignment_create(request: HttpRequest) -> HttpResponse:
     form = AssignmentForm(request.POST or None, initial={"deadline_start": timezone.localdate()})
-    if request.method == "POST" and form.is_valid():
+
+    def save(form: AssignmentForm) -> Assignment:
         data = form.cleaned_data
-        try:
-            assignment = service.hand_over(
-                actor=request.user,
-                title=data["title"],
-                description=data["description"],
-                unit=data["unit"],
-                assignee=data["assignee"],
-                due_date=data["due_date"],
-                deadline=form.deadline,
-            )
-        except ValidationError as error:
-            apply_errors(form, error)
-        else:
-            messages.success(request, _("The matter was handed to %(unit)s.") % {"unit": assignment.unit})
-            return redirect("office:assignment_detail", assignment.pk)
-    return render_page(request, "office/assignments/form.html", {"form": form, "creating": True})
+        return service.hand_over(
+            actor=request.user,
+            title=data["title"],
+            description=data["description"],
+            unit=data["unit"],
+            assignee=data["assignee"],
+            due_date=data["due_date"],
+            deadline=form.deadline,
+        )
+
+    return edit_record(
+        request,
+        form,
+        save=save,
+        success=lambda saved: _("The matter was handed to %(unit)s.") % {"unit": saved.unit},
+        done_url=lambda saved: reverse("office:assignment_detail", args=[saved.pk]),
+        title=_("Hand over a matter"),
+        submit_label=_("Hand over"),
+        cancel_url=reverse("office:assignment_list"),
+        parents=[(reverse("office:assignment_list"), _("Assignments"))],
+    )
 
 
-def _detail_context(request: HttpRequest, assignment: Assignment, **forms: Any) -> dict[str, Any]:
+def _detail(request: HttpRequest, assignment: Assignment, bound: dict[str, Any] | None = None) -> HttpResponse:
     user = request.user
-    can_answer = access.can_answer(user, assignment)
-    can_manage = access.can_manage(user, assignment)
-    unit_next = UNIT_WORKFLOW.allowed(assignment.status) if can_answer else frozenset()
-    issuer_next = ISSUER_WORKFLOW.allowed(assignment.status) if can_manage else frozenset()
-    decision = forms.get("decision_form") or DecisionForm()
-    decision.fields["target"].choices = [c for c in decision.fields["target"].choices if c[0] in issuer_next]
-    return {
+    context = {
         "assignment": assignment,
-        "today": timezone.localdate(),
         "events": assignment.events.select_related("actor"),
-        "attachments": attachment_service.attachments_of(assignment),
-        "trail": audit.trail_for(assignment),
-        "can_answer": can_answer,
-        "can_manage": can_manage,
-        "can_start": S.IN_PROGRESS in unit_next,
-        "can_reply": S.ANSWERED in unit_next,
-        "can_return": S.RETURNED in unit_next,
-        "can_decide": bool(issuer_next),
-        "can_edit": can_manage and assignment.status != S.CLOSED,
-        "can_attach": (can_answer or can_manage) and user.has_perm("office.add_attachment"),
-        "reply_form": forms.get("reply_form") or ReplyForm(),
-        "return_form": forms.get("return_form") or ReturnForm(),
-        "note_form": forms.get("note_form") or NoteForm(),
-        "decision_form": decision,
-        "attachment_form": forms.get("attachment_form") or AttachmentForm(),
+        "can_answer": access.can_answer(user, assignment),
+        "can_manage": access.can_manage(user, assignment),
+        "can_edit": access.can_manage(user, assignment) and assignment.status != AssignmentStatus.CLOSED,
+        **ASSIGNMENT_ACTIONS.context(request, assignment, bound),
+        **record_context(
+            request,
+            assignment,
+            attach_url=reverse("office:assignment_attach", args=[assignment.pk]),
+            can_attach=ASSIGNMENT_ACTIONS["attach"].may(user, assignment),
+            attachment_form=(bound or {}).get("attachment_form"),
+        ),
     }
+    return render_page(request, "office/assignments/detail.html", context)
+
+
+def _unit_can_move_to(target: str) -> Any:
+    """The unit's workflow allows moving the assignment to ``target`` from where it is now."""
+    return lambda a: UNIT_WORKFLOW.can(a.status, target)
+
+
+ASSIGNMENT_ACTIONS = ActionSet(
+    "assignment",
+    load=lambda request, pk: access.get_assignment_for_user(request.user, pk),
+    done_url=lambda a: reverse("office:assignment_detail", args=[a.pk]),
+    redisplay=_detail,
+    actions=[
+        Action(
+            "start",
+            run=lambda request, a, data: service.start_work(actor=request.user, assignment=a),
+            allowed=access.can_answer,
+            when=_unit_can_move_to(AssignmentStatus.IN_PROGRESS),
+            success=_lazy("You took the matter up."),
+        ),
+        Action(
+            "reply",
+            run=lambda request, a, data: service.answer(actor=request.user, assignment=a, reply=data["reply"]),
+            form=ReplyForm,
+            allowed=access.can_answer,
+            when=_unit_can_move_to(AssignmentStatus.ANSWERED),
+            success=_lazy("The reply was sent to the issuer."),
+        ),
+        Action(
+            "return",
+            run=lambda request, a, data: service.return_to_issuer(
+                actor=request.user, assignment=a, reason=data["text"]
+            ),
+            form=ReturnForm,
+            allowed=access.can_answer,
+            when=_unit_can_move_to(AssignmentStatus.RETURNED),
+            success=_lazy("The matter was returned to the issuer."),
+        ),
+        Action(
+            "note",
+            run=lambda request, a, data: service.add_note(actor=request.user, assignment=a, text=data["text"]),
+            form=NoteForm,
+            allowed=lambda user, a: access.can_answer(user, a) or access.can_manage(user, a),
+            success=_lazy("The note was added."),
+        ),
+        Action(
+            "decide",
+            run=lambda request, a, data: service.decide(
+                actor=request.user, assignment=a, target=data["target"], text=data["text"]
+            ),
+            form=DecisionForm,
+            form_kwargs=lambda request, a: {"allowed": ISSUER_WORKFLOW.allowed(a.status)},
+            allowed=access.can_manage,
+            when=lambda a: bool(ISSUER_WORKFLOW.allowed(a.status)),
+            success=_lazy("The decision was recorded."),
+        ),
+        attach_action(allowed=lambda user, a: access.can_answer(user, a) or access.can_manage(user, a)),
+    ],
+)
 
 
 @require_GET
 @login_required
 def assignment_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    assignment = access.get_assignment_for_user(request.user, pk)
-    return render_page(request, "office/assignments/detail.html", _detail_context(request, assignment))
+    return _detail(request, access.get_assignment_for_user(request.user, pk))
 
 
 @require_http_methods(["GET", "POST"])
 @login_required
 def assignment_edit(request: HttpRequest, pk: int) -> HttpResponse:
     assignment = access.get_assignment_for_user(request.user, pk)
-    access.require(access.can_manage(request.user, assignment) and assignment.status != S.CLOSED)
+    access.require(access.can_manage(request.user, assignment) and assignment.status != AssignmentStatus.CLOSED)
     form = AssignmentEditForm(request.POST or None, instance=assignment)
-    if request.method == "POST" and form.is_valid():
+
+    def save(form: AssignmentEditForm) -> Assignment:
         data = form.cleaned_data
-        try:
-            service.update_details(
-                actor=request.user,
-                assignment=Assignment.objects.get(pk=assignment.pk),
-                title=data["title"],
-                description=data["description"],
-                unit=data["unit"],
-                assignee=data["assignee"],
-                due_date=data["due_date"],
-                reason=data["reason"],
-            )
-        except ValidationError as error:
-            apply_errors(form, error)
-        else:
-            messages.success(request, _("The assignment was changed."))
-            return redirect("office:assignment_detail", assignment.pk)
-    return render_page(request, "office/assignments/form.html", {"form": form, "assignment": assignment})
+        return service.update_details(
+            actor=request.user,
+            assignment=Assignment.objects.get(pk=assignment.pk),
+            title=data["title"],
+            description=data["description"],
+            unit=data["unit"],
+            assignee=data["assignee"],
+            due_date=data["due_date"],
+            reason=data["reason"],
+        )
 
-
-def _act(request: HttpRequest, pk: int, form_class: type, form_key: str, run: Any, done: str) -> HttpResponse:
-    """Validate a small action form, run the service, or show the detail page with the errors."""
-    assignment = access.get_assignment_for_user(request.user, pk)
-    form = form_class(request.POST, request.FILES) if form_class else None
-    if form is None or form.is_valid():
-        try:
-            run(assignment, form.cleaned_data if form else {})
-        except ValidationError as error:
-            if form is None:
-                messages.error(request, " ".join(error.messages))
-                return redirect("office:assignment_detail", pk)
-            apply_errors(form, error)
-        else:
-            messages.success(request, done)
-            return redirect("office:assignment_detail", pk)
-    context = _detail_context(request, assignment, **{form_key: form})
-    return render_page(request, "office/assignments/detail.html", context)
-
-
-@require_POST
-@login_required
-def assignment_start(request: HttpRequest, pk: int) -> HttpResponse:
-    return _act(
+    return edit_record(
         request,
-        pk,
-        None,
-        "",
-        lambda a, d: service.start_work(actor=request.user, assignment=a),
-        _("You took the matter up."),
-    )
-
-
-@require_POST
-@login_required
-def assignment_reply(request: HttpRequest, pk: int) -> HttpResponse:
-    return _act(
-        request,
-        pk,
-        ReplyForm,
-        "reply_form",
-        lambda a, d: service.answer(actor=request.user, assignment=a, reply=d["reply"]),
-        _("The reply was sent to the issuer."),
-    )
-
-
-@require_POST
-@login_required
-def assignment_return(request: HttpRequest, pk: int) -> HttpResponse:
-    return _act(
-        request,
-        pk,
-        ReturnForm,
-        "return_form",
-        lambda a, d: service.return_to_issuer(actor=request.user, assignment=a, reason=d["text"]),
-        _("The matter was returned to the issuer."),
-    )
-
-
-@require_POST
-@login_required
-def assignment_note(request: HttpRequest, pk: int) -> HttpResponse:
-    return _act(
-        request,
-        pk,
-        NoteForm,
-        "note_form",
-        lambda a, d: service.add_note(actor=request.user, assignment=a, text=d["text"]),
-        _("The note was added."),
-    )
-
-
-@require_POST
-@login_required
-def assignment_decide(request: HttpRequest, pk: int) -> HttpResponse:
-    return _act(
-        request,
-        pk,
-        DecisionForm,
-        "decision_form",
-        lambda a, d: service.decide(actor=request.user, assignment=a, target=d["target"], text=d["text"]),
-        _("The decision was recorded."),
-    )
-
-
-@require_POST
-@login_required
-def assignment_attach(request: HttpRequest, pk: int) -> HttpResponse:
-    assignment = access.get_assignment_for_user(request.user, pk)
-    if not request.user.has_perm("office.add_attachment") or not (
-        access.can_answer(request.user, assignment) or access.can_manage(request.user, assignment)
-    ):
-        raise PermissionDenied
-    return _act(
-        request,
-        pk,
-        AttachmentForm,
-        "attachment_form",
-        lambda a, d: attachment_service.attach(
-            actor=request.user, record=a, upload=d["file"], description=d["description"]
-        ),
-        _("The file was attached."),
+        form,
+        save=save,
+        success=_("The assignment was changed."),
+        done_url=lambda saved: reverse("office:assignment_detail", args=[saved.pk]),
+        title=_("Change the assignment"),
+        cancel_url=reverse("office:assignment_detail", args=[pk]),
+        parents=[(reverse("office:assignment_list"), _("Assignments"))],
     )
 
 
@@ -316,9 +273,7 @@ def unit_report(request: HttpRequest) -> HttpResponse:
     form = UnitReportForm(request.POST, units=units)
     if not form.is_valid():
         messages.error(request, _("Choose a unit for the report."))
-        return redirect(
-            request.POST.get("next") if request.POST.get("next", "").startswith("/") else reverse("office:dashboard")
-        )
+        return redirect(safe_next_url(request, request.POST.get("next"), reverse("office:dashboard")))
     unit = form.cleaned_data["unit"]
     job = start_job(
         actor=user,

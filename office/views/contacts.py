@@ -8,16 +8,17 @@ from django.core.exceptions import ValidationError
 from django.db.models import Prefetch
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
 from office.db import polish
 from office.filters import ContactFilter
 from office.forms import ContactForm, MergeContactsForm
+from office.kit import apply_errors, edit_record, list_page, render_page
 from office.models import Contact, Tag
 from office.services import audit
 from office.services import contacts as service
-from office.views.common import apply_errors, paginate, render_page
 
 
 def _get_contact(pk: int) -> Contact:
@@ -31,19 +32,14 @@ def _get_contact(pk: int) -> Contact:
 @login_required
 @permission_required("office.view_contact", raise_exception=True)
 def contact_list(request: HttpRequest) -> HttpResponse:
-    base = (
-        Contact.objects.active()
+    return list_page(
+        request,
+        queryset=Contact.objects.active()
         .select_related("organisation")
         .prefetch_related(Prefetch("tags", queryset=Tag.objects.order_by("name")))
-        .order_by(polish("name"), "id")
-    )
-    filterset = ContactFilter(request.GET or None, queryset=base)
-    qs = filterset.qs.distinct() if filterset.is_bound and filterset.is_valid() else base
-    page = paginate(request, qs)
-    return render_page(
-        request,
-        "office/contacts/list.html",
-        {"filter": filterset, "page_obj": page},
+        .order_by(polish("name"), "id"),
+        filterset_class=ContactFilter,
+        template="office/contacts/list.html",
         fragment="office/contacts/_table.html",
     )
 
@@ -89,18 +85,19 @@ def contact_edit(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 def _contact_form(request: HttpRequest, contact: Contact) -> HttpResponse:
-    form = ContactForm(request.POST or None, instance=contact)
-    if request.method == "POST" and form.is_valid():
-        try:
-            saved = service.save_contact(
-                actor=request.user, contact=form.save(commit=False), tags=form.cleaned_data["tags"]
-            )
-        except ValidationError as error:
-            apply_errors(form, error)
-        else:
-            messages.success(request, _("The contact was saved."))
-            return redirect("office:contact_detail", saved.pk)
-    return render_page(request, "office/contacts/form.html", {"form": form, "contact": contact})
+    list_url = reverse("office:contact_list")
+    return edit_record(
+        request,
+        ContactForm(request.POST or None, instance=contact),
+        save=lambda form: service.save_contact(
+            actor=request.user, contact=form.save(commit=False), tags=form.cleaned_data["tags"]
+        ),
+        success=_("The contact was saved."),
+        done_url=lambda saved: reverse("office:contact_detail", args=[saved.pk]),
+        title=_("Change contact") if contact.pk else _("New contact"),
+        cancel_url=reverse("office:contact_detail", args=[contact.pk]) if contact.pk else list_url,
+        parents=[(list_url, _("Contacts"))],
+    )
 
 
 @require_http_methods(["GET", "POST"])

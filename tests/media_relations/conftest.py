@@ -10,9 +10,9 @@ import pytest
 from django.contrib.auth.models import Group
 from django.utils import timezone
 
+from media_relations.contributions import PRESS_OFFICER
 from media_relations.models import Journalist, JournalistOutlet, LegalBasis, Outlet
 from media_relations.services import inquiries as inquiry_services
-from office.roles import PRESS_OFFICER
 from tests.factories import UserFactory
 
 

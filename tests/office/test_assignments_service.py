@@ -7,9 +7,10 @@ from typing import Any
 
 import pytest
 from django.contrib.contenttypes.models import ContentType
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.utils import timezone
 
+from office.deadline_rules import INTERNAL_DEFAULT, UDIP_ANSWER
 from office.deadlines import compute_deadline
 from office.models import Assignment, AssignmentEvent, AssignmentStatus, AuditEntry
 from office.services import assignments as service
@@ -75,7 +76,7 @@ def test_nothing_is_sent_before_the_commit(persona: Any, wok: Any, mailoutbox: l
 
 
 def test_hand_over_with_a_deadline_keeps_the_rule(persona: Any, wok: Any) -> None:
-    deadline = compute_deadline("udip_answer", dt.date(2026, 4, 17))
+    deadline = compute_deadline(UDIP_ANSWER, dt.date(2026, 4, 17))
     assignment = service.hand_over(
         actor=persona("secretariat"), title="Wniosek o informację publiczną", unit=wok, deadline=deadline
     )
@@ -150,7 +151,7 @@ def test_due_date_change_needs_a_reason(persona: Any, wok: Any) -> None:
 
 def test_due_date_change_with_a_reason_is_in_the_history_and_the_trail(persona: Any, wok: Any) -> None:
     secretariat = persona("secretariat")
-    deadline = compute_deadline("internal_default", timezone.localdate())
+    deadline = compute_deadline(INTERNAL_DEFAULT, timezone.localdate())
     assignment = service.hand_over(actor=secretariat, title="Sprawa", unit=wok, deadline=deadline)
     new_due = deadline.due + dt.timedelta(days=7)
     _update(assignment, secretariat, due_date=new_due, reason="Wydział czeka na opinię prawną.")
@@ -173,7 +174,7 @@ def test_due_date_change_with_a_reason_is_in_the_history_and_the_trail(persona: 
 
 def test_a_change_of_title_only_keeps_the_rule(persona: Any, wok: Any) -> None:
     secretariat = persona("secretariat")
-    deadline = compute_deadline("internal_default", timezone.localdate())
+    deadline = compute_deadline(INTERNAL_DEFAULT, timezone.localdate())
     assignment = service.hand_over(actor=secretariat, title="Sprawa", unit=wok, deadline=deadline)
     _update(assignment, secretariat, title="Sprawa pilna")
     assignment.refresh_from_db()
@@ -199,13 +200,6 @@ def test_a_closed_assignment_cannot_be_changed(persona: Any, wok: Any) -> None:
     assignment = AssignmentFactory(unit=wok, created_by=secretariat, status=S.CLOSED)
     with pytest.raises(ValidationError):
         _update(assignment, secretariat, title="Nowy tytuł")
-
-
-@pytest.mark.parametrize("actor", ["unit_liaison", "auditor", "press_officer"])
-def test_only_the_issuer_side_changes_details(persona: Any, wok: Any, actor: str) -> None:
-    assignment = AssignmentFactory(unit=wok, created_by=persona("secretariat"))
-    with pytest.raises(PermissionDenied):
-        _update(assignment, persona(actor), title="Nowy tytuł")
 
 
 # --- Answering, returning, notes ---------------------------------------------------------------
@@ -277,10 +271,6 @@ def test_notes_from_both_sides(persona: Any, wok: Any) -> None:
     assert [(n.actor, n.text) for n in notes] == [(liaison, "Zbieramy oferty."), (secretariat, "Proszę o pośpiech.")]
     with pytest.raises(ValidationError):
         service.add_note(actor=liaison, assignment=assignment, text="  ")
-    with pytest.raises(PermissionDenied):
-        service.add_note(actor=persona("outsider_liaison"), assignment=assignment, text="Nie moja sprawa.")
-    with pytest.raises(PermissionDenied):
-        service.add_note(actor=persona("auditor"), assignment=assignment, text="Audyt.")
 
 
 def test_the_history_of_a_whole_life(persona: Any, wok: Any) -> None:

@@ -27,9 +27,46 @@ def upload(name: str, content: bytes = b"%PDF-1.4 pismo", content_type: str = "a
 # --- Validation --------------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("name", ["pismo.pdf", "RAPORT.PDF", "tabela.xlsx", "zdjęcie.jpeg", "notatka.odt"])
+#: The first bytes of real files of each kind (enough for the content sniffing).
+ZIP = b"PK\x03\x04\x14\x00\x06\x00" + b"\x00" * 40
+SAMPLES = {
+    "pismo.pdf": b"%PDF-1.4 pismo",
+    "RAPORT.PDF": b"%PDF-1.7\n%\xe2\xe3",
+    "tabela.xlsx": ZIP,
+    "zdjęcie.jpeg": b"\xff\xd8\xff\xe0\x00\x10JFIF\x00" + b"\x00" * 20,
+    "notatka.odt": ZIP,
+    "stare.doc": bytes.fromhex("d0cf11e0a1b11ae1") + b"\x00" * 40,
+    "lista.csv": "Nazwisko;Miasto\nŻółkiewska;Łódź\n".encode(),
+    "lista-1250.csv": "Nazwisko;Miasto\nŻółkiewska;Łódź\n".encode("cp1250"),
+    "notatka.txt": b"Zwykly tekst.\r\n",
+}
+
+
+@pytest.mark.parametrize("name", list(SAMPLES))
 def test_allowed_types(name: str) -> None:
-    service.validate_upload(upload(name))
+    service.validate_upload(upload(name, SAMPLES[name]))
+
+
+@pytest.mark.parametrize(
+    ("name", "content"),
+    [
+        ("faktura.pdf", b"MZ\x90\x00\x03\x00\x00\x00\x04\x00" + b"\x00" * 60),  # a Windows program
+        ("raport.pdf", b"\x7fELF\x02\x01\x01" + b"\x00" * 60),  # a Linux program
+        ("zdjecie.jpg", b"%PDF-1.4 to nie jest obraz"),
+        ("tabela.xlsx", b"%PDF-1.4"),
+        ("lista.csv", b"\x7fELF\x02\x01\x01" + b"\x00" * 60),
+        ("notatka.txt", b"tekst\x00\x01\x02 binarny"),
+    ],
+)
+def test_content_that_is_not_what_the_name_says_is_refused(name: str, content: bytes) -> None:
+    with pytest.raises(ValidationError) as caught:
+        service.validate_upload(upload(name, content))
+    assert caught.value.code == "file_content"
+
+
+def test_the_stored_type_is_the_sniffed_one() -> None:
+    assert service.validate_upload(upload("skan.pdf", b"%PDF-1.4", "image/png")) == "application/pdf"
+    assert service.validate_upload(upload("lista.csv", b"a;b\n", "application/octet-stream")) == "text/csv"
 
 
 @pytest.mark.parametrize(("name", "shown"), [("program.exe", "exe"), ("skrypt.js", "js"), ("bez-rozszerzenia", None)])
@@ -45,9 +82,9 @@ def test_types_outside_the_allow_list_are_refused_with_a_message(name: str, show
 
 @override_settings(ATTACHMENT_MAX_MB=1)
 def test_size_limit() -> None:
-    service.validate_upload(upload("duzy.pdf", b"x" * MB))
+    service.validate_upload(upload("duzy.pdf", b"%PDF" + b"x" * (MB - 4)))
     with pytest.raises(ValidationError) as caught:
-        service.validate_upload(upload("za-duzy.pdf", b"x" * (MB + 1)))
+        service.validate_upload(upload("za-duzy.pdf", b"%PDF" + b"x" * (MB - 3)))
     assert caught.value.code == "file_size"
     assert "1,0" in caught.value.messages[0] or "1.0" in caught.value.messages[0]
 
@@ -79,7 +116,7 @@ def test_attach_stores_under_a_random_name_outside_static(persona: Any, wok: Any
         assert not stored.is_relative_to(Path(static_dir).resolve())
     assert stored.read_bytes() == b"%PDF-1.4 pismo"
     entry = AuditEntry.objects.filter(object_id=str(assignment.pk), action=AuditEntry.Action.ACTION).get()
-    assert entry.actor == liaison and "Odpowiedź wydziału.PDF" in entry.message
+    assert entry.actor == liaison and "Odpowiedź wydziału.PDF" in entry.text
     assert list(service.attachments_of(assignment)) == [attachment]
 
 
@@ -147,7 +184,10 @@ def test_upload_through_the_page(persona: Any, wok: Any) -> None:
     assignment = AssignmentFactory(unit=wok, created_by=persona("secretariat"))
     url = reverse("office:assignment_attach", args=[assignment.pk])
     response = fetch(
-        client_for(persona("unit_liaison")), "post", url, {"file": upload("oferta.pdf"), "description": "oferta"}
+        client_for(persona("unit_liaison")),
+        "post",
+        url,
+        {"attach-file": upload("oferta.pdf"), "attach-description": "oferta"},
     )
     assert (response.status_code, response["Location"]) == (
         302,
@@ -167,7 +207,10 @@ def test_a_refused_upload_shows_the_page_with_the_message(
     assignment = AssignmentFactory(unit=wok, created_by=persona("secretariat"))
     url = reverse("office:assignment_attach", args=[assignment.pk])
     response = fetch(
-        client_for(persona("unit_liaison")), "post", url, {"file": upload(name, content), "description": "opis pliku"}
+        client_for(persona("unit_liaison")),
+        "post",
+        url,
+        {"attach-file": upload(name, content), "attach-description": "opis pliku"},
     )
     assert response.status_code == 200
     form = response.context["attachment_form"]
@@ -185,7 +228,9 @@ def test_a_refused_upload_shows_the_page_with_the_message(
 def test_a_too_large_upload_through_the_page(persona: Any, wok: Any) -> None:
     assignment = AssignmentFactory(unit=wok, created_by=persona("secretariat"))
     url = reverse("office:assignment_attach", args=[assignment.pk])
-    response = fetch(client_for(persona("unit_liaison")), "post", url, {"file": upload("skan.pdf", b"x" * (MB + 10))})
+    response = fetch(
+        client_for(persona("unit_liaison")), "post", url, {"attach-file": upload("skan.pdf", b"x" * (MB + 10))}
+    )
     assert response.status_code == 200
     assert response.context["attachment_form"].errors["file"]
     assert not Attachment.objects.exists()

@@ -104,12 +104,12 @@ def test_merge_moves_references_fills_fields_joins_tags_and_notes(persona: Any, 
     # The trail: an update of the kept contact and an entry on every duplicate.
     update = trail(keep)[-1]
     assert (update.action, update.actor) == (AuditEntry.Action.UPDATE, actor)
-    assert f"#{first.pk}" in update.message and f"#{second.pk}" in update.message
+    assert f"#{first.pk}" in update.text and f"#{second.pk}" in update.text
     assert update.changes["phone"] == ["", "+48 600 100 200"]
     for duplicate in (first, second):
         entry = trail(duplicate)[-1]
         assert (entry.action, entry.actor) == (AuditEntry.Action.ACTION, actor)
-        assert f"#{keep.pk}" in entry.message
+        assert f"#{keep.pk}" in entry.text
 
 
 def test_merge_refuses_nothing_to_merge_and_merged_contacts(persona: Any) -> None:

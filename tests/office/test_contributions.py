@@ -93,8 +93,8 @@ def test_has_perm(persona: Any) -> None:
 
 def test_role_permissions_are_copied() -> None:
     reg = Registry()
-    reg.add_role_permissions("auditor", ["office.view_contact"])
-    reg.add_role_permissions("auditor", ["office.view_tag", "office.view_contact"])
+    reg.grant("auditor", ["office.view_contact"])
+    reg.grant("auditor", ["office.view_tag", "office.view_contact"])
     permissions = reg.role_permissions("auditor")
     permissions.add("office.delete_contact")
     assert reg.role_permissions("auditor") == {"office.view_contact", "office.view_tag"}

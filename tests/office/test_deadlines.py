@@ -3,16 +3,17 @@
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError
 
-from office.deadline_rules import DEFAULT_RULES, ensure_default_rules
+from office.contributions import RuleSpec, registry
+from office.deadline_rules import ensure_default_rules
 from office.deadlines import (
     Deadline,
-    add_months,
     add_working_days,
     apply_rule,
     compute_deadline,
@@ -25,7 +26,8 @@ from office.models import DeadlineRule
 Unit = DeadlineRule.Unit
 WARSAW = ZoneInfo("Europe/Warsaw")
 UTC = dt.UTC
-RULES = DEFAULT_RULES
+RULES = registry.deadline_rules()
+RULE = {spec.code: spec for spec in RULES}
 
 
 def rule(
@@ -213,7 +215,6 @@ def test_hours_are_elapsed_hours_across_a_clock_change(start: dt.datetime, hours
     ],
 )
 def test_months(start: dt.date, months: int, due: dt.date) -> None:
-    assert add_months(start, months) == due
     assert apply_rule(rule(Unit.MONTHS, months), start).due == due
 
 
@@ -271,21 +272,38 @@ def test_annual_rule_needs_month_and_day_in_the_database() -> None:
 # --- The default rules table (office/deadline_rules.py) -----------------------------------------------------------
 
 
-def test_the_default_rules_have_unique_codes() -> None:
-    codes = [row[0] for row in RULES]
+def test_the_declared_rules_have_unique_codes_and_each_app_declares_its_own() -> None:
+    codes = [spec.code for spec in RULES]
     assert len(codes) == len(set(codes))
+    # the core keeps only the general rules; the press law's are the press office's
+    assert RULE["press_info_answer"] is __import__("media_relations.deadlines").deadlines.PRESS_INFO_ANSWER
+    assert "press_info_answer" not in Path("office/deadline_rules.py").read_text(encoding="utf-8")
+
+
+def test_a_rule_declared_twice_stops_the_start() -> None:
+    from django.core.exceptions import ImproperlyConfigured
+
+    with pytest.raises(ImproperlyConfigured, match="udip_answer"):
+        registry.add_deadline_rule(RuleSpec("udip_answer", "x", "y", 1, Unit.CALENDAR_DAYS))
 
 
 @pytest.mark.django_db
-@pytest.mark.parametrize("row", RULES, ids=[row[0] for row in RULES])
-def test_every_default_rule_is_installed_and_computes(row: tuple) -> None:
-    code, name, basis, amount, unit, moves, verify, annual = row
+@pytest.mark.parametrize("spec", RULES, ids=[spec.code for spec in RULES])
+def test_every_declared_rule_is_installed_and_computes(spec: RuleSpec) -> None:
+    code, name, basis, amount, unit, moves = (
+        spec.code,
+        spec.name,
+        spec.basis,
+        spec.amount,
+        spec.unit,
+        spec.moves_to_working_day,
+    )
     stored = DeadlineRule.objects.get(code=code)
     assert (stored.name, stored.basis, stored.amount, stored.unit) == (name, basis, amount, unit)
-    assert (stored.moves_to_working_day, stored.to_verify) == (moves, verify)
-    assert (stored.annual_month, stored.annual_day) == (annual or (None, None))
+    assert (stored.moves_to_working_day, stored.to_verify) == (moves, spec.to_verify)
+    assert (stored.annual_month, stored.annual_day) == (spec.annual_month, spec.annual_day)
     start = dt.datetime(2026, 3, 2, 9, 0, tzinfo=WARSAW)
-    deadline = compute_deadline(code, start)
+    deadline = compute_deadline(spec, start)
     assert isinstance(deadline, Deadline)
     assert (deadline.rule_code, deadline.rule_name, deadline.basis) == (code, name, basis)
     assert deadline.label == f"{name} ({basis})"
@@ -314,21 +332,21 @@ def test_every_default_rule_is_installed_and_computes(row: tuple) -> None:
     ],
 )
 def test_statutory_rules_on_known_dates(code: str, start: dt.date, due: dt.date) -> None:
-    assert compute_deadline(code, start).due == due
+    assert compute_deadline(RULE[code], start).due == due
 
 
 @pytest.mark.django_db
 def test_quote_authorisation_for_a_daily_is_six_hours() -> None:
     start = dt.datetime(2026, 5, 1, 10, 0, tzinfo=WARSAW)
-    deadline = compute_deadline("quote_authorisation_daily", start)
+    deadline = compute_deadline(RULE["quote_authorisation_daily"], start)
     assert deadline.due_at == dt.datetime(2026, 5, 1, 16, 0, tzinfo=WARSAW)
-    assert compute_deadline("quote_authorisation_periodical", start).due == D(2026, 5, 2)
+    assert compute_deadline(RULE["quote_authorisation_periodical"], start).due == D(2026, 5, 2)
 
 
 @pytest.mark.django_db
 def test_unknown_rule_code() -> None:
     with pytest.raises(DeadlineRule.DoesNotExist):
-        compute_deadline("no_such_rule", D(2026, 1, 1))
+        compute_deadline(RuleSpec("no_such_rule", "x", "y", 1, Unit.CALENDAR_DAYS), D(2026, 1, 1))
 
 
 @pytest.mark.django_db

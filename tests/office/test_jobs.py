@@ -16,9 +16,10 @@ from django.core.files.base import ContentFile
 from django.urls import reverse
 from django.utils import timezone
 
+from office.contributions import registry
 from office.models import AssignmentStatus, Job
+from office.reports import UNIT_ASSIGNMENTS_PDF
 from office.services import jobs as service
-from office.services.reports import UNIT_ASSIGNMENTS_PDF
 from tests.factories import AssignmentFactory
 from tests.utils import client_for, fetch
 
@@ -34,10 +35,10 @@ def pdf_text(path: str) -> str:
 @pytest.fixture
 def temporary_kinds() -> Any:
     """Job kinds registered by a test are removed afterwards."""
-    before = dict(service._KINDS)
+    before = dict(registry._job_kinds)
     yield
-    service._KINDS.clear()
-    service._KINDS.update(before)
+    registry._job_kinds.clear()
+    registry._job_kinds.update(before)
 
 
 def _run(actor: Any, kind: str, params: dict, capture: Any) -> Job:
@@ -100,7 +101,7 @@ def test_a_second_delivery_of_the_same_job_does_nothing(
 def test_a_running_job_is_not_started_twice(persona: Any, temporary_kinds: Any) -> None:
     calls = []
 
-    @service.register_job_kind("test_count")
+    @registry.job_kind("test_count")
     def count(job: Job, progress: Any) -> service.JobResult:
         calls.append(job.pk)
         return service.JobResult("a.txt", b"a")
@@ -113,7 +114,7 @@ def test_a_running_job_is_not_started_twice(persona: Any, temporary_kinds: Any) 
 def test_a_failing_handler_marks_the_job_failed(
     persona: Any, temporary_kinds: Any, django_capture_on_commit_callbacks: Any, caplog: Any
 ) -> None:
-    @service.register_job_kind("test_crash")
+    @registry.job_kind("test_crash")
     def crash(job: Job, progress: Any) -> service.JobResult:
         progress(50, "Połowa")
         raise RuntimeError("boom")
@@ -130,7 +131,7 @@ def test_a_failing_handler_marks_the_job_failed(
 def test_a_job_error_is_shown_to_the_user(
     persona: Any, temporary_kinds: Any, django_capture_on_commit_callbacks: Any
 ) -> None:
-    @service.register_job_kind("test_refuse")
+    @registry.job_kind("test_refuse")
     def refuse(job: Job, progress: Any) -> service.JobResult:
         raise service.JobError("Brak danych za wskazany okres.")
 
@@ -147,7 +148,7 @@ def test_the_report_of_a_unit_that_is_gone(persona: Any, django_capture_on_commi
 def test_progress_is_kept_between_1_and_99(persona: Any, temporary_kinds: Any) -> None:
     seen = []
 
-    @service.register_job_kind("test_progress")
+    @registry.job_kind("test_progress")
     def report(job: Job, progress: Any) -> service.JobResult:
         for percent in (-5, 0, 50, 100, 250):
             progress(percent, "x" * 600)

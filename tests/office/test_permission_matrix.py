@@ -25,7 +25,7 @@ from django.db import transaction
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from office.models import AssignmentStatus, Attachment, Contact, Job
-from office.services.reports import UNIT_ASSIGNMENTS_PDF
+from office.reports import UNIT_ASSIGNMENTS_PDF
 from tests.factories import AssignmentFactory, ContactFactory
 from tests.matrix import (
     ADMIN_STAFF,
@@ -38,6 +38,7 @@ from tests.matrix import (
     VIEW_ALL,
     Row,
     World,
+    action_data,
     pk_of,
     table,
 )
@@ -46,7 +47,10 @@ from tests.utils import client_for, fetch, login_url
 
 
 def _upload(w: World) -> dict[str, Any]:
-    return {"file": SimpleUploadedFile("notatka.txt", b"Notatka ze spotkania.", "text/plain"), "description": "notatka"}
+    return {
+        "attach-file": SimpleUploadedFile("notatka.txt", b"Notatka ze spotkania.", "text/plain"),
+        "attach-description": "notatka",
+    }
 
 
 EXPECTED: dict[str, Row] = {
@@ -67,28 +71,28 @@ EXPECTED: dict[str, Row] = {
         "post",
         table(404, (VIEW_ALL, 403), ({"unit_liaison"}, 302)),
         pk_of("assignment"),
-        data=lambda w: {"reply": "Sala zostanie wyremontowana w grudniu."},
+        data=action_data("reply", reply="Sala zostanie wyremontowana w grudniu."),
         wrong="get",
     ),
     "office:assignment_return": Row(
         "post",
         table(404, (VIEW_ALL, 403), ({"unit_liaison"}, 302)),
         pk_of("assignment"),
-        data=lambda w: {"text": "Sprawa należy do Wydziału Inwestycji."},
+        data=action_data("return", text="Sprawa należy do Wydziału Inwestycji."),
         wrong="get",
     ),
     "office:assignment_note": Row(
         "post",
         table(404, (MANAGERS | {"unit_liaison"}, 302), ({"auditor"}, 403)),
         pk_of("assignment"),
-        data=lambda w: {"text": "Trwa zbieranie ofert."},
+        data=action_data("note", text="Trwa zbieranie ofert."),
         wrong="get",
     ),
     "office:assignment_decide": Row(
         "post",
         table(404, (MANAGERS, 302), ({"auditor", "unit_liaison"}, 403)),
         pk_of("assignment"),
-        data=lambda w: {"target": AssignmentStatus.CLOSED, "text": ""},
+        data=action_data("decide", target=AssignmentStatus.CLOSED, text=""),
         wrong="get",
     ),
     "office:assignment_attach": Row(

@@ -8,7 +8,10 @@ import pytest
 from django.contrib.auth.models import Group, Permission
 
 from office.contributions import registry
-from office.roles import ADMINISTRATOR, ROLES, ROLES_BY_KEY, ensure_roles, user_roles
+from office.roles import ensure_roles, user_roles
+
+ROLES = registry.roles()
+ROLES_BY_KEY = {role.key: role for role in ROLES}
 
 pytestmark = pytest.mark.django_db
 
@@ -25,7 +28,7 @@ def test_every_role_has_its_group() -> None:
 def test_each_group_gets_exactly_its_permissions() -> None:
     for role in ROLES:
         group = Group.objects.get(name=role.group)
-        if role is ADMINISTRATOR:
+        if role.all_permissions:
             assert group.permissions.count() == Permission.objects.count()
         else:
             assert permission_names(group) == registry.role_permissions(role.key), role.key
@@ -53,14 +56,14 @@ def test_ensure_roles_is_idempotent_and_repairs_groups() -> None:
 
 def test_an_unknown_permission_raises() -> None:
     saved = registry.role_permissions("auditor")
-    registry.add_role_permissions("auditor", ["office.no_such_permission", "nowhere.view_thing"])
+    registry.grant("auditor", ["office.no_such_permission", "nowhere.view_thing"])
     try:
         with pytest.raises(LookupError) as caught:
             ensure_roles()
         assert "office.no_such_permission" in str(caught.value)
         assert "nowhere.view_thing" in str(caught.value)
     finally:
-        registry._role_permissions["auditor"] = saved
+        registry._grants["auditor"] = saved
 
 
 def test_user_roles(persona: Any) -> None:

@@ -201,12 +201,14 @@ def test_create_is_forbidden_to_those_who_cannot_hand_over(persona: Any, wok: An
 def test_detail_shows_the_actions_each_side_may_take(persona: Any, assignment: Assignment) -> None:
     liaison_page = fetch(client_for(persona("unit_liaison")), "get", url("assignment_detail", assignment))
     assert liaison_page.status_code == 200
-    flags = {k: liaison_page.context[k] for k in ("can_start", "can_reply", "can_return", "can_decide", "can_edit")}
-    assert flags == {"can_start": True, "can_reply": True, "can_return": True, "can_decide": False, "can_edit": False}
+    may = liaison_page.context["may"]
+    flags = {k: may[k] for k in ("start", "reply", "return", "decide")} | {"edit": liaison_page.context["can_edit"]}
+    assert flags == {"start": True, "reply": True, "return": True, "decide": False, "edit": False}
     issuer_page = fetch(client_for(persona("secretariat")), "get", url("assignment_detail", assignment))
-    flags = {k: issuer_page.context[k] for k in ("can_start", "can_reply", "can_decide", "can_edit")}
-    assert flags == {"can_start": False, "can_reply": False, "can_decide": True, "can_edit": True}
-    choices = [value for value, _label in issuer_page.context["decision_form"].fields["target"].choices]
+    may = issuer_page.context["may"]
+    flags = {k: may[k] for k in ("start", "reply", "decide")} | {"edit": issuer_page.context["can_edit"]}
+    assert flags == {"start": False, "reply": False, "decide": True, "edit": True}
+    choices = [value for value, _label in issuer_page.context["decide_form"].fields["target"].choices]
     assert choices == [S.CLOSED]
     auditor_page = fetch(client_for(persona("auditor")), "get", url("assignment_detail", assignment))
     assert not auditor_page.context["can_answer"] and not auditor_page.context["can_manage"]
@@ -229,10 +231,15 @@ def test_start_reply_decide(persona: Any, assignment: Assignment) -> None:
     assert (response.status_code, response["Location"]) == (302, url("assignment_detail", assignment))
     assignment.refresh_from_db()
     assert assignment.status == S.IN_PROGRESS
-    fetch(liaison, "post", url("assignment_reply", assignment), {"reply": "Sala wyremontowana."})
+    fetch(liaison, "post", url("assignment_reply", assignment), {"reply-reply": "Sala wyremontowana."})
     assignment.refresh_from_db()
     assert (assignment.status, assignment.reply) == (S.ANSWERED, "Sala wyremontowana.")
-    fetch(secretariat, "post", url("assignment_decide", assignment), {"target": S.CLOSED, "text": "Dziękuję."})
+    fetch(
+        secretariat,
+        "post",
+        url("assignment_decide", assignment),
+        {"decide-target": S.CLOSED, "decide-text": "Dziękuję."},
+    )
     assignment.refresh_from_db()
     assert assignment.status == S.CLOSED
 
@@ -248,7 +255,9 @@ def test_a_forbidden_transition_is_a_message_not_an_error(persona: Any, assignme
 
 
 def test_an_empty_reply_shows_the_page_with_the_message(persona: Any, assignment: Assignment) -> None:
-    response = fetch(client_for(persona("unit_liaison")), "post", url("assignment_reply", assignment), {"reply": ""})
+    response = fetch(
+        client_for(persona("unit_liaison")), "post", url("assignment_reply", assignment), {"reply-reply": ""}
+    )
     assert response.status_code == 200
     assert response.context["reply_form"].errors["reply"]
     assignment.refresh_from_db()
@@ -256,7 +265,9 @@ def test_an_empty_reply_shows_the_page_with_the_message(persona: Any, assignment
 
 
 def test_a_blank_reply_refused_by_the_service_keeps_the_text(persona: Any, assignment: Assignment) -> None:
-    response = fetch(client_for(persona("unit_liaison")), "post", url("assignment_return", assignment), {"text": "   "})
+    response = fetch(
+        client_for(persona("unit_liaison")), "post", url("assignment_return", assignment), {"return-text": "   "}
+    )
     assert response.status_code == 200
     assert response.context["return_form"].errors
     assignment.refresh_from_db()
@@ -266,26 +277,26 @@ def test_a_blank_reply_refused_by_the_service_keeps_the_text(persona: Any, assig
 def test_sending_back_without_a_reason_keeps_the_page(persona: Any, assignment: Assignment) -> None:
     assignment.status = S.ANSWERED
     assignment.save()
-    data = {"target": S.IN_PROGRESS, "text": ""}
+    data = {"decide-target": S.IN_PROGRESS, "decide-text": ""}
     response = fetch(client_for(persona("secretariat")), "post", url("assignment_decide", assignment), data)
     assert response.status_code == 200
-    assert response.context["decision_form"].errors["text"]
+    assert response.context["decide_form"].errors["text"]
     assignment.refresh_from_db()
     assert assignment.status == S.ANSWERED
 
 
 def test_an_unknown_decision_is_a_form_error(persona: Any, assignment: Assignment) -> None:
-    data = {"target": "exploded", "text": "komentarz do decyzji"}
+    data = {"decide-target": "exploded", "decide-text": "komentarz do decyzji"}
     response = fetch(client_for(persona("secretariat")), "post", url("assignment_decide", assignment), data)
     assert response.status_code == 200
-    assert response.context["decision_form"].errors["target"]
+    assert response.context["decide_form"].errors["target"]
     assert "komentarz do decyzji" in page_text(response)
 
 
 def test_return_and_note(persona: Any, assignment: Assignment) -> None:
     liaison = client_for(persona("unit_liaison"))
-    fetch(liaison, "post", url("assignment_note", assignment), {"text": "Czekamy na wykonawcę."})
-    fetch(liaison, "post", url("assignment_return", assignment), {"text": "To sprawa WIN."})
+    fetch(liaison, "post", url("assignment_note", assignment), {"note-text": "Czekamy na wykonawcę."})
+    fetch(liaison, "post", url("assignment_return", assignment), {"return-text": "To sprawa WIN."})
     assignment.refresh_from_db()
     assert assignment.status == S.RETURNED
     assert list(assignment.events.filter(kind=AssignmentEvent.Kind.COMMENT).values_list("text", flat=True)) == [
@@ -297,10 +308,10 @@ def test_return_and_note(persona: Any, assignment: Assignment) -> None:
     ("name", "data"),
     [
         ("assignment_start", {}),
-        ("assignment_reply", {"reply": "x"}),
-        ("assignment_return", {"text": "x"}),
-        ("assignment_note", {"text": "x"}),
-        ("assignment_decide", {"target": "closed"}),
+        ("assignment_reply", {"reply-reply": "x"}),
+        ("assignment_return", {"return-text": "x"}),
+        ("assignment_note", {"note-text": "x"}),
+        ("assignment_decide", {"decide-target": "closed"}),
     ],
 )
 def test_actions_wrong_role_outsider_wrong_method(persona: Any, assignment: Assignment, name: str, data: dict) -> None:

@@ -1,17 +1,20 @@
-"""The assignment workflows: every allowed and every forbidden transition, through the services."""
+"""The assignment workflows: every allowed and every forbidden transition through the services, and
+the wrong actors refused by the views."""
 
 from __future__ import annotations
 
 from typing import Any
 
 import pytest
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
+from django.urls import reverse
 
 from office.models import AssignmentEvent, AssignmentStatus
 from office.models.assignments import ISSUER_WORKFLOW, OPEN_STATUSES, UNIT_WORKFLOW
 from office.services import assignments as service
 from office.workflow import Workflow
 from tests.factories import AssignmentFactory
+from tests.utils import client_for, fetch
 
 S = AssignmentStatus
 STATUSES = list(S)
@@ -139,13 +142,23 @@ UNIT_WRONG_ACTORS = ["secretariat", "management", "auditor", "press_officer", "o
 ISSUER_WRONG_ACTORS = ["unit_liaison", "auditor", "outsider_liaison", "press_officer", "office_staff"]
 
 
+#: The action URL that moves an assignment to a status on the unit's side, and its form data.
+UNIT_ACTION_URLS = {
+    S.IN_PROGRESS: ("office:assignment_start", {}),
+    S.ANSWERED: ("office:assignment_reply", {"reply-reply": "Odpowiedź wydziału."}),
+    S.RETURNED: ("office:assignment_return", {"return-text": "Nie nasza sprawa."}),
+}
+
+
 @pytest.mark.django_db
-@pytest.mark.parametrize("target", list(UNIT_ACTIONS))
+@pytest.mark.parametrize("target", list(UNIT_ACTION_URLS))
 @pytest.mark.parametrize("actor", UNIT_WRONG_ACTORS)
 def test_unit_actions_by_the_wrong_actor(persona: Any, wok: Any, actor: str, target: str) -> None:
+    """The view refuses (403 when the user may read it, 404 otherwise); nothing changes."""
     assignment = AssignmentFactory(unit=wok, created_by=persona("secretariat"))
-    with pytest.raises(PermissionDenied):
-        UNIT_ACTIONS[target](persona(actor), assignment)
+    name, data = UNIT_ACTION_URLS[target]
+    response = fetch(client_for(persona(actor)), "post", reverse(name, args=[assignment.pk]), data)
+    assert response.status_code in (403, 404)
     assignment.refresh_from_db()
     assert assignment.status == S.NEW
 
@@ -154,8 +167,9 @@ def test_unit_actions_by_the_wrong_actor(persona: Any, wok: Any, actor: str, tar
 @pytest.mark.parametrize("actor", ISSUER_WRONG_ACTORS)
 def test_decide_by_the_wrong_actor(persona: Any, wok: Any, actor: str) -> None:
     assignment = AssignmentFactory(unit=wok, created_by=persona("secretariat"), status=S.ANSWERED)
-    with pytest.raises(PermissionDenied):
-        service.decide(actor=persona(actor), assignment=assignment, target=S.CLOSED)
+    url = reverse("office:assignment_decide", args=[assignment.pk])
+    response = fetch(client_for(persona(actor)), "post", url, {"decide-target": S.CLOSED})
+    assert response.status_code in (403, 404)
     assignment.refresh_from_db()
     assert assignment.status == S.ANSWERED
 
@@ -163,11 +177,15 @@ def test_decide_by_the_wrong_actor(persona: Any, wok: Any, actor: str) -> None:
 @pytest.mark.django_db
 def test_the_issuer_without_view_all_decides_on_own_assignments_only(persona: Any, wok: Any) -> None:
     press = persona("press_officer")
+    client = client_for(press)
     own = AssignmentFactory(unit=wok, created_by=press, status=S.ANSWERED)
-    assert service.decide(actor=press, assignment=own, target=S.CLOSED).status == S.CLOSED
+    response = fetch(client, "post", reverse("office:assignment_decide", args=[own.pk]), {"decide-target": S.CLOSED})
+    own.refresh_from_db()
+    assert (response.status_code, own.status) == (302, S.CLOSED)
     other = AssignmentFactory(unit=wok, created_by=persona("secretariat"), status=S.ANSWERED)
-    with pytest.raises(PermissionDenied):
-        service.decide(actor=press, assignment=other, target=S.CLOSED)
+    response = fetch(client, "post", reverse("office:assignment_decide", args=[other.pk]), {"decide-target": S.CLOSED})
+    other.refresh_from_db()
+    assert (response.status_code, other.status) == (404, S.ANSWERED)
 
 
 @pytest.mark.django_db

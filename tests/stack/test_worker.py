@@ -164,9 +164,9 @@ def celery_processes(worker_env, tmp_path) -> Iterator[list[Path]]:
 def test_beat_and_worker_send_one_digest_per_user_and_build_the_pdf(celery_processes, smtp_sink):
     from office import demo
     from office.models import DigestDelivery, Job, OrgUnit
+    from office.reports import UNIT_ASSIGNMENTS_PDF
     from office.services.jobs import start_job
     from office.services.mail import digest_sections
-    from office.services.reports import UNIT_ASSIGNMENTS_PDF
 
     users = demo.seed()
     sink, _port = smtp_sink
@@ -212,10 +212,11 @@ def test_a_release_reaches_2000_journalists_once_each_through_the_worker(celery_
     from django.contrib.auth.models import Group
     from django.urls import reverse
 
+    from media_relations.contributions import PRESS_OFFICER
     from media_relations.models import DistributionList, Journalist, Release
     from media_relations.services.releases import distribution_progress
     from office.models import User
-    from office.roles import PRESS_OFFICER, ensure_roles
+    from office.roles import ensure_roles
 
     ensure_roles()
     officer = User.objects.create(username="rzecznik", email="rzecznik@example.gov.pl")

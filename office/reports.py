@@ -6,14 +6,15 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import override
 
+from office.contributions import registry
 from office.models import Assignment, Job, OrgUnit
-from office.services.jobs import JobError, JobResult, Progress, register_job_kind
+from office.services.jobs import JobError, JobResult, Progress
 from office.services.pdf import render_pdf
 
 UNIT_ASSIGNMENTS_PDF = "unit_assignments_pdf"
 
 
-@register_job_kind(UNIT_ASSIGNMENTS_PDF)
+@registry.job_kind(UNIT_ASSIGNMENTS_PDF)
 def unit_assignments_pdf(job: Job, progress: Progress) -> JobResult:
     """The open assignments of one unit, by due date, as a PDF."""
     with override(job.params.get("language", "pl")):

@@ -1,0 +1,21 @@
+"""Template tags of the app kit, available in every template (a builtin, see settings.TEMPLATES)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django import template
+
+register = template.Library()
+
+
+@register.inclusion_tag("kit/breadcrumbs.html")
+def breadcrumbs(current: Any, *pairs: Any) -> dict[str, Any]:
+    """``{% breadcrumbs current url1 label1 url2 label2 … %}``: the trail to the page ``current``."""
+    return {"parents": list(zip(pairs[::2], pairs[1::2], strict=True)), "current": current}
+
+
+@register.filter
+def ref(record: Any) -> str:
+    """``{{ inquiry|ref }}`` → "#12": how a record without a title of its own is named."""
+    return f"#{record.pk}"
