@@ -300,12 +300,20 @@ def renew_feed_token(*, actor: Any, calendar: Calendar) -> Calendar:
 # --- Meeting requests -------------------------------------------------------------------------
 
 
-R = MeetingRequest.Status
 REQUEST_WORKFLOW = Workflow(
     "meeting request",
     {
-        R.NEW: {R.ASSESSING, R.SCHEDULED, R.HANDED_OVER, R.DECLINED},
-        R.ASSESSING: {R.SCHEDULED, R.HANDED_OVER, R.DECLINED},
+        MeetingRequest.Status.NEW: {
+            MeetingRequest.Status.ASSESSING,
+            MeetingRequest.Status.SCHEDULED,
+            MeetingRequest.Status.HANDED_OVER,
+            MeetingRequest.Status.DECLINED,
+        },
+        MeetingRequest.Status.ASSESSING: {
+            MeetingRequest.Status.SCHEDULED,
+            MeetingRequest.Status.HANDED_OVER,
+            MeetingRequest.Status.DECLINED,
+        },
     },
 )
 #: Personal data of requesters are kept this long after the decision, then anonymised.
@@ -339,7 +347,7 @@ def register_request(*, actor: Any, request: MeetingRequest, save_contact: bool 
             actor=actor,
             contact=Contact(kind=kind, name=request.requester_name, email=request.email, phone=request.phone),
         )
-    request.status = R.NEW
+    request.status = MeetingRequest.Status.NEW
     request.created_by = actor
     request.full_clean()
     request.save()
@@ -355,7 +363,7 @@ def _move(actor: Any, request: MeetingRequest, target: str, **fields: Any) -> Me
     request.status = target
     for name, value in fields.items():
         setattr(request, name, value)
-    if target in (R.SCHEDULED, R.HANDED_OVER, R.DECLINED):
+    if target in (MeetingRequest.Status.SCHEDULED, MeetingRequest.Status.HANDED_OVER, MeetingRequest.Status.DECLINED):
         request.decided_on = timezone.localdate()
         request.retain_until = request.decided_on + dt.timedelta(days=RETENTION_DAYS)
         request.reply_text = draft_reply(request)
@@ -371,7 +379,7 @@ def _move(actor: Any, request: MeetingRequest, target: str, **fields: Any) -> Me
 
 @transaction.atomic
 def start_assessment(*, actor: Any, request: MeetingRequest) -> MeetingRequest:
-    return _move(actor, MeetingRequest.objects.select_for_update().get(pk=request.pk), R.ASSESSING)
+    return _move(actor, MeetingRequest.objects.select_for_update().get(pk=request.pk), MeetingRequest.Status.ASSESSING)
 
 
 @transaction.atomic
@@ -386,7 +394,7 @@ def schedule_request(
 ) -> MeetingRequest:
     """Accept the request: put the meeting on the office holder's calendar and draft the invitation."""
     request = MeetingRequest.objects.select_for_update().select_related("office_holder").get(pk=request.pk)
-    REQUEST_WORKFLOW.check(request.status, R.SCHEDULED)
+    REQUEST_WORKFLOW.check(request.status, MeetingRequest.Status.SCHEDULED)
     ensure_calendars()
     calendar = Calendar.objects.get(office_holder=request.office_holder)
     entry = schedule_entry(
@@ -404,7 +412,7 @@ def schedule_request(
         source_label=str(request),
         source_url=reverse("calendar_app:request_detail", args=[request.pk]),
     )
-    return _move(actor, request, R.SCHEDULED, entry=entry)
+    return _move(actor, request, MeetingRequest.Status.SCHEDULED, entry=entry)
 
 
 @transaction.atomic
@@ -415,7 +423,7 @@ def hand_over_request(
     from office.services.assignments import hand_over
 
     request = MeetingRequest.objects.select_for_update().get(pk=request.pk)
-    REQUEST_WORKFLOW.check(request.status, R.HANDED_OVER)
+    REQUEST_WORKFLOW.check(request.status, MeetingRequest.Status.HANDED_OVER)
     assignment = hand_over(
         actor=actor,
         title=_("Request of %(name)s: %(topic)s") % {"name": request.requester_name, "topic": request.topic},
@@ -426,7 +434,7 @@ def hand_over_request(
         source_label=_("Meeting request"),
         source_url=reverse("calendar_app:request_detail", args=[request.pk]),
     )
-    return _move(actor, request, R.HANDED_OVER, assignment=assignment)
+    return _move(actor, request, MeetingRequest.Status.HANDED_OVER, assignment=assignment)
 
 
 @transaction.atomic
@@ -434,7 +442,7 @@ def decline_request(*, actor: Any, request: MeetingRequest, reason: str) -> Meet
     if not reason.strip():
         raise ValidationError({"reason": _("Give the reason; it goes into the reply.")})
     request = MeetingRequest.objects.select_for_update().get(pk=request.pk)
-    return _move(actor, request, R.DECLINED, decline_reason=reason.strip())
+    return _move(actor, request, MeetingRequest.Status.DECLINED, decline_reason=reason.strip())
 
 
 def draft_reply(request: MeetingRequest) -> str:
@@ -547,10 +555,10 @@ def monthly_statistics(*, year: int, office_holder_id: int | None = None) -> lis
         .values("month")
         .annotate(
             received=Count("id"),
-            scheduled=Count("id", filter=Q(status=R.SCHEDULED)),
-            handed_over=Count("id", filter=Q(status=R.HANDED_OVER)),
-            declined=Count("id", filter=Q(status=R.DECLINED)),
-            open=Count("id", filter=Q(status__in=[R.NEW, R.ASSESSING])),
+            scheduled=Count("id", filter=Q(status=MeetingRequest.Status.SCHEDULED)),
+            handed_over=Count("id", filter=Q(status=MeetingRequest.Status.HANDED_OVER)),
+            declined=Count("id", filter=Q(status=MeetingRequest.Status.DECLINED)),
+            open=Count("id", filter=Q(status__in=[MeetingRequest.Status.NEW, MeetingRequest.Status.ASSESSING])),
             wait=Avg(ExpressionWrapper(F("decided_on") - F("received_on"), output_field=DurationField())),
         )
         .order_by("month")

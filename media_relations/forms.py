@@ -140,6 +140,12 @@ class DraftForm(forms.Form):
     version = forms.IntegerField(widget=forms.HiddenInput, min_value=0)
 
 
+class ApproveForm(forms.Form):
+    """The approver approves the draft in the version they read (a hidden field)."""
+
+    version = forms.IntegerField(widget=forms.HiddenInput, min_value=0)
+
+
 class InputRequestForm(forms.Form):
     unit = forms.ModelChoiceField(label=_("unit"), queryset=OrgUnit.objects.filter(is_active=True))
     due_date = forms.DateField(label=_("answer by"), widget=DateInput())
@@ -330,7 +336,16 @@ class BulletinIssueForm(forms.ModelForm):
 
 
 class BulletinArticleForm(forms.ModelForm):
+    """An article of an issue; only those who approve (approve_answer) may set it approved."""
+
     class Meta:
         model = BulletinArticle
         fields = ["title", "author", "deadline", "status", "text"]
         widgets = {"deadline": DateInput(), "text": forms.Textarea(attrs={"rows": 4})}
+
+    def __init__(self, *args: Any, may_approve: bool = False, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        if not may_approve:
+            self.fields["status"].choices = [
+                choice for choice in self.fields["status"].choices if choice[0] != BulletinArticle.Status.APPROVED
+            ]

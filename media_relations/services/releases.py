@@ -13,7 +13,7 @@ import logging
 from typing import Any
 
 from django.conf import settings
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.core.mail import get_connection
 from django.db import transaction
 from django.db.models import Count, Q, QuerySet
@@ -21,6 +21,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from media_relations.models import Delivery, DistributionList, Release, ReleaseStatus
 from media_relations.workflows import RELEASE_WORKFLOW
@@ -28,7 +29,6 @@ from office.services import audit
 from office.services.mail import send_templated
 
 logger = logging.getLogger(__name__)
-R = ReleaseStatus
 BATCH = 200
 
 
@@ -43,7 +43,7 @@ def _unique_slug(title: str, exclude_pk: int | None) -> str:
 @transaction.atomic
 def save_release(*, actor: Any, release: Release) -> Release:
     created = release.pk is None
-    if not created and Release.objects.get(pk=release.pk).status == R.PUBLISHED:
+    if not created and Release.objects.get(pk=release.pk).status == ReleaseStatus.PUBLISHED:
         raise ValidationError(_("A published release cannot be changed."))
     before = {} if created else audit.snapshot(Release.objects.get(pk=release.pk))
     if not release.slug:
@@ -61,12 +61,10 @@ def save_release(*, actor: Any, release: Release) -> Release:
 
 @transaction.atomic
 def move_release(*, actor: Any, release: Release, target: str) -> Release:
-    """Submit for approval, send back, or approve and publish (permission approve_answer)."""
+    """Submit for approval, send back, or approve and publish (the caller holds approve_answer)."""
     release = Release.objects.select_for_update().get(pk=release.pk)
     RELEASE_WORKFLOW.check(release.status, target)
-    if target == R.PUBLISHED:
-        if not actor.has_perm("media_relations.approve_answer"):
-            raise PermissionDenied
+    if target == ReleaseStatus.PUBLISHED:
         release.published_at = timezone.now()
         release.approved_by = actor
     before = audit.snapshot(release, ["status", "published_at"])
@@ -85,7 +83,7 @@ def newsroom_releases(now: dt.datetime | None = None) -> QuerySet[Release]:
     """Published releases past their embargo, newest first (what the public sees)."""
     now = now or timezone.now()
     return (
-        Release.objects.filter(status=R.PUBLISHED, published_at__lte=now)
+        Release.objects.filter(status=ReleaseStatus.PUBLISHED, published_at__lte=now)
         .filter(Q(embargo_until__isnull=True) | Q(embargo_until__lte=now))
         .order_by("-published_at", "-id")
     )
@@ -94,7 +92,7 @@ def newsroom_releases(now: dt.datetime | None = None) -> QuerySet[Release]:
 @transaction.atomic
 def distribute(*, actor: Any, release: Release, lists: list[DistributionList]) -> int:
     """Queue the release for every journalist with an e-mail on ``lists``; returns how many are new."""
-    if release.status != R.PUBLISHED:
+    if release.status != ReleaseStatus.PUBLISHED:
         raise ValidationError(_("Only a published release can be sent."))
     if not lists:
         raise ValidationError({"lists": _("Choose at least one distribution list.")})
@@ -116,7 +114,9 @@ def distribute(*, actor: Any, release: Release, lists: list[DistributionList]) -
         actor=actor,
         instance=release,
         action="action",
-        message=_("Sent to %(lists)s: %(n)d new recipients") % {"lists": ", ".join(map(str, lists)), "n": added},
+        message=audit.note(
+            gettext_noop("Sent to %(lists)s: %(n)d new recipients"), lists=", ".join(map(str, lists)), n=added
+        ),
     )
 
     def enqueue() -> None:

@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-from django.contrib import messages
 from django.contrib.auth.decorators import login_required, permission_required
-from django.core.exceptions import ValidationError
 from django.db.models import Count
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
@@ -18,9 +16,8 @@ from media_relations.forms import DistributionListForm, JournalistForm, OutletFo
 from media_relations.models import DistributionList, Journalist, Outlet
 from media_relations.services import directory
 from media_relations.services.directory import current_employment
-from media_relations.views.common import form_page
 from office.db import polish
-from office.kit import apply_errors, paginate, render_page
+from office.kit import edit_record, list_page, paginate
 from office.services import audit
 
 
@@ -28,13 +25,11 @@ from office.services import audit
 @login_required
 @permission_required("media_relations.view_outlet", raise_exception=True)
 def outlet_list(request: HttpRequest) -> HttpResponse:
-    base = selectors.outlets()
-    filterset = OutletFilter(request.GET or None, queryset=base)
-    qs = filterset.qs if filterset.is_bound and filterset.is_valid() else base
-    return render_page(
+    return list_page(
         request,
-        "media_relations/directory/outlet_list.html",
-        {"filter": filterset, "page_obj": paginate(request, qs)},
+        queryset=selectors.outlets(),
+        filterset_class=OutletFilter,
+        template="media_relations/directory/outlet_list.html",
         fragment="media_relations/directory/_outlet_table.html",
     )
 
@@ -51,29 +46,18 @@ def outlet_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 def _save_outlet(request: HttpRequest, outlet: Outlet, title: str) -> HttpResponse:
-    form = OutletForm(request.POST or None, instance=outlet)
-    if request.method == "POST" and form.is_valid():
-        try:
-            saved = directory.save_outlet(
-                actor=request.user, outlet=form.save(commit=False), tags=form.cleaned_data["tags"]
-            )
-        except ValidationError as error:
-            apply_errors(form, error)
-        else:
-            messages.success(request, _("The outlet was saved."))
-            return redirect("media_relations:outlet_detail", saved.pk)
-    cancel = (
-        reverse("media_relations:outlet_detail", args=[outlet.pk])
-        if outlet.pk
-        else reverse("media_relations:outlet_list")
-    )
-    return form_page(
+    list_url = reverse("media_relations:outlet_list")
+    return edit_record(
         request,
-        form,
+        OutletForm(request.POST or None, instance=outlet),
+        save=lambda form: directory.save_outlet(
+            actor=request.user, outlet=form.save(commit=False), tags=form.cleaned_data["tags"]
+        ),
+        success=_("The outlet was saved."),
+        done_url=lambda saved: reverse("media_relations:outlet_detail", args=[saved.pk]),
         title=title,
-        cancel_url=cancel,
-        submit_label=_("Save"),
-        parents=[(reverse("media_relations:outlet_list"), _("Media outlets"))],
+        cancel_url=reverse("media_relations:outlet_detail", args=[outlet.pk]) if outlet.pk else list_url,
+        parents=[(list_url, _("Media outlets"))],
     )
 
 
@@ -95,13 +79,11 @@ def outlet_edit(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @permission_required("media_relations.view_journalist", raise_exception=True)
 def journalist_list(request: HttpRequest) -> HttpResponse:
-    base = selectors.journalists()
-    filterset = JournalistFilter(request.GET or None, queryset=base)
-    qs = filterset.qs if filterset.is_bound and filterset.is_valid() else base
-    return render_page(
+    return list_page(
         request,
-        "media_relations/directory/journalist_list.html",
-        {"filter": filterset, "page_obj": paginate(request, qs)},
+        queryset=selectors.journalists(),
+        filterset_class=JournalistFilter,
+        template="media_relations/directory/journalist_list.html",
         fragment="media_relations/directory/_journalist_table.html",
     )
 
@@ -128,34 +110,28 @@ def _save_journalist(request: HttpRequest, journalist: Journalist, title: str) -
         employment = current_employment(journalist)
         if employment:
             initial = {"outlet": employment.outlet, "position": employment.position}
-    form = JournalistForm(request.POST or None, instance=journalist, initial=initial)
-    if request.method == "POST" and form.is_valid():
-        try:
-            saved = directory.save_journalist(
-                actor=request.user,
-                journalist=form.save(commit=False),
-                outlet=form.cleaned_data["outlet"],
-                position=form.cleaned_data["position"],
-                since=form.cleaned_data["since"],
-                tags=form.cleaned_data["tags"],
-            )
-        except ValidationError as error:
-            apply_errors(form, error)
-        else:
-            messages.success(request, _("The journalist was saved."))
-            return redirect("media_relations:journalist_detail", saved.pk)
-    cancel = (
-        reverse("media_relations:journalist_detail", args=[journalist.pk])
-        if journalist.pk
-        else reverse("media_relations:journalist_list")
-    )
-    return form_page(
+    list_url = reverse("media_relations:journalist_list")
+
+    def save(form: JournalistForm) -> Journalist:
+        data = form.cleaned_data
+        return directory.save_journalist(
+            actor=request.user,
+            journalist=form.save(commit=False),
+            outlet=data["outlet"],
+            position=data["position"],
+            since=data["since"],
+            tags=data["tags"],
+        )
+
+    return edit_record(
         request,
-        form,
+        JournalistForm(request.POST or None, instance=journalist, initial=initial),
+        save=save,
+        success=_("The journalist was saved."),
+        done_url=lambda saved: reverse("media_relations:journalist_detail", args=[saved.pk]),
         title=title,
-        cancel_url=cancel,
-        submit_label=_("Save"),
-        parents=[(reverse("media_relations:journalist_list"), _("Journalists"))],
+        cancel_url=reverse("media_relations:journalist_detail", args=[journalist.pk]) if journalist.pk else list_url,
+        parents=[(list_url, _("Journalists"))],
     )
 
 
@@ -182,26 +158,18 @@ def distribution_lists(request: HttpRequest) -> HttpResponse:
 
 
 def _save_list(request: HttpRequest, distribution_list: DistributionList, title: str) -> HttpResponse:
-    form = DistributionListForm(request.POST or None, instance=distribution_list)
-    if request.method == "POST" and form.is_valid():
-        try:
-            directory.save_distribution_list(
-                actor=request.user,
-                distribution_list=form.save(commit=False),
-                journalists=form.cleaned_data["journalists"],
-            )
-        except ValidationError as error:
-            apply_errors(form, error)
-        else:
-            messages.success(request, _("The distribution list was saved."))
-            return redirect("media_relations:distribution_lists")
-    return form_page(
+    lists_url = reverse("media_relations:distribution_lists")
+    return edit_record(
         request,
-        form,
+        DistributionListForm(request.POST or None, instance=distribution_list),
+        save=lambda form: directory.save_distribution_list(
+            actor=request.user, distribution_list=form.save(commit=False), journalists=form.cleaned_data["journalists"]
+        ),
+        success=_("The distribution list was saved."),
+        done_url=lambda saved: lists_url,
         title=title,
-        cancel_url=reverse("media_relations:distribution_lists"),
-        submit_label=_("Save"),
-        parents=[(reverse("media_relations:distribution_lists"), _("Distribution lists"))],
+        cancel_url=lists_url,
+        parents=[(lists_url, _("Distribution lists"))],
     )
 
 

@@ -1,24 +1,25 @@
-"""Press inquiries: list, intake, the inquiry page with its workflow forms, the draft with
-lost-update protection, attachments, quote authorisations."""
+"""Press inquiries: list, intake, the inquiry page with an action per step of its workflow, the
+draft with lost-update protection, quote authorisations."""
 
 from __future__ import annotations
 
 import datetime as dt
 from typing import Any
 
-from django.contrib import messages
 from django.contrib.auth.decorators import login_required, permission_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET, require_http_methods, require_POST
+from django.utils.translation import gettext_lazy as _lazy
+from django.views.decorators.http import require_GET, require_http_methods
 
 from media_relations import access, selectors
 from media_relations.filters import InquiryFilter
 from media_relations.forms import (
+    ApproveForm,
     DraftForm,
     ExtendForm,
     InputRequestForm,
@@ -33,29 +34,31 @@ from media_relations.forms import (
 )
 from media_relations.models import Inquiry, InquiryStatus, QuoteAuthorisation
 from media_relations.services import inquiries as services
-from media_relations.views.common import form_page, handle_attach, record_context
 from media_relations.workflows import DRAFT_EDITABLE, INQUIRY_WORKFLOW
-from office.kit import apply_errors, paginate, render_page
+from office.kit import Action, ActionSet, apply_errors, attach_action, edit_record, list_page, record_context
 from office.services import audit
 
-S = InquiryStatus
+CHANGE = "media_relations.change_inquiry"
+APPROVE = "media_relations.approve_answer"
 
 
-def _get(request: HttpRequest, pk: int, *, change: bool = False) -> Inquiry:
+def _get(request: HttpRequest, pk: Any, *, change: bool = False) -> Inquiry:
     return access.get_for_user(request.user, selectors.inquiries(), pk, change=change)
+
+
+def _url(inquiry: Inquiry) -> str:
+    return reverse("media_relations:inquiry_detail", args=[inquiry.pk])
 
 
 @require_GET
 @login_required
 @permission_required("media_relations.view_inquiry", raise_exception=True)
 def inquiry_list(request: HttpRequest) -> HttpResponse:
-    base = selectors.inquiries().order_by("-received_at", "-id")
-    filterset = InquiryFilter(request.GET or None, queryset=base)
-    qs = filterset.qs if filterset.is_bound and filterset.is_valid() else base
-    return render_page(
+    return list_page(
         request,
-        "media_relations/inquiries/list.html",
-        {"filter": filterset, "page_obj": paginate(request, qs), "today": timezone.localdate()},
+        queryset=selectors.inquiries().order_by("-received_at", "-id"),
+        filterset_class=InquiryFilter,
+        template="media_relations/inquiries/list.html",
         fragment="media_relations/inquiries/_table.html",
     )
 
@@ -64,73 +67,171 @@ def inquiry_list(request: HttpRequest) -> HttpResponse:
 @login_required
 @permission_required("media_relations.add_inquiry", raise_exception=True)
 def inquiry_create(request: HttpRequest) -> HttpResponse:
-    form = InquiryForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
-        try:
-            inquiry = services.register_inquiry(
-                actor=request.user,
-                journalist=data["journalist"],
-                new_journalist_name=data["new_journalist_name"],
-                new_journalist_outlet=data["new_journalist_outlet"],
-                new_journalist_email=data["new_journalist_email"],
-                new_journalist_phone=data["new_journalist_phone"],
-                channel=data["channel"],
-                received_at=data["received_at"],
-                subject=data["subject"],
-                topic=data["topic"],
-                questions=data["questions"],
-                journalist_deadline=data["journalist_deadline"],
-                legal_basis=data["legal_basis"],
-            )
-        except ValidationError as error:
-            apply_errors(form, error)
-        else:
-            messages.success(
-                request,
-                _("The inquiry was registered; the answer is due %(day)s.")
-                % {"day": inquiry.due_on.strftime("%d.%m.%Y")},
-            )
-            return redirect("media_relations:inquiry_detail", inquiry.pk)
-    return render(request, "media_relations/inquiries/form.html", {"form": form})
+    return edit_record(
+        request,
+        InquiryForm(request.POST or None),
+        save=lambda form: services.register_inquiry(actor=request.user, **form.cleaned_data),
+        success=lambda inquiry: (
+            _("The inquiry was registered; the answer is due %(day)s.") % {"day": inquiry.due_on.strftime("%d.%m.%Y")}
+        ),
+        done_url=_url,
+        title=_("Register a press inquiry"),
+        submit_label=_("Register"),
+        cancel_url=reverse("media_relations:inquiry_list"),
+        parents=[(reverse("media_relations:inquiry_list"), _("Press inquiries"))],
+        template="media_relations/inquiries/form.html",
+    )
 
 
-def _context(request: HttpRequest, inquiry: Inquiry, **forms: Any) -> dict[str, Any]:
-    user = request.user
-    can_change = access.can_change(user, Inquiry)
-    allowed = INQUIRY_WORKFLOW.allowed(inquiry.status) if can_change else frozenset()
+def _detail(request: HttpRequest, inquiry: Inquiry, bound: dict[str, Any] | None = None) -> HttpResponse:
     requests = services.input_requests(inquiry)
-    default_due = min(inquiry.due_on, timezone.localdate() + dt.timedelta(days=3))
-    return {
+    can_change = request.user.has_perm(CHANGE)
+    context = {
         "inquiry": inquiry,
-        "allowed": allowed,
         "can_change": can_change,
-        "can_approve": user.has_perm("media_relations.approve_answer") and inquiry.status == S.APPROVAL,
         "can_edit_draft": can_change and inquiry.status in DRAFT_EDITABLE,
-        "today": timezone.localdate(),
         "requests": requests,
         "timeline": services.timeline(inquiry, requests),
         "quotes": list(inquiry.quote_authorisations.select_related("outlet")),
-        "extension_cap": services.extension_cap(inquiry),
-        "input_form": forms.get("input") or InputRequestForm(initial={"due_date": default_due}),
-        "send_form": forms.get("send") or SendAnswerForm(),
-        "extend_form": forms.get("extend") or ExtendForm(),
-        "refuse_form": forms.get("refuse") or RefuseForm(),
-        "written_form": forms.get("written_refusal") or WrittenRefusalForm(),
-        "link_form": forms.get("link")
-        or LinkPublicationForm(outlet=inquiry.outlet, initial={"publication": inquiry.publication_id}),
-        "quote_form": forms.get("quote") or QuoteForm(),
         "quote_answer_form": QuoteAnswerForm(),
-        "has_errors": any(form.errors for form in forms.values()),
-        **record_context(request, inquiry, reverse("media_relations:inquiry_attach", args=[inquiry.pk])),
+        "extension_cap": services.extension_cap(inquiry),
+        **INQUIRY_ACTIONS.context(request, inquiry, bound),
+        **record_context(
+            request,
+            inquiry,
+            attach_url=reverse("media_relations:inquiry_attach", args=[inquiry.pk]),
+            can_attach=can_change,
+            attachment_form=(bound or {}).get("attachment_form"),
+        ),
     }
+    return render(request, "media_relations/inquiries/detail.html", context)
+
+
+def _may_move_to(target: str) -> Any:
+    return lambda inquiry: INQUIRY_WORKFLOW.can(inquiry.status, target)
+
+
+def _move(target: str) -> Any:
+    return lambda request, inquiry, data: services.move(actor=request.user, inquiry=inquiry, target=target)
+
+
+INQUIRY_ACTIONS = ActionSet(
+    "inquiry",
+    load=lambda request, pk: _get(request, pk),
+    done_url=_url,
+    redisplay=_detail,
+    actions=[
+        Action(
+            "gather",
+            run=_move(InquiryStatus.GATHERING_INPUT),
+            permission=CHANGE,
+            when=_may_move_to(InquiryStatus.GATHERING_INPUT),
+            success=_lazy("The status was changed."),
+        ),
+        Action(
+            "start_draft",
+            run=_move(InquiryStatus.DRAFT),
+            permission=CHANGE,
+            when=lambda i: INQUIRY_WORKFLOW.can(i.status, InquiryStatus.DRAFT) and i.status != InquiryStatus.APPROVAL,
+            success=_lazy("The status was changed."),
+        ),
+        Action(
+            "send_back",
+            run=_move(InquiryStatus.DRAFT),
+            permission=CHANGE,
+            when=lambda i: i.status == InquiryStatus.APPROVAL,
+            success=_lazy("The draft was sent back for changes."),
+        ),
+        Action(
+            "submit",
+            run=_move(InquiryStatus.APPROVAL),
+            permission=CHANGE,
+            when=_may_move_to(InquiryStatus.APPROVAL),
+            success=_lazy("The draft was submitted for approval."),
+        ),
+        Action(
+            "approve",
+            run=lambda request, inquiry, data: services.approve_answer(
+                actor=request.user, inquiry=inquiry, version=data["version"]
+            ),
+            form=ApproveForm,
+            initial=lambda request, inquiry: {"version": inquiry.version},
+            permission=APPROVE,
+            when=lambda i: i.status == InquiryStatus.APPROVAL and not i.is_approved,
+            success=_lazy("The answer was approved."),
+        ),
+        Action(
+            "input",
+            run=lambda request, inquiry, data: services.request_input(actor=request.user, inquiry=inquiry, **data),
+            form=InputRequestForm,
+            initial=lambda request, i: {"due_date": min(i.due_on, timezone.localdate() + dt.timedelta(days=3))},
+            permission=CHANGE,
+            when=lambda i: i.is_open,
+            success=_lazy("The unit was asked for input."),
+        ),
+        Action(
+            "send",
+            run=lambda request, inquiry, data: services.send_answer(actor=request.user, inquiry=inquiry, **data),
+            form=SendAnswerForm,
+            permission=CHANGE,
+            when=_may_move_to(InquiryStatus.ANSWERED),
+            success=_lazy("The answer was recorded as sent."),
+        ),
+        Action(
+            "extend",
+            run=lambda request, inquiry, data: services.extend_deadline(actor=request.user, inquiry=inquiry, **data),
+            form=ExtendForm,
+            permission=CHANGE,
+            when=_may_move_to(InquiryStatus.EXTENDED),
+            success=_lazy("The deadline was extended."),
+        ),
+        Action(
+            "refuse",
+            run=lambda request, inquiry, data: services.refuse(actor=request.user, inquiry=inquiry, **data),
+            form=RefuseForm,
+            permission=CHANGE,
+            when=_may_move_to(InquiryStatus.REFUSED),
+            success=_lazy("The refusal was recorded."),
+        ),
+        Action(
+            "written_refusal",
+            run=lambda request, inquiry, data: services.demand_written_refusal(
+                actor=request.user, inquiry=inquiry, **data
+            ),
+            form=WrittenRefusalForm,
+            permission=CHANGE,
+            when=lambda i: i.status == InquiryStatus.REFUSED and not i.written_refusal_demanded_at,
+            success=_lazy("The demand was recorded."),
+        ),
+        Action(
+            "quote",
+            run=lambda request, inquiry, data: services.send_quote_for_authorisation(
+                actor=request.user, journalist=inquiry.journalist, inquiry=inquiry, **data
+            ),
+            form=QuoteForm,
+            permission=CHANGE,
+            success=_lazy("The quote was recorded."),
+        ),
+        Action(
+            "link",
+            run=lambda request, inquiry, data: services.link_publication(
+                actor=request.user, inquiry=inquiry, publication=data["publication"]
+            ),
+            form=LinkPublicationForm,
+            form_kwargs=lambda request, inquiry: {"outlet": inquiry.outlet},
+            initial=lambda request, inquiry: {"publication": inquiry.publication_id},
+            permission=CHANGE,
+            success=_lazy("The publication was linked."),
+        ),
+        attach_action(allowed=lambda user, inquiry: user.has_perm(CHANGE)),
+    ],
+)
 
 
 @require_GET
 @login_required
 def inquiry_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    inquiry = _get(request, pk)
-    return render(request, "media_relations/inquiries/detail.html", _context(request, inquiry))
+    return _detail(request, _get(request, pk))
 
 
 @require_http_methods(["GET", "POST"])
@@ -138,18 +239,21 @@ def inquiry_detail(request: HttpRequest, pk: int) -> HttpResponse:
 def inquiry_edit(request: HttpRequest, pk: int) -> HttpResponse:
     inquiry = _get(request, pk, change=True)
     form = InquiryEditForm(request.POST or None, instance=inquiry)
-    if request.method == "POST" and form.is_valid():
+
+    def save(form: InquiryEditForm) -> Inquiry:
         before = audit.snapshot(Inquiry.objects.get(pk=pk), form.Meta.fields)
         saved = form.save()
         audit.record_update(actor=request.user, instance=saved, before=before)
-        messages.success(request, _("The inquiry was saved."))
-        return redirect("media_relations:inquiry_detail", pk)
-    return form_page(
+        return saved
+
+    return edit_record(
         request,
         form,
+        save=save,
+        success=_("The inquiry was saved."),
+        done_url=_url,
         title=_("Edit the inquiry"),
-        cancel_url=reverse("media_relations:inquiry_detail", args=[pk]),
-        submit_label=_("Save"),
+        cancel_url=_url(inquiry),
         parents=[(reverse("media_relations:inquiry_list"), _("Press inquiries"))],
     )
 
@@ -176,145 +280,44 @@ def inquiry_draft(request: HttpRequest, pk: int) -> HttpResponse:
             )
         except services.DraftConflict as conflict:
             merge = DraftForm(initial={"draft_text": conflict.yours, "version": conflict.current_version})
-            return render(
-                request,
-                "media_relations/inquiries/draft.html",
-                {"inquiry": inquiry, "form": merge, "conflict": conflict},
-                status=409,
-            )
+            context = {"inquiry": inquiry, "form": merge, "conflict": conflict}
+            return render(request, "media_relations/inquiries/draft.html", context, status=409)
         except ValidationError as error:
             apply_errors(form, error)
         else:
+            from django.contrib import messages
+
             messages.success(request, _("The draft was saved."))
             return redirect("media_relations:inquiry_detail", pk)
     return render(request, "media_relations/inquiries/draft.html", {"inquiry": inquiry, "form": form})
 
 
-_FORMS = {
-    "input": InputRequestForm,
-    "send": SendAnswerForm,
-    "extend": ExtendForm,
-    "refuse": RefuseForm,
-    "written_refusal": WrittenRefusalForm,
-    "quote": QuoteForm,
-}
-_MOVES = {"gather": S.GATHERING_INPUT, "start_draft": S.DRAFT, "submit": S.APPROVAL, "return": S.DRAFT}
+def _quote_page(quote: QuoteAuthorisation) -> str:
+    if quote.inquiry_id:
+        return reverse("media_relations:inquiry_detail", args=[quote.inquiry_id])
+    return reverse("media_relations:journalist_detail", args=[quote.journalist_id])
 
 
-@require_POST
-@login_required
-def inquiry_action(request: HttpRequest, pk: int, action: str) -> HttpResponse:
-    user = request.user
-    if action == "approve":
-        inquiry = _get(request, pk)
-        access.require(user.has_perm("media_relations.approve_answer"))
-    else:
-        inquiry = _get(request, pk, change=True)
-    forms: dict[str, Any] = {}
-    try:
-        if action in _MOVES:
-            services.move(actor=user, inquiry=inquiry, target=_MOVES[action])
-            messages.success(request, _("The status was changed."))
-            return redirect("media_relations:inquiry_detail", pk)
-        if action == "approve":
-            try:
-                version = int(request.POST.get("version", ""))
-            except ValueError:
-                raise ValidationError(_("The draft changed while you were reading it; read it again.")) from None
-            services.approve_answer(actor=user, inquiry=inquiry, version=version)
-            messages.success(request, _("The answer was approved."))
-            return redirect("media_relations:inquiry_detail", pk)
-        if action == "link":
-            form = forms["link"] = LinkPublicationForm(request.POST, outlet=inquiry.outlet)
-            if form.is_valid():
-                services.link_publication(actor=user, inquiry=inquiry, publication=form.cleaned_data["publication"])
-                messages.success(request, _("The publication was linked."))
-                return redirect("media_relations:inquiry_detail", pk)
-        elif action in _FORMS:
-            form = forms[action] = _FORMS[action](request.POST)
-            if form.is_valid():
-                data = form.cleaned_data
-                if action == "input":
-                    services.request_input(
-                        actor=user,
-                        inquiry=inquiry,
-                        unit=data["unit"],
-                        due_date=data["due_date"],
-                        question=data["question"],
-                    )
-                    messages.success(request, _("The unit was asked for input."))
-                elif action == "send":
-                    services.send_answer(actor=user, inquiry=inquiry, channel=data["channel"], sent_at=data["sent_at"])
-                    messages.success(request, _("The answer was recorded as sent."))
-                elif action == "extend":
-                    services.extend_deadline(
-                        actor=user,
-                        inquiry=inquiry,
-                        new_due=data["new_due"],
-                        reason=data["reason"],
-                        notified_at=data["notified_at"],
-                    )
-                    messages.success(request, _("The deadline was extended."))
-                elif action == "refuse":
-                    services.refuse(
-                        actor=user,
-                        inquiry=inquiry,
-                        refusal_by=data["refusal_by"],
-                        refusal_on=data["refusal_on"],
-                        information=data["information"],
-                        reasons=data["reasons"],
-                    )
-                    messages.success(request, _("The refusal was recorded."))
-                elif action == "written_refusal":
-                    services.demand_written_refusal(actor=user, inquiry=inquiry, demanded_at=data["demanded_at"])
-                    messages.success(request, _("The demand was recorded."))
-                else:
-                    services.send_quote_for_authorisation(
-                        actor=user,
-                        journalist=inquiry.journalist,
-                        inquiry=inquiry,
-                        text=data["text"],
-                        sent_at=data["sent_at"],
-                    )
-                    messages.success(request, _("The quote was recorded."))
-                return redirect("media_relations:inquiry_detail", pk)
-        else:
-            raise Http404
-    except ValidationError as error:
-        form = next(iter(forms.values()), None)
-        if form is None:
-            messages.error(request, " ".join(error.messages))
-            return redirect("media_relations:inquiry_detail", pk)
-        apply_errors(form, error)
-    return render(request, "media_relations/inquiries/detail.html", _context(request, _get(request, pk), **forms))
+def _quote_redisplay(request: HttpRequest, quote: QuoteAuthorisation, bound: dict[str, Any]) -> HttpResponse:
+    from django.contrib import messages
+
+    form = next(iter(bound.values()))
+    messages.error(request, " ".join(str(e) for errors in form.errors.values() for e in errors))
+    return redirect(_quote_page(quote))
 
 
-@require_POST
-@login_required
-def inquiry_attach(request: HttpRequest, pk: int) -> HttpResponse:
-    inquiry = _get(request, pk, change=True)
-    return handle_attach(request, inquiry, reverse("media_relations:inquiry_detail", args=[pk]))
-
-
-@require_POST
-@login_required
-def quote_answer(request: HttpRequest, pk: int) -> HttpResponse:
-    quote = access.get_for_user(request.user, QuoteAuthorisation.objects.all(), pk, change=True)
-    form = QuoteAnswerForm(request.POST)
-    back = (
-        reverse("media_relations:inquiry_detail", args=[quote.inquiry_id])
-        if quote.inquiry_id
-        else reverse("media_relations:journalist_detail", args=[quote.journalist_id])
-    )
-    if form.is_valid():
-        try:
-            services.answer_quote(
-                actor=request.user, quote=quote, status=form.cleaned_data["status"], answer=form.cleaned_data["answer"]
-            )
-        except ValidationError as error:
-            messages.error(request, " ".join(error.messages))
-        else:
-            messages.success(request, _("The answer was recorded."))
-    else:
-        messages.error(request, _("Choose the answer."))
-    return redirect(back)
+QUOTE_ACTIONS = ActionSet(
+    "quote",
+    load=lambda request, pk: access.get_for_user(request.user, QuoteAuthorisation.objects.all(), pk),
+    done_url=_quote_page,
+    redisplay=_quote_redisplay,
+    actions=[
+        Action(
+            "answer",
+            run=lambda request, quote, data: services.answer_quote(actor=request.user, quote=quote, **data),
+            form=QuoteAnswerForm,
+            permission="media_relations.change_quoteauthorisation",
+            success=_lazy("The answer was recorded."),
+        )
+    ],
+)

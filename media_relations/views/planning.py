@@ -3,24 +3,24 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
-from django.contrib import messages
 from django.contrib.auth.decorators import login_required, permission_required
-from django.core.exceptions import ValidationError
+from django.db.models import Count, Q
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET, require_http_methods, require_POST
+from django.utils.translation import gettext_lazy as _lazy
+from django.views.decorators.http import require_GET, require_http_methods
 
 from media_relations import access
 from media_relations.forms import BulletinArticleForm, BulletinIssueForm, PlannedPostForm
 from media_relations.models import BulletinArticle, BulletinIssue, PlannedPost
 from media_relations.reports import BULLETIN_PDF
 from media_relations.services import planning as services
-from media_relations.views.common import form_page
-from office.kit import apply_errors, paginate
+from office.kit import Action, ActionSet, edit_record, paginate
 from office.services.jobs import start_job
 
 
@@ -37,22 +37,16 @@ def plan(request: HttpRequest) -> HttpResponse:
 
 
 def _save_post(request: HttpRequest, post: PlannedPost, title: str) -> HttpResponse:
-    form = PlannedPostForm(request.POST or None, instance=post)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.save_post(actor=request.user, post=form.save(commit=False))
-        except ValidationError as error:
-            apply_errors(form, error)
-        else:
-            messages.success(request, _("The post was saved."))
-            return redirect("media_relations:plan")
-    return form_page(
+    plan_url = reverse("media_relations:plan")
+    return edit_record(
         request,
-        form,
+        PlannedPostForm(request.POST or None, instance=post),
+        save=lambda form: services.save_post(actor=request.user, post=form.save(commit=False)),
+        success=_("The post was saved."),
+        done_url=lambda saved: plan_url,
         title=title,
-        cancel_url=reverse("media_relations:plan"),
-        submit_label=_("Save"),
-        parents=[(reverse("media_relations:plan"), _("Publishing plan"))],
+        cancel_url=plan_url,
+        parents=[(plan_url, _("Publishing plan"))],
     )
 
 
@@ -74,10 +68,9 @@ def post_edit(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @permission_required("media_relations.view_bulletinissue", raise_exception=True)
 def bulletin_list(request: HttpRequest) -> HttpResponse:
-    from django.db.models import Count, Q
-
     qs = BulletinIssue.objects.annotate(
-        article_count=Count("articles"), approved_count=Count("articles", filter=Q(articles__status="approved"))
+        article_count=Count("articles"),
+        approved_count=Count("articles", filter=Q(articles__status=BulletinArticle.Status.APPROVED)),
     ).order_by("-planned_on", "-id")
     return render(request, "media_relations/planning/bulletin_list.html", {"page_obj": paginate(request, qs)})
 
@@ -86,60 +79,79 @@ def bulletin_list(request: HttpRequest) -> HttpResponse:
 @login_required
 @permission_required("media_relations.add_bulletinissue", raise_exception=True)
 def bulletin_create(request: HttpRequest) -> HttpResponse:
-    form = BulletinIssueForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            issue = services.save_issue(actor=request.user, issue=form.save(commit=False))
-        except ValidationError as error:
-            apply_errors(form, error)
-        else:
-            return redirect("media_relations:bulletin_detail", issue.pk)
-    return form_page(
+    list_url = reverse("media_relations:bulletin_list")
+    return edit_record(
         request,
-        form,
+        BulletinIssueForm(request.POST or None),
+        save=lambda form: services.save_issue(actor=request.user, issue=form.save(commit=False)),
+        success=_("The issue was planned."),
+        done_url=_issue_url,
         title=_("New bulletin issue"),
-        cancel_url=reverse("media_relations:bulletin_list"),
-        submit_label=_("Save"),
-        parents=[(reverse("media_relations:bulletin_list"), _("Bulletin"))],
+        cancel_url=list_url,
+        parents=[(list_url, _("Bulletin"))],
     )
+
+
+def _issue_url(issue: BulletinIssue) -> str:
+    return reverse("media_relations:bulletin_detail", args=[issue.pk])
+
+
+def _bulletin_detail(request: HttpRequest, issue: BulletinIssue, bound: dict[str, Any] | None = None) -> HttpResponse:
+    context = {
+        "issue": issue,
+        "articles": list(issue.articles.select_related("author")),
+        "can_change": access.can_change(request.user, BulletinIssue),
+        **BULLETIN_ACTIONS.context(request, issue, bound),
+    }
+    return render(request, "media_relations/planning/bulletin_detail.html", context)
+
+
+def _start_pdf(request: HttpRequest, issue: BulletinIssue, data: dict[str, Any]) -> HttpResponse:
+    job = start_job(
+        actor=request.user,
+        kind=BULLETIN_PDF,
+        title=_("Bulletin %(number)s (PDF)") % {"number": issue.number},
+        params={"issue_id": issue.pk, "language": request.LANGUAGE_CODE},
+    )
+    return redirect("office:job_detail", job.pk)
+
+
+BULLETIN_ACTIONS = ActionSet(
+    "bulletin",
+    load=lambda request, pk: access.get_for_user(request.user, BulletinIssue.objects.all(), pk),
+    done_url=_issue_url,
+    redisplay=_bulletin_detail,
+    actions=[
+        Action(
+            "approve",
+            run=lambda request, issue, data: services.approve_issue(actor=request.user, issue=issue),
+            permission="media_relations.approve_answer",
+            when=lambda issue: issue.status == BulletinIssue.Status.PLANNING,
+            success=_lazy("The issue was approved."),
+        ),
+        Action("pdf", run=_start_pdf),
+    ],
+)
 
 
 @require_GET
 @login_required
 def bulletin_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    issue = access.get_for_user(request.user, BulletinIssue.objects.all(), pk)
-    return render(
-        request,
-        "media_relations/planning/bulletin_detail.html",
-        {
-            "issue": issue,
-            "articles": list(issue.articles.select_related("author")),
-            "can_change": access.can_change(request.user, BulletinIssue),
-            "can_approve": request.user.has_perm("media_relations.approve_answer"),
-        },
-    )
+    return _bulletin_detail(request, access.get_for_user(request.user, BulletinIssue.objects.all(), pk))
 
 
 def _save_article(request: HttpRequest, issue: BulletinIssue, article: BulletinArticle, title: str) -> HttpResponse:
-    form = BulletinArticleForm(request.POST or None, instance=article)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.save_article(actor=request.user, article=form.save(commit=False))
-        except ValidationError as error:
-            apply_errors(form, error)
-        else:
-            messages.success(request, _("The article was saved."))
-            return redirect("media_relations:bulletin_detail", issue.pk)
-    return form_page(
+    return edit_record(
         request,
-        form,
+        BulletinArticleForm(
+            request.POST or None, instance=article, may_approve=request.user.has_perm("media_relations.approve_answer")
+        ),
+        save=lambda form: services.save_article(actor=request.user, article=form.save(commit=False)),
+        success=_("The article was saved."),
+        done_url=lambda saved: _issue_url(issue),
         title=title,
-        cancel_url=reverse("media_relations:bulletin_detail", args=[issue.pk]),
-        submit_label=_("Save"),
-        parents=[
-            (reverse("media_relations:bulletin_list"), _("Bulletin")),
-            (reverse("media_relations:bulletin_detail", args=[issue.pk]), str(issue)),
-        ],
+        cancel_url=_issue_url(issue),
+        parents=[(reverse("media_relations:bulletin_list"), _("Bulletin")), (_issue_url(issue), str(issue))],
     )
 
 
@@ -155,30 +167,3 @@ def article_create(request: HttpRequest, pk: int) -> HttpResponse:
 def article_edit(request: HttpRequest, pk: int) -> HttpResponse:
     article = access.get_for_user(request.user, BulletinArticle.objects.select_related("issue"), pk, change=True)
     return _save_article(request, article.issue, article, _("Edit the article"))
-
-
-@require_POST
-@login_required
-def bulletin_approve(request: HttpRequest, pk: int) -> HttpResponse:
-    issue = access.get_for_user(request.user, BulletinIssue.objects.all(), pk)
-    access.require(request.user.has_perm("media_relations.approve_answer"))
-    try:
-        services.approve_issue(actor=request.user, issue=issue)
-    except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
-    else:
-        messages.success(request, _("The issue was approved."))
-    return redirect("media_relations:bulletin_detail", pk)
-
-
-@require_POST
-@login_required
-def bulletin_pdf(request: HttpRequest, pk: int) -> HttpResponse:
-    issue = access.get_for_user(request.user, BulletinIssue.objects.all(), pk)
-    job = start_job(
-        actor=request.user,
-        kind=BULLETIN_PDF,
-        title=_("Bulletin %(number)s (PDF)") % {"number": issue.number},
-        params={"issue_id": issue.pk},
-    )
-    return redirect("office:job_detail", job.pk)

@@ -2,26 +2,30 @@
 
 from __future__ import annotations
 
-from django.contrib import messages
+from typing import Any
+
 from django.contrib.auth.decorators import login_required, permission_required
-from django.core.exceptions import ValidationError
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import render
 from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET, require_http_methods, require_POST
+from django.utils.translation import gettext_lazy as _lazy
+from django.views.decorators.http import require_GET, require_http_methods
 
 from media_relations import access, selectors
 from media_relations.forms import DistributeForm, ReleaseForm
 from media_relations.models import Delivery, Release, ReleaseStatus
 from media_relations.services import releases as services
-from media_relations.views.common import form_page, handle_attach, record_context
 from media_relations.workflows import RELEASE_WORKFLOW
-from office.kit import apply_errors, paginate
+from office.kit import Action, ActionSet, attach_action, edit_record, paginate, record_context
 from office.models import Attachment
 from office.services.attachments import attachments_of
 
-R = ReleaseStatus
+CHANGE = "media_relations.change_release"
+
+
+def _url(release: Release) -> str:
+    return reverse("media_relations:release_detail", args=[release.pk])
 
 
 @require_GET
@@ -32,22 +36,16 @@ def release_list(request: HttpRequest) -> HttpResponse:
 
 
 def _save(request: HttpRequest, release: Release, title: str) -> HttpResponse:
-    form = ReleaseForm(request.POST or None, instance=release)
-    if request.method == "POST" and form.is_valid():
-        try:
-            saved = services.save_release(actor=request.user, release=form.save(commit=False))
-        except ValidationError as error:
-            apply_errors(form, error)
-        else:
-            messages.success(request, _("The release was saved."))
-            return redirect("media_relations:release_detail", saved.pk)
-    return form_page(
+    list_url = reverse("media_relations:release_list")
+    return edit_record(
         request,
-        form,
+        ReleaseForm(request.POST or None, instance=release),
+        save=lambda form: services.save_release(actor=request.user, release=form.save(commit=False)),
+        success=_("The release was saved."),
+        done_url=_url,
         title=title,
-        cancel_url=reverse("media_relations:release_list"),
-        submit_label=_("Save"),
-        parents=[(reverse("media_relations:release_list"), _("Press releases"))],
+        cancel_url=_url(release) if release.pk else list_url,
+        parents=[(list_url, _("Press releases"))],
     )
 
 
@@ -62,31 +60,83 @@ def release_create(request: HttpRequest) -> HttpResponse:
 @login_required
 def release_edit(request: HttpRequest, pk: int) -> HttpResponse:
     release = access.get_for_user(request.user, Release.objects.all(), pk, change=True)
-    if release.status == R.PUBLISHED:
-        access.require(False)
+    access.require(not release.is_published)
     return _save(request, release, _("Edit the release"))
 
 
-def _detail_context(request: HttpRequest, release: Release, distribute_form: DistributeForm | None = None) -> dict:
-    can_change = access.can_change(request.user, Release)
-    return {
+def _failures(release: Release) -> list[Delivery]:
+    return list(Delivery.objects.filter(release=release, status=Delivery.Status.FAILED)[:50])
+
+
+def _detail(request: HttpRequest, release: Release, bound: dict[str, Any] | None = None) -> HttpResponse:
+    context = {
         "release": release,
-        "allowed": RELEASE_WORKFLOW.allowed(release.status) if can_change else frozenset(),
-        "can_change": can_change,
-        "can_publish": request.user.has_perm("media_relations.approve_answer"),
+        "can_change": request.user.has_perm(CHANGE),
         "progress": services.distribution_progress(release),
-        "failures": list(Delivery.objects.filter(release=release, status=Delivery.Status.FAILED)[:50]),
-        "distribute_form": distribute_form or DistributeForm(),
+        "failures": _failures(release),
         "in_newsroom": release.visible_in_newsroom(),
-        **record_context(request, release, reverse("media_relations:release_attach", args=[release.pk])),
+        **RELEASE_ACTIONS.context(request, release, bound),
+        **record_context(
+            request,
+            release,
+            attach_url=reverse("media_relations:release_attach", args=[release.pk]),
+            can_attach=request.user.has_perm(CHANGE),
+            attachment_form=(bound or {}).get("attachment_form"),
+        ),
     }
+    return render(request, "media_relations/releases/detail.html", context)
+
+
+def _move(target: str) -> Any:
+    return lambda request, release, data: services.move_release(actor=request.user, release=release, target=target)
+
+
+RELEASE_ACTIONS = ActionSet(
+    "release",
+    load=lambda request, pk: access.get_for_user(request.user, Release.objects.all(), pk),
+    done_url=_url,
+    redisplay=_detail,
+    actions=[
+        Action(
+            "submit",
+            run=_move(ReleaseStatus.APPROVAL),
+            permission=CHANGE,
+            when=lambda r: RELEASE_WORKFLOW.can(r.status, ReleaseStatus.APPROVAL),
+            success=_lazy("The release was submitted for approval."),
+        ),
+        Action(
+            "send_back",
+            run=_move(ReleaseStatus.DRAFT),
+            permission=CHANGE,
+            when=lambda r: RELEASE_WORKFLOW.can(r.status, ReleaseStatus.DRAFT),
+            success=_lazy("The release was sent back for changes."),
+        ),
+        Action(
+            "publish",
+            run=_move(ReleaseStatus.PUBLISHED),
+            permission="media_relations.approve_answer",
+            when=lambda r: RELEASE_WORKFLOW.can(r.status, ReleaseStatus.PUBLISHED),
+            success=_lazy("The release was approved and published."),
+        ),
+        Action(
+            "distribute",
+            run=lambda request, release, data: services.distribute(
+                actor=request.user, release=release, lists=list(data["lists"])
+            ),
+            form=DistributeForm,
+            permission=CHANGE,
+            when=lambda r: r.is_published,
+            success=_lazy("The messages are being sent."),
+        ),
+        attach_action(allowed=lambda user, release: user.has_perm(CHANGE)),
+    ],
+)
 
 
 @require_GET
 @login_required
 def release_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    release = access.get_for_user(request.user, Release.objects.all(), pk)
-    return render(request, "media_relations/releases/detail.html", _detail_context(request, release))
+    return _detail(request, access.get_for_user(request.user, Release.objects.all(), pk))
 
 
 @require_GET
@@ -94,56 +144,8 @@ def release_detail(request: HttpRequest, pk: int) -> HttpResponse:
 def release_progress(request: HttpRequest, pk: int) -> HttpResponse:
     """The distribution's progress: an htmx fragment polled while messages are waiting."""
     release = access.get_for_user(request.user, Release.objects.all(), pk)
-    return render(
-        request,
-        "media_relations/releases/_progress.html",
-        {
-            "release": release,
-            "progress": services.distribution_progress(release),
-            "failures": list(Delivery.objects.filter(release=release, status=Delivery.Status.FAILED)[:50]),
-        },
-    )
-
-
-@require_POST
-@login_required
-def release_action(request: HttpRequest, pk: int, action: str) -> HttpResponse:
-    release = access.get_for_user(request.user, Release.objects.all(), pk, change=True)
-    targets = {"submit": R.APPROVAL, "return": R.DRAFT, "publish": R.PUBLISHED}
-    if action not in targets:
-        raise Http404
-    if action == "publish":
-        access.require(request.user.has_perm("media_relations.approve_answer"))
-    try:
-        services.move_release(actor=request.user, release=release, target=targets[action])
-    except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
-    else:
-        messages.success(request, _("The status was changed."))
-    return redirect("media_relations:release_detail", pk)
-
-
-@require_POST
-@login_required
-def release_distribute(request: HttpRequest, pk: int) -> HttpResponse:
-    release = access.get_for_user(request.user, Release.objects.all(), pk, change=True)
-    form = DistributeForm(request.POST)
-    if form.is_valid():
-        try:
-            added = services.distribute(actor=request.user, release=release, lists=list(form.cleaned_data["lists"]))
-        except ValidationError as error:
-            apply_errors(form, error)
-        else:
-            messages.success(request, _("%(n)d messages are being sent.") % {"n": added})
-            return redirect("media_relations:release_detail", pk)
-    return render(request, "media_relations/releases/detail.html", _detail_context(request, release, form))
-
-
-@require_POST
-@login_required
-def release_attach(request: HttpRequest, pk: int) -> HttpResponse:
-    release = access.get_for_user(request.user, Release.objects.all(), pk, change=True)
-    return handle_attach(request, release, reverse("media_relations:release_detail", args=[pk]))
+    context = {"release": release, "progress": services.distribution_progress(release), "failures": _failures(release)}
+    return render(request, "media_relations/releases/_progress.html", context)
 
 
 # --- The public newsroom (no login) ------------------------------------------------------------

@@ -67,24 +67,27 @@ class Action:
     form_kwargs: Callable[[HttpRequest, Any], dict[str, Any]] | None = None
     #: initial values of the unbound form on the record page
     initial: Callable[[HttpRequest, Any], dict[str, Any]] | None = None
+    #: the form's prefix carries the record's id too, for pages that list several records with
+    #: the same action (the responses of one publication): ``sent-12-sent_on``
+    prefix_by_record: bool = False
 
     @property
     def key(self) -> str:
         return self.form_key or f"{self.name}_form"
 
-    @property
-    def prefix(self) -> str:
+    def prefix(self, record: Any) -> str:
         """Every action's form has its own prefix, so the fields of several forms on one page
         never share a name or an id (``id_input-due_date``, ``id_extend-new_due``)."""
-        return self.name.replace("_", "-")
+        name = self.name.replace("_", "-")
+        return f"{name}-{record.pk}" if self.prefix_by_record else name
 
     def make_form(self, request: HttpRequest, record: Any, data: Any = None, files: Any = None) -> Form:
         assert self.form is not None
         extra = self.form_kwargs(request, record) if self.form_kwargs else {}
         if data is None:
             initial = self.initial(request, record) if self.initial else None
-            return self.form(prefix=self.prefix, initial=initial, **extra)
-        return self.form(data, files, prefix=self.prefix, **extra)
+            return self.form(prefix=self.prefix(record), initial=initial, **extra)
+        return self.form(data, files, prefix=self.prefix(record), **extra)
 
     def may(self, user: Any, record: Any) -> bool:
         """Whether ``user`` may take this action on ``record`` at all (else 403)."""

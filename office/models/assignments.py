@@ -23,28 +23,26 @@ class AssignmentStatus(models.TextChoices):
     CLOSED = "closed", _("closed")
 
 
-S = AssignmentStatus
-
 #: Who may move an assignment where. The unit works on it; the issuer accepts, sends back or closes.
 UNIT_WORKFLOW = Workflow(
     "assignment (unit)",
     {
-        S.NEW: {S.IN_PROGRESS, S.ANSWERED, S.RETURNED},
-        S.IN_PROGRESS: {S.ANSWERED, S.RETURNED},
+        AssignmentStatus.NEW: {AssignmentStatus.IN_PROGRESS, AssignmentStatus.ANSWERED, AssignmentStatus.RETURNED},
+        AssignmentStatus.IN_PROGRESS: {AssignmentStatus.ANSWERED, AssignmentStatus.RETURNED},
     },
 )
 ISSUER_WORKFLOW = Workflow(
     "assignment (issuer)",
     {
-        S.NEW: {S.CLOSED},
-        S.IN_PROGRESS: {S.CLOSED},
-        S.ANSWERED: {S.CLOSED, S.IN_PROGRESS},
-        S.RETURNED: {S.NEW, S.CLOSED},
-        S.CLOSED: {S.IN_PROGRESS},
+        AssignmentStatus.NEW: {AssignmentStatus.CLOSED},
+        AssignmentStatus.IN_PROGRESS: {AssignmentStatus.CLOSED},
+        AssignmentStatus.ANSWERED: {AssignmentStatus.CLOSED, AssignmentStatus.IN_PROGRESS},
+        AssignmentStatus.RETURNED: {AssignmentStatus.NEW, AssignmentStatus.CLOSED},
+        AssignmentStatus.CLOSED: {AssignmentStatus.IN_PROGRESS},
     },
 )
 #: Statuses in which the unit owes work: these become overdue after the due date.
-OPEN_STATUSES = (S.NEW, S.IN_PROGRESS)
+OPEN_STATUSES = (AssignmentStatus.NEW, AssignmentStatus.IN_PROGRESS)
 
 
 class AssignmentQuerySet(models.QuerySet):
@@ -91,7 +89,7 @@ class Assignment(models.Model):
     deadline_rule = models.CharField(_("deadline rule"), max_length=60, blank=True)
     deadline_basis = models.CharField(_("deadline basis"), max_length=255, blank=True)
     status = models.CharField(
-        _("status"), max_length=20, choices=AssignmentStatus.choices, default=S.NEW, db_index=True
+        _("status"), max_length=20, choices=AssignmentStatus.choices, default=AssignmentStatus.NEW, db_index=True
     )
     reply = models.TextField(_("reply"), blank=True)
     answered_at = models.DateTimeField(_("answered"), null=True, blank=True)

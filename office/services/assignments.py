@@ -22,8 +22,6 @@ from office.models import Assignment, AssignmentEvent, AssignmentStatus, OrgUnit
 from office.models.assignments import ISSUER_WORKFLOW, UNIT_WORKFLOW
 from office.services import audit
 
-S = AssignmentStatus
-
 
 def _notify_unit(assignment_id: int) -> None:
     from office.tasks import notify_assignment_handed_over
@@ -95,9 +93,9 @@ def _transition(
     previous = assignment.status
     assignment.status = target
     now = timezone.now()
-    if target == S.CLOSED:
+    if target == AssignmentStatus.CLOSED:
         assignment.closed_at = now
-    elif previous == S.CLOSED:
+    elif previous == AssignmentStatus.CLOSED:
         assignment.closed_at = None
     assignment.save()
     AssignmentEvent.objects.create(
@@ -126,8 +124,8 @@ def _locked(assignment: Assignment) -> Assignment:
 def start_work(*, actor: Any, assignment: Assignment) -> Assignment:
     """The unit takes the assignment up (new → in progress)."""
     assignment = _locked(assignment)
-    UNIT_WORKFLOW.check(assignment.status, S.IN_PROGRESS)
-    return _transition(assignment, actor=actor, target=S.IN_PROGRESS)
+    UNIT_WORKFLOW.check(assignment.status, AssignmentStatus.IN_PROGRESS)
+    return _transition(assignment, actor=actor, target=AssignmentStatus.IN_PROGRESS)
 
 
 @transaction.atomic
@@ -136,7 +134,7 @@ def answer(*, actor: Any, assignment: Assignment, reply: str) -> Assignment:
     if not reply.strip():
         raise ValidationError({"reply": _("Write the reply.")})
     assignment = _locked(assignment)
-    UNIT_WORKFLOW.check(assignment.status, S.ANSWERED)
+    UNIT_WORKFLOW.check(assignment.status, AssignmentStatus.ANSWERED)
     before = audit.snapshot(assignment, TRAIL_FIELDS)
     assignment.reply = reply.strip()
     assignment.answered_at = timezone.now()
@@ -144,7 +142,7 @@ def answer(*, actor: Any, assignment: Assignment, reply: str) -> Assignment:
     AssignmentEvent.objects.create(
         assignment=assignment, kind=AssignmentEvent.Kind.REPLY, actor=actor, text=assignment.reply
     )
-    _transition(assignment, actor=actor, target=S.ANSWERED, before=before)
+    _transition(assignment, actor=actor, target=AssignmentStatus.ANSWERED, before=before)
     transaction.on_commit(lambda: _notify_issuer(assignment.pk))
     return assignment
 
@@ -155,8 +153,8 @@ def return_to_issuer(*, actor: Any, assignment: Assignment, reason: str) -> Assi
     if not reason.strip():
         raise ValidationError({"text": _("Say why the matter is returned.")})
     assignment = _locked(assignment)
-    UNIT_WORKFLOW.check(assignment.status, S.RETURNED)
-    _transition(assignment, actor=actor, target=S.RETURNED, text=reason.strip())
+    UNIT_WORKFLOW.check(assignment.status, AssignmentStatus.RETURNED)
+    _transition(assignment, actor=actor, target=AssignmentStatus.RETURNED, text=reason.strip())
     transaction.on_commit(lambda: _notify_issuer(assignment.pk))
     return assignment
 
@@ -166,7 +164,7 @@ def decide(*, actor: Any, assignment: Assignment, target: str, text: str = "") -
     """The issuer's side: accept and close, send back for more work, re-send, reopen."""
     assignment = _locked(assignment)
     ISSUER_WORKFLOW.check(assignment.status, target)
-    if target == S.IN_PROGRESS and assignment.status == S.ANSWERED and not text.strip():
+    if target == AssignmentStatus.IN_PROGRESS and assignment.status == AssignmentStatus.ANSWERED and not text.strip():
         raise ValidationError({"text": _("Say what is still missing.")})
     return _transition(assignment, actor=actor, target=target, text=text.strip())
 
@@ -197,7 +195,7 @@ def update_details(
 ) -> Assignment:
     """The issuer changes the matter, the unit or the due date; a change of date needs a reason."""
     assignment = _locked(assignment)
-    if assignment.status == S.CLOSED:
+    if assignment.status == AssignmentStatus.CLOSED:
         raise ValidationError(_("A closed assignment cannot be changed; reopen it first."))
     before = audit.snapshot(assignment)
     old_due, old_unit = assignment.due_date, assignment.unit_id

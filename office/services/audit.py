@@ -62,14 +62,14 @@ def _related_names(instance: models.Model, name: str) -> list[str]:
 
 
 def snapshot(instance: models.Model, fields: Iterable[str] | None = None) -> dict[str, Any]:
-    """The current values of the editable fields of ``instance``: foreign keys as text,
-    many-to-many fields (of a saved record) as sorted lists of names."""
+    """The current values of ``fields`` of ``instance`` (default: every editable field): foreign
+    keys as text, many-to-many fields (of a saved record) as sorted lists of names."""
     wanted = None if fields is None else set(fields)
     result = {}
     for model_field in instance._meta.concrete_fields:
         if wanted is not None and model_field.name not in wanted:
             continue
-        if model_field.name in SECRET_FIELDS or not model_field.editable:
+        if model_field.name in SECRET_FIELDS or (wanted is None and not model_field.editable):
             continue
         if model_field.is_relation:
             raw_id = getattr(instance, model_field.attname)
@@ -78,7 +78,7 @@ def snapshot(instance: models.Model, fields: Iterable[str] | None = None) -> dic
             result[model_field.name] = _plain(getattr(instance, model_field.name))
     if instance.pk is not None:
         for model_field in instance._meta.many_to_many:
-            if (wanted is None or model_field.name in wanted) and model_field.editable:
+            if model_field.name in wanted if wanted is not None else model_field.editable:
                 result[model_field.name] = _related_names(instance, model_field.name)
     return result
 

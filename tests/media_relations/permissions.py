@@ -23,7 +23,10 @@ APPROVERS = frozenset({"administrator", "superuser", "management"})
 
 
 def _upload(w: World) -> dict[str, Any]:
-    return {"file": SimpleUploadedFile("notatka.txt", b"Notatka.", "text/plain"), "description": "notatka"}
+    return {
+        "attach-file": SimpleUploadedFile("notatka.txt", b"Notatka.", "text/plain"),
+        "attach-description": "notatka",
+    }
 
 
 def _list(viewers: frozenset[str] = VIEWERS) -> Row:
@@ -42,17 +45,27 @@ def _edit(name: str, viewers: frozenset[str] = VIEWERS) -> Row:
     return Row("get", table(404, (viewers - EDITORS, 403), (EDITORS, 200)), pk_of(name), wrong="put")
 
 
-def _post(name: str, data: Any = None, viewers: frozenset[str] = VIEWERS, **kwargs: Any) -> Row:
-    def args(w: World) -> dict[str, Any]:
-        return {"pk": w.extra[name].pk, **kwargs}
-
+def _action(
+    name: str,
+    data: Any = None,
+    *,
+    done: int = 302,
+    allowed: frozenset[str] = EDITORS,
+    viewers: frozenset[str] = VIEWERS,
+) -> Row:
+    """A kit action on the world's ``name``: ``allowed`` get ``done`` (302 after the action, or
+    200 when the record page comes back with the form's errors), other viewers 403, the rest 404."""
     return Row(
         "post",
-        table(404, (viewers - EDITORS, 403), (EDITORS, 302)),
-        args,
+        table(404, (viewers, 403), (allowed, done)),
+        pk_of(name),
         data=data or (lambda w: {}),
         wrong="get",
     )
+
+
+def _today(w: World) -> str:
+    return timezone.localdate().isoformat()
 
 
 EXPECTED: dict[str, Row] = {
@@ -72,25 +85,64 @@ EXPECTED: dict[str, Row] = {
     "media_relations:inquiry_detail": _detail("inquiry"),
     "media_relations:inquiry_edit": _edit("inquiry"),
     "media_relations:inquiry_draft": _edit("inquiry"),
-    "media_relations:inquiry_attach": _post("inquiry", _upload),
-    "media_relations:inquiry_action": _post("inquiry", action="gather"),
-    "media_relations:quote_answer": _post("quote", lambda w: {"status": "authorised"}),
+    "media_relations:inquiry_gather": _action("inquiry"),
+    "media_relations:inquiry_start_draft": _action("inquiry"),
+    "media_relations:inquiry_send_back": _action("inquiry"),
+    # a new inquiry cannot go to approval: the refusal comes back as a message
+    "media_relations:inquiry_submit": _action("inquiry"),
+    # nothing awaits approval: the page comes back with the reason on the form
+    "media_relations:inquiry_approve": _action(
+        "inquiry", lambda w: {"approve-version": 0}, done=200, allowed=APPROVERS
+    ),
+    "media_relations:inquiry_input": _action(
+        "inquiry",
+        lambda w: {"input-unit": w.units["WOK"].pk, "input-due_date": _today(w), "input-question": "Dane?"},
+    ),
+    "media_relations:inquiry_send": _action("inquiry", lambda w: {"send-channel": "email"}, done=200),
+    "media_relations:inquiry_extend": _action("inquiry", lambda w: {"extend-reason": "Zbieramy dane."}, done=200),
+    "media_relations:inquiry_refuse": _action("inquiry", lambda w: {"refuse-refusal_by": "Rzecznik"}, done=200),
+    "media_relations:inquiry_written_refusal": _action("inquiry", done=200),
+    "media_relations:inquiry_quote": _action(
+        "inquiry", lambda w: {"quote-text": "Cytat", "quote-sent_at": timezone.localtime().strftime("%Y-%m-%dT%H:%M")}
+    ),
+    "media_relations:inquiry_link": _action("inquiry"),
+    "media_relations:inquiry_attach": _action("inquiry", _upload),
+    "media_relations:quote_answer": _action("quote", lambda w: {"answer-status": "authorised"}),
     "media_relations:publication_list": _list(),
     "media_relations:publication_create": _create(),
     "media_relations:publication_detail": _detail("publication"),
     "media_relations:publication_edit": _edit("publication"),
-    "media_relations:publication_attach": _post("publication", _upload),
-    "media_relations:response_create": _post("publication", lambda w: {"kind": "statement", "text": "Stanowisko"}),
+    "media_relations:publication_attach": _action("publication", _upload),
+    "media_relations:publication_respond": _action(
+        "publication", lambda w: {"respond-kind": "statement", "respond-text": "Stanowisko"}
+    ),
     "media_relations:response_list": _list(),
-    "media_relations:response_action": _post("response", lambda w: {"text": "Nowe stanowisko"}, action="text"),
+    "media_relations:response_text": _action(
+        "response", lambda w: {f"text-{w.extra['response'].pk}-text": "Nowe stanowisko"}
+    ),
+    "media_relations:response_sent": _action(
+        "response", lambda w: {f"sent-{w.extra['response'].pk}-sent_on": _today(w)}
+    ),
+    "media_relations:response_outcome": _action(
+        "response",
+        lambda w: {
+            f"outcome-{w.extra['response'].pk}-target": "closed",
+            f"outcome-{w.extra['response'].pk}-on": _today(w),
+        },
+    ),
     "media_relations:release_list": _list(),
     "media_relations:release_create": _create(),
     "media_relations:release_detail": _detail("draft_release"),
     "media_relations:release_edit": _edit("draft_release"),
     "media_relations:release_progress": _detail("release"),
-    "media_relations:release_distribute": _post("release", lambda w: {"lists": [w.extra["distribution_list"].pk]}),
-    "media_relations:release_attach": _post("release", _upload),
-    "media_relations:release_action": _post("draft_release", action="submit"),
+    "media_relations:release_distribute": _action(
+        "release", lambda w: {"distribute-lists": [w.extra["distribution_list"].pk]}
+    ),
+    "media_relations:release_attach": _action("release", _upload),
+    "media_relations:release_submit": _action("draft_release"),
+    # a draft cannot be sent back or published before it is submitted: a message, no change
+    "media_relations:release_send_back": _action("draft_release"),
+    "media_relations:release_publish": _action("draft_release", allowed=APPROVERS),
     "media_relations:newsroom": Row("get", table(200, anonymous=200), wrong="post"),
     "media_relations:newsroom_detail": Row(
         "get", table(200, anonymous=200), lambda w: {"slug": w.extra["release"].slug}, wrong="post"
@@ -105,8 +157,10 @@ EXPECTED: dict[str, Row] = {
     "media_relations:conference_list": _list(),
     "media_relations:conference_create": _create(),
     "media_relations:conference_detail": _detail("conference"),
-    "media_relations:conference_attendance": _post("conference", lambda w: {"attended": [w.extra["outlet"].pk]}),
-    "media_relations:conference_attach": _post("conference", _upload),
+    "media_relations:conference_attendance": _action(
+        "conference", lambda w: {"attendance-attended": [w.extra["outlet"].pk]}
+    ),
+    "media_relations:conference_attach": _action("conference", _upload),
     "media_relations:plan": _list(),
     "media_relations:post_create": _create(),
     "media_relations:post_edit": _edit("post"),
@@ -115,10 +169,8 @@ EXPECTED: dict[str, Row] = {
     "media_relations:bulletin_detail": _detail("issue"),
     "media_relations:article_create": _edit("issue"),
     "media_relations:article_edit": _edit("article"),
-    "media_relations:bulletin_approve": Row(
-        "post", table(404, (VIEWERS, 403), (APPROVERS, 302)), pk_of("issue"), wrong="get"
-    ),
-    "media_relations:bulletin_pdf": Row("post", table(404, (VIEWERS, 302)), pk_of("issue"), wrong="get"),
+    "media_relations:bulletin_approve": _action("issue", allowed=APPROVERS),
+    "media_relations:bulletin_pdf": _action("issue", allowed=VIEWERS),
     "media_relations:statistics": _list(),
 }
 

@@ -7,7 +7,7 @@ import datetime as dt
 import itertools
 
 import pytest
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.urls import reverse
 from django.utils import timezone
 
@@ -159,8 +159,10 @@ def test_input_due_after_the_answer_deadline_is_refused(make_inquiry, officer, w
 
 def test_approval_needs_the_permission_and_the_current_version(make_inquiry, officer, management):
     inquiry = _in_status(make_inquiry, officer, management, S.APPROVAL)
-    with pytest.raises(PermissionDenied):
-        services.approve_answer(actor=officer, inquiry=inquiry, version=inquiry.version)
+    url = reverse("media_relations:inquiry_approve", args=[inquiry.pk])
+    assert client_for(officer).post(url, {"approve-version": inquiry.version}).status_code == 403
+    inquiry.refresh_from_db()
+    assert not inquiry.is_approved
     with pytest.raises(ValidationError):
         services.approve_answer(actor=management, inquiry=inquiry, version=inquiry.version - 1)
     services.approve_answer(actor=management, inquiry=inquiry, version=inquiry.version)
@@ -258,21 +260,23 @@ def test_intake_form_registers(officer, daily):
 def test_workflow_actions_through_the_views(make_inquiry, officer, management):
     inquiry = make_inquiry()
     officer_client, boss = client_for(officer), client_for(management)
-    action = lambda name: reverse("media_relations:inquiry_action", args=[inquiry.pk, name])  # noqa: E731
+    action = lambda name: reverse(f"media_relations:inquiry_{name}", args=[inquiry.pk])  # noqa: E731
     assert officer_client.post(action("start_draft")).status_code == 302
     services.save_draft(actor=officer, inquiry=inquiry, text="Odpowiedź", base_version=0)
     assert officer_client.post(action("submit")).status_code == 302
-    assert officer_client.post(action("approve"), {"version": 1}).status_code == 403
-    assert boss.post(action("approve"), {"version": 1}).status_code == 302
+    assert officer_client.post(action("approve"), {"approve-version": 1}).status_code == 403
+    assert boss.post(action("approve"), {"approve-version": 1}).status_code == 302
     # a forbidden step is refused with a message, not a 500
     assert officer_client.post(action("gather")).status_code == 302
     assert Inquiry.objects.get(pk=inquiry.pk).status == S.APPROVAL
-    assert boss.post(action("send"), {"channel": "email", "sent_at": "2025-05-06T10:00"}).status_code == 403
-    response = officer_client.post(action("send"), {"channel": "email", "sent_at": ""})
+    sent = {"send-channel": "email", "send-sent_at": "2025-05-06T10:00"}
+    assert boss.post(action("send"), sent).status_code == 403
+    response = officer_client.post(action("send"), {"send-channel": "email", "send-sent_at": ""})
     assert response.status_code == 200  # the form comes back with its error
-    sent = timezone.localtime().strftime("%Y-%m-%dT%H:%M")
-    assert officer_client.post(action("send"), {"channel": "email", "sent_at": sent}).status_code == 302
+    assert response.context["failed_form"].errors["sent_at"]
+    sent["send-sent_at"] = timezone.localtime().strftime("%Y-%m-%dT%H:%M")
+    assert officer_client.post(action("send"), sent).status_code == 302
     inquiry.refresh_from_db()
     assert inquiry.status == S.ANSWERED and inquiry.answer_text == "Odpowiedź"
-    assert officer_client.post(action("nonsense")).status_code == 404
+    assert officer_client.post(f"/press/inquiries/{inquiry.pk}/nonsense/").status_code == 404
     assert officer_client.get(action("submit")).status_code == 405

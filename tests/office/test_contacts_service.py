@@ -108,8 +108,8 @@ def test_merge_moves_references_fills_fields_joins_tags_and_notes(persona: Any, 
     assert update.changes["phone"] == ["", "+48 600 100 200"]
     for duplicate in (first, second):
         entry = trail(duplicate)[-1]
-        assert (entry.action, entry.actor) == (AuditEntry.Action.ACTION, actor)
-        assert f"#{keep.pk}" in entry.text
+        assert (entry.action, entry.actor) == (AuditEntry.Action.UPDATE, actor)
+        assert f"#{keep.pk}" in entry.text and entry.changes["merged_into"] == [None, str(keep)]
 
 
 def test_merge_refuses_nothing_to_merge_and_merged_contacts(persona: Any) -> None:
