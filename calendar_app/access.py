@@ -5,16 +5,26 @@
   entries only where their membership says so.
 - Every other member of staff with ``calendar_app.view_entry`` sees public and internal
   entries; private entries show to them as "busy" with nothing else.
+
+**The one masking rule** is ``hidden_q`` (for queries) and ``is_hidden`` (for one entry): a
+private entry of a calendar whose private entries the reader may not read. The grid, the entry
+page, search, widgets, clash warnings, feeds (read by anyone holding the link: an anonymous
+reader) and attachment downloads all ask it; text copied out of an entry into other records
+goes through ``entry_label``, which never carries a private entry's title.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
+from django.core.exceptions import PermissionDenied
 from django.db.models import Q, QuerySet
 from django.http import Http404
+from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.translation import gettext as _
 
-from calendar_app.models import Calendar, Entry
+from calendar_app.models import Calendar, Entry, Visibility
 
 
 def can_view_calendars(user: Any) -> bool:
@@ -72,14 +82,55 @@ def visible_calendars(user: Any) -> QuerySet[Calendar]:
     return Calendar.objects.filter(office_holder__is_active=True).select_related("office_holder")
 
 
-def get_entry_for_user(user: Any, pk: int, *, full: bool = False) -> Entry:
-    """An entry the user may open. ``full``: its private details are needed (else 404 for them)."""
+# --- The masking rule of private entries ------------------------------------------------------
+
+
+def hidden_q(user: Any | None) -> Q:
+    """Entries whose details ``user`` may not read. ``None`` is the system (reads everything);
+    an anonymous user is a feed reader (reads no private entry)."""
+    if user is None:
+        return Q(pk__in=[])
+    return Q(visibility=Visibility.PRIVATE) & ~Q(calendar_id__in=sorted(private_calendar_ids(user)))
+
+
+def is_hidden(user: Any | None, entry: Entry) -> bool:
+    """``hidden_q`` for one entry already loaded."""
+    if user is None:
+        return False
+    return entry.visibility == Visibility.PRIVATE and entry.calendar_id not in private_calendar_ids(user)
+
+
+def entry_label(entry: Entry) -> str:
+    """How an entry is named where its text is copied into other records (an assignment made
+    from a meeting's decision, a briefing request): a private entry by its day only."""
+    day = date_format(timezone.localtime(entry.start), "SHORT_DATETIME_FORMAT")
+    if entry.visibility == Visibility.PRIVATE:
+        return _("Private meeting, %(day)s") % {"day": day}
+    return f"{entry.title} ({day})"
+
+
+def may_view_entry(user: Any, entry: Entry) -> bool:
+    """The record check the core asks (attachments of an entry, links from assignments)."""
+    return can_view_calendars(user) and not is_hidden(user, entry)
+
+
+def get_entry_for_user(user: Any, pk: Any) -> Entry:
+    """An entry the user may open: 404 when the user may not read calendars or the entry is
+    hidden from them (a private entry's details exist only for its owner and trusted delegates)."""
     if not can_view_calendars(user):
         raise Http404
     try:
         entry = Entry.objects.select_related("calendar__office_holder").get(pk=pk)
-    except Entry.DoesNotExist:
+    except (Entry.DoesNotExist, ValueError):
         raise Http404 from None
-    if entry.visibility == "private" and entry.calendar_id not in private_calendar_ids(user):
-        raise Http404  # a private entry's details exist only for its owner and trusted delegates
+    if is_hidden(user, entry):
+        raise Http404
+    return entry
+
+
+def get_managed_entry(user: Any, pk: Any) -> Entry:
+    """An entry of a calendar the user manages (403 when they may only read it)."""
+    entry = get_entry_for_user(user, pk)
+    if not can_manage(user, entry.calendar_id):
+        raise PermissionDenied
     return entry

@@ -14,7 +14,9 @@ import calendar_app.deadlines
 import calendar_app.reports  # noqa: F401  (declares the PDF job kinds)
 from calendar_app import access, selectors
 from calendar_app.models import Calendar, Decision, Entry, MeetingRequest
+from calendar_app.workflows import WAITING
 from office.contributions import ListItem, NavLink, Schedule, SearchHit, Widget, has_perm, register, registry
+from office.models import OPEN_STATUSES
 
 registry.grant(
     "secretariat",
@@ -53,13 +55,7 @@ registry.add_schedule(
     )
 )
 
-registry.add_view_check(
-    Entry,
-    lambda user, entry: (
-        access.can_view_calendars(user)
-        and (entry.visibility != "private" or entry.calendar_id in access.private_calendar_ids(user))
-    ),
-)
+registry.add_view_check(Entry, access.may_view_entry)
 
 
 @register("navigation", "calendar", order=5, visible=access.can_view_calendars)
@@ -122,7 +118,7 @@ def todays_agenda(user: Any) -> Widget:
 
 @register("widget", "meeting_requests_waiting", order=15, visible=has_perm("calendar_app.change_meetingrequest"))
 def meeting_requests_waiting(user: Any) -> Widget:
-    qs = MeetingRequest.objects.filter(status__in=["new", "assessing"]).select_related("office_holder")
+    qs = MeetingRequest.objects.filter(status__in=WAITING).select_related("office_holder")
     today = timezone.localdate()
     rows = list(qs.order_by("received_on", "id")[:6])
     return Widget(
@@ -147,7 +143,7 @@ def meeting_requests_waiting(user: Any) -> Widget:
 @register("widget", "late_decisions", order=25, visible=has_perm("calendar_app.view_decision"))
 def late_decisions(user: Any) -> Widget:
     today = timezone.localdate()
-    qs = Decision.objects.filter(assignment__status__in=["new", "in_progress"], assignment__due_date__lt=today)
+    qs = Decision.objects.filter(assignment__status__in=OPEN_STATUSES, assignment__due_date__lt=today)
     rows = list(qs.select_related("assignment__unit", "entry").order_by("assignment__due_date")[:6])
     return Widget(
         _("Late decisions"),
@@ -185,11 +181,10 @@ def search_requests(user: Any, *, query: str) -> list[SearchHit]:
 
 @register("search", "calendar_entries", order=30, visible=access.can_view_calendars)
 def search_entries(user: Any, *, query: str) -> list[SearchHit]:
-    # private entries are searchable only where the user may read them
-    allowed_private = access.private_calendar_ids(user)
+    # hidden (private) entries are searchable only where the user may read them
     qs = (
         Entry.objects.filter(Q(title__icontains=query) | Q(place__icontains=query) | Q(notes__icontains=query))
-        .filter(~Q(visibility="private") | Q(calendar_id__in=allowed_private))
+        .exclude(access.hidden_q(user))
         .select_related("calendar__office_holder")
         .order_by("-start")[:8]
     )

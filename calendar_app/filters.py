@@ -1,4 +1,4 @@
-"""Filters of the meeting-request list."""
+"""Filters of the meeting-request list and the decision board."""
 
 from __future__ import annotations
 
@@ -6,12 +6,13 @@ import datetime as dt
 from typing import Any
 
 import django_filters
+from django import forms
 from django.db.models import Q, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from calendar_app.models import MeetingRequest
-from office.models import OfficeHolder
+from calendar_app.models import Decision, MeetingRequest
+from office.models import OPEN_STATUSES, AssignmentStatus, OfficeHolder, OrgUnit
 
 
 class MeetingRequestFilter(django_filters.FilterSet):
@@ -37,3 +38,25 @@ class MeetingRequestFilter(django_filters.FilterSet):
         if value is None:
             return qs
         return qs.filter(received_on__lt=timezone.localdate() - dt.timedelta(days=int(value)))
+
+
+class DecisionFilter(django_filters.FilterSet):
+    unit = django_filters.ModelChoiceFilter(
+        label=_("Unit"),
+        field_name="assignment__unit",
+        queryset=OrgUnit.objects.filter(is_active=True).order_by("symbol"),
+        empty_label=_("any"),
+    )
+    status = django_filters.ChoiceFilter(
+        label=_("Status"), field_name="assignment__status", choices=AssignmentStatus.choices, empty_label=_("any")
+    )
+    late = django_filters.BooleanFilter(label=_("Late only"), method="filter_late", widget=forms.CheckboxInput)
+
+    class Meta:
+        model = Decision
+        fields: list[str] = []
+
+    def filter_late(self, qs: QuerySet, name: str, value: Any) -> QuerySet:
+        if not value:
+            return qs
+        return qs.filter(assignment__status__in=OPEN_STATUSES, assignment__due_date__lt=timezone.localdate())

@@ -110,6 +110,10 @@ class MoveForm(forms.Form):
     keep_conflict_reason = forms.CharField(label=_("reason for keeping the clash"), required=False, max_length=500)
 
 
+class AgendaForm(forms.Form):
+    day = forms.DateField(label=_("day"), widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"))
+
+
 class CancelForm(forms.Form):
     reason = forms.CharField(label=_("reason"), required=False, max_length=500)
 
@@ -122,6 +126,15 @@ class OccurrenceForm(forms.Form):
     start = forms.DateTimeField(label=_("new start"), required=False, widget=DateTimeInput())
     end = forms.DateTimeField(label=_("new end"), required=False, widget=DateTimeInput())
     keep_conflict_reason = forms.CharField(label=_("reason for keeping the clash"), required=False, max_length=500)
+
+    def __init__(self, *args: Any, occurrences: list[Any] = (), **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        from django.utils.formats import date_format
+
+        self.fields["original_start"].widget.choices = [
+            (o.original_start.isoformat(), date_format(timezone.localtime(o.original_start), "SHORT_DATETIME_FORMAT"))
+            for o in occurrences
+        ]
 
     def clean(self) -> dict[str, Any]:
         data = super().clean()
@@ -137,11 +150,8 @@ class CalendarFilterForm(forms.Form):
     date = forms.DateField(
         label=_("date"), required=False, widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
     )
-    calendars = forms.ModelMultipleChoiceField(
-        label=_("office holders"),
-        queryset=Calendar.objects.none(),
-        required=False,
-        widget=forms.CheckboxSelectMultiple,
+    calendars = forms.TypedMultipleChoiceField(
+        label=_("office holders"), coerce=int, required=False, widget=forms.CheckboxSelectMultiple
     )
     kind = forms.ChoiceField(label=_("type"), choices=[("", _("all types")), *EntryKind.choices], required=False)
 

@@ -14,12 +14,14 @@ from functools import lru_cache
 from typing import Any
 
 from django.conf import settings
-from django.db.models import Q
+from django.contrib.auth.models import AnonymousUser
+from django.db.models import BooleanField, Case, Q, When
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from calendar_app.models import Calendar, Entry, EntryException
+from calendar_app.access import hidden_q
+from calendar_app.models import Calendar, Entry, EntryException, EntryStatus, Visibility
 
 PRODID = "-//Kancelaria//Kalendarz Prezydenta//PL"
 FEED_PAST_DAYS = 366
@@ -38,7 +40,14 @@ FEED_FIELDS = (
     "recurrence_until",
     "updated_at",
 )
-STATUS = {"tentative": "TENTATIVE", "confirmed": "CONFIRMED", "cancelled": "CANCELLED"}
+STATUS = {
+    EntryStatus.TENTATIVE: "TENTATIVE",
+    EntryStatus.CONFIRMED: "CONFIRMED",
+    EntryStatus.CANCELLED: "CANCELLED",
+}
+CLASS = {Visibility.PUBLIC: "PUBLIC", Visibility.PRIVATE: "CONFIDENTIAL"}
+#: Who reads a subscription feed: anyone holding the link, so nobody private entries are shown to.
+FEED_READER = AnonymousUser()
 
 
 def escape(text: str) -> str:
@@ -124,7 +133,7 @@ def _event_lines(
             yield f"LOCATION:{escape(place)}"
         # many clients ignore URL: the link back goes into the description too
         yield f"DESCRIPTION:{escape(((entry['notes'] or '') + chr(10) + chr(10) + link).strip())}"
-        yield "CLASS:" + {"public": "PUBLIC", "private": "CONFIDENTIAL"}.get(entry["visibility"], "PRIVATE")
+        yield "CLASS:" + CLASS.get(entry["visibility"], "PRIVATE")
     yield f"URL:{link}"
     yield f"STATUS:{STATUS[entry['status']]}"
     yield "TRANSP:" + ("OPAQUE" if entry["blocks_time"] else "TRANSPARENT")
@@ -176,17 +185,22 @@ def _recent(since: dt.datetime) -> Q:
 
 
 def feed(calendar: Calendar) -> bytes:
-    """The subscription feed: the last year and everything ahead; private entries are "busy"."""
+    """The subscription feed: the last year and everything ahead; what the masking rule hides from
+    a reader without rights (``access.hidden_q``: the private entries) is only "busy"."""
     since = timezone.now() - dt.timedelta(days=FEED_PAST_DAYS)
     entries = list(
-        Entry.objects.filter(calendar=calendar).filter(_recent(since)).values(*FEED_FIELDS).order_by("start")
+        Entry.objects.filter(calendar=calendar)
+        .filter(_recent(since))
+        .annotate(masked=Case(When(hidden_q(FEED_READER), then=True), default=False, output_field=BooleanField()))
+        .values(*FEED_FIELDS, "masked")
+        .order_by("start")
     )
     recurring_ids = [e["id"] for e in entries if e["recurrence"]]
     exceptions: dict[int, list[EntryException]] = {}
     if recurring_ids:
         for exception in EntryException.objects.filter(entry_id__in=recurring_ids).order_by("original_start"):
             exceptions.setdefault(exception.entry_id, []).append(exception)
-    return build_calendar(str(calendar.office_holder), [(e, e["visibility"] == "private") for e in entries], exceptions)
+    return build_calendar(str(calendar.office_holder), [(e, e["masked"]) for e in entries], exceptions)
 
 
 def single(entry: Entry, *, masked: bool) -> bytes:

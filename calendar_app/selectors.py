@@ -1,8 +1,9 @@
 """Reading calendars: occurrences in a window, with private entries masked in the query itself.
 
-A private entry of a calendar whose private entries the user may not read comes out of the
-database already without its title, place and type (``masked``): no view, template, feed,
-search or widget can leak what it never received.
+A private entry of a calendar whose private entries the user may not read
+(``access.hidden_q``) comes out of the database already without its title, place and type
+(``masked``): no view, template, feed, search, widget or clash warning can leak what it never
+received.
 """
 
 from __future__ import annotations
@@ -16,8 +17,8 @@ from dateutil.rrule import rrulestr
 from django.db.models import BooleanField, Case, F, Q, Value, When
 from django.utils import timezone
 
-from calendar_app.access import private_calendar_ids
-from calendar_app.models import MAX_ENTRY_DAYS, Entry, EntryException
+from calendar_app.access import hidden_q
+from calendar_app.models import MAX_ENTRY_DAYS, Entry, EntryException, EntryKind, EntryStatus
 
 ROW_FIELDS = (
     "id",
@@ -56,7 +57,11 @@ class Occurrence:
 
     @property
     def is_cancelled(self) -> bool:
-        return self.status == "cancelled"
+        return self.status == EntryStatus.CANCELLED
+
+    @property
+    def is_tentative(self) -> bool:
+        return self.status == EntryStatus.TENTATIVE
 
     @property
     def clashes_possible(self) -> bool:
@@ -66,18 +71,19 @@ class Occurrence:
         return self.start < end and self.end > start
 
 
-def _masked_rows(entries: Any, user: Any | None) -> Any:
-    """Annotate the shown title, place and type; hidden ones are blank for ``user`` (None: system)."""
-    if user is None:
-        hidden = Q(pk__in=[])
-    else:
-        hidden = Q(visibility="private") & ~Q(calendar_id__in=sorted(private_calendar_ids(user)))
-    return entries.annotate(
+def _masked_rows(entries: Any, user: Any | None, kinds: list[str] | None = None) -> Any:
+    """Annotate the shown title, place and type; hidden ones are blank for ``user`` (None: system).
+    ``kinds`` filters on the *shown* type, so a filter never reveals a hidden entry's real type."""
+    hidden = hidden_q(user)
+    rows = entries.annotate(
         shown_title=Case(When(hidden, then=Value("")), default=F("title")),
         shown_place=Case(When(hidden, then=Value("")), default=F("place")),
-        shown_kind=Case(When(hidden, then=Value("blocked")), default=F("kind")),
+        shown_kind=Case(When(hidden, then=Value(EntryKind.BLOCKED)), default=F("kind")),
         masked=Case(When(hidden, then=Value(True)), default=Value(False), output_field=BooleanField()),
-    ).values(*ROW_FIELDS)
+    )
+    if kinds:
+        rows = rows.filter(shown_kind__in=kinds)
+    return rows.values(*ROW_FIELDS)
 
 
 def _occurrence(
@@ -160,12 +166,12 @@ def occurrences(
     calendar_ids = list(calendar_ids)
     base = Entry.objects.filter(calendar_id__in=calendar_ids)
     if not include_cancelled:
-        base = base.exclude(status="cancelled")
-    if kinds:
-        base = base.filter(kind__in=list(kinds))
+        base = base.exclude(status=EntryStatus.CANCELLED)
+    kinds = list(kinds) if kinds else None
     single = _masked_rows(
         base.filter(recurrence="", start__lt=end, start__gte=start - dt.timedelta(days=MAX_ENTRY_DAYS), end__gt=start),
         user,
+        kinds,
     )
     recurring = list(
         _masked_rows(
@@ -173,6 +179,7 @@ def occurrences(
             .filter(start__lt=end)
             .filter(Q(recurrence_until__isnull=True) | Q(recurrence_until__gte=start.date())),
             user,
+            kinds,
         )
     )
     result = [_occurrence(row, row["start"], row["end"]) for row in single]
@@ -189,14 +196,16 @@ def occurrences(
 
 def conflicts(
     *,
+    user: Any | None,
     calendar_id: int,
     start: dt.datetime,
     end: dt.datetime,
     exclude_entry_id: int | None = None,
     exclude_original: dt.datetime | None = None,
 ) -> list[Occurrence]:
-    """Time-blocking, not cancelled occurrences of the calendar that overlap [start, end)."""
-    found = occurrences(user=None, calendar_ids=[calendar_id], start=start, end=end, include_cancelled=False)
+    """Time-blocking, not cancelled occurrences of the calendar that overlap [start, end), as
+    ``user`` may see them (a private entry they may not read is only "busy")."""
+    found = occurrences(user=user, calendar_ids=[calendar_id], start=start, end=end, include_cancelled=False)
     return [
         o
         for o in found

@@ -27,7 +27,7 @@ def calendar_available() -> bool:
 
 def _put_on_calendar(*, actor: Any, conference: Conference, holder: OfficeHolder, keep_conflict_reason: str) -> int:
     from calendar_app import services as calendar_services
-    from calendar_app.models import Calendar
+    from calendar_app.models import Calendar, EntryKind, Visibility
 
     calendar_services.ensure_calendars()
     calendar = Calendar.objects.get(office_holder=holder)
@@ -37,14 +37,13 @@ def _put_on_calendar(*, actor: Any, conference: Conference, holder: OfficeHolder
         title=_("Press conference: %(topic)s") % {"topic": conference.topic},
         start=conference.starts_at,
         end=conference.ends_at,
-        kind="press",
+        kind=EntryKind.PRESS,
         place=conference.place,
-        visibility="public",
+        visibility=Visibility.PUBLIC,
         keep_conflict_reason=keep_conflict_reason,
         source=conference,
         source_label=_("Press conference: %(topic)s") % {"topic": conference.topic},
         source_url=reverse("media_relations:conference_detail", args=[conference.pk]),
-        check_permission=False,
     )
     return entry.pk
 
@@ -143,9 +142,7 @@ def _follow_on_calendar(
     entry = Entry.objects.filter(pk=conference.calendar_entry_id).first() if conference.calendar_entry_id else None
     holder = conference.office_holder
     if entry is not None and (holder is None or holder.pk != previous_holder_id):
-        calendar_services.cancel_entry(
-            actor=actor, entry=entry, reason=_("The press conference changed."), check_permission=False
-        )
+        calendar_services.cancel_entry(actor=actor, entry=entry, reason=_("The press conference changed."))
         entry = None
         conference.calendar_entry_id = None
     if holder is None:
@@ -160,7 +157,6 @@ def _follow_on_calendar(
     calendar_services.update_entry(
         actor=actor,
         entry=entry,
-        check_permission=False,
         keep_conflict_reason=keep_conflict_reason,
         calendar=Calendar.objects.get(office_holder=holder),
         title=_("Press conference: %(topic)s") % {"topic": conference.topic},

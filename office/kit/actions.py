@@ -70,6 +70,8 @@ class Action:
     #: the form's prefix carries the record's id too, for pages that list several records with
     #: the same action (the responses of one publication): ``sent-12-sent_on``
     prefix_by_record: bool = False
+    #: share another action's form (one form with two submit buttons: "save" and "save and send")
+    form_prefix: str = ""
 
     @property
     def key(self) -> str:
@@ -78,7 +80,7 @@ class Action:
     def prefix(self, record: Any) -> str:
         """Every action's form has its own prefix, so the fields of several forms on one page
         never share a name or an id (``id_input-due_date``, ``id_extend-new_due``)."""
-        name = self.name.replace("_", "-")
+        name = (self.form_prefix or self.name).replace("_", "-")
         return f"{name}-{record.pk}" if self.prefix_by_record else name
 
     def make_form(self, request: HttpRequest, record: Any, data: Any = None, files: Any = None) -> Form:

@@ -37,8 +37,8 @@ class Note:
     params: dict[str, Any] = field(default_factory=dict)
 
 
-def note(text: str, **params: Any) -> Note:
-    return Note(text, {name: _plain(value) for name, value in params.items()})
+def note(msgid: str, /, **params: Any) -> Note:
+    return Note(msgid, {name: _plain(value) for name, value in params.items()})
 
 
 def _plain(value: Any) -> Any:

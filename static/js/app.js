@@ -154,6 +154,20 @@
     }
   });
 
+  /* ---- A form loaded into a panel (data-focus-first) takes the focus --------------------- */
+  // The in-place entry form appears far from the button that asked for it: move the focus to
+  // its first field, so keyboard and screen-reader users continue there.
+  document.body.addEventListener("htmx:afterSwap", function (event) {
+    var panel = event.detail && event.detail.target;
+    if (!panel || !panel.closest || !panel.closest("[data-focus-first]")) {
+      return;
+    }
+    var field = panel.querySelector("#error-summary, input:not([type=hidden]), select, textarea");
+    if (field) {
+      field.focus();
+    }
+  });
+
   /* ---- Scrollable tables can be reached and scrolled with the keyboard -------------------- */
   function makeScrollableTablesFocusable(root) {
     var boxes = (root || document).querySelectorAll(".table-responsive");

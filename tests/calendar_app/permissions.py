@@ -28,8 +28,9 @@ def _at(hour: int) -> dt.datetime:
 
 
 def build(world: World) -> None:
-    from calendar_app import services
     from calendar_app.models import Calendar, MeetingRequest
+    from calendar_app.services import entries as entry_services
+    from calendar_app.services import requests as request_services
     from office.models import OfficeHolder, SecretariatMembership
 
     secretary = world.people["secretariat"]
@@ -38,10 +39,10 @@ def build(world: World) -> None:
     )
     SecretariatMembership.objects.create(office_holder=holder, user=secretary)
     calendar = Calendar.objects.create(office_holder=holder)
-    entry = services.schedule_entry(
+    entry = entry_services.schedule_entry(
         actor=secretary, calendar=calendar, title="Spotkanie z Radą Seniorów", start=_at(10), end=_at(11)
     )
-    request = services.register_request(
+    request = request_services.register_request(
         actor=secretary,
         request=MeetingRequest(
             requester_kind="resident",
@@ -66,8 +67,20 @@ def _entry_get(managers_only: bool = False) -> Row:
     return Row("get", table(200, (NON_VIEWERS, 404)), pk_of("entry"), wrong="post")
 
 
-def _entry_post(data: Any) -> Row:
-    return Row("post", table(403, (MANAGERS, 302), (NON_VIEWERS, 404)), pk_of("entry"), data=data, wrong="get")
+def _entry_post(data: Any, done: int = 302) -> Row:
+    """An action on the entry: its managers get ``done``, other calendar readers 403, the rest 404."""
+    return Row("post", table(403, (MANAGERS, done), (NON_VIEWERS, 404)), pk_of("entry"), data=data, wrong="get")
+
+
+def _request_action(data: Any = None) -> Row:
+    """An action on the meeting request: handlers 302, readers without the right 403, the rest 404."""
+    return Row(
+        "post",
+        table(404, (REQUEST_READERS, 403), (REQUEST_HANDLERS, 302)),
+        pk_of("meeting_request"),
+        data=data or (lambda w: {}),
+        wrong="get",
+    )
 
 
 def _request_page(readers: frozenset[str] = REQUEST_READERS, **kwargs: Any) -> Row:
@@ -75,7 +88,11 @@ def _request_page(readers: frozenset[str] = REQUEST_READERS, **kwargs: Any) -> R
 
 
 def _move(w: World) -> dict[str, Any]:
-    return {"start": f"{_at(12):%Y-%m-%dT%H:%M}", "end": f"{_at(13):%Y-%m-%dT%H:%M}"}
+    return {"move-start": f"{_at(12):%Y-%m-%dT%H:%M}", "move-end": f"{_at(13):%Y-%m-%dT%H:%M}"}
+
+
+def _in_a_week(w: World) -> str:
+    return (timezone.localdate() + dt.timedelta(days=7)).isoformat()
 
 
 EXPECTED: dict[str, Row] = {
@@ -84,18 +101,34 @@ EXPECTED: dict[str, Row] = {
     "calendar_app:entry_detail": _entry_get(),
     "calendar_app:entry_edit": _entry_get(managers_only=True),
     "calendar_app:entry_move": _entry_post(_move),
-    "calendar_app:entry_cancel": _entry_post(lambda w: {"reason": "Choroba"}),
-    "calendar_app:entry_occurrence": _entry_post(lambda w: {"action": "cancel"}),
+    "calendar_app:entry_cancel": _entry_post(lambda w: {"cancel-reason": "Choroba"}),
+    # not a recurring entry: the form comes back with the reason
+    "calendar_app:entry_occurrence": _entry_post(lambda w: {"occurrence-action": "cancel"}, done=200),
     "calendar_app:entry_ics": _entry_get(),
     "calendar_app:meeting": Row("get", table(403, (MANAGERS, 200), (NON_VIEWERS, 404)), pk_of("entry"), wrong="put"),
-    "calendar_app:meeting_attach": Row(
-        "post",
-        table(403, (MANAGERS, 302), (NON_VIEWERS, 404)),
-        pk_of("entry"),
-        data=lambda w: {"file": SimpleUploadedFile("program.txt", b"Program wizyty.", "text/plain")},
-        wrong="get",
+    "calendar_app:meeting_notes": _entry_post(lambda w: {"notes-agenda": "1. Budżet", "notes-notes": ""}),
+    "calendar_app:meeting_decision": _entry_post(
+        lambda w: {
+            "decision-text": "Harmonogram",
+            "decision-unit": w.units["WIN"].pk,
+            "decision-due_date": _in_a_week(w),
+        }
+    ),
+    "calendar_app:meeting_briefing": _entry_post(
+        lambda w: {
+            "briefing-what": "Informacja",
+            "briefing-unit": w.units["WIN"].pk,
+            "briefing-due_date": timezone.localdate().isoformat(),
+        }
+    ),
+    "calendar_app:meeting_file": _entry_post(lambda w: {}),
+    "calendar_app:meeting_attach": _entry_post(
+        lambda w: {"attach-file": SimpleUploadedFile("program.txt", b"Program wizyty.", "text/plain")}
     ),
     "calendar_app:feed_settings": Row("get", table(404, (MANAGERS, 200)), pk_of("calendar"), wrong="put"),
+    "calendar_app:calendar_renew_feed": Row(
+        "post", table(403, (MANAGERS, 302), (NON_VIEWERS, 404)), pk_of("calendar"), wrong="get"
+    ),
     "calendar_app:feed": Row(
         "get",
         table(200, anonymous=200),
@@ -103,24 +136,28 @@ EXPECTED: dict[str, Row] = {
         wrong="post",
         wrong_statuses={},
     ),
-    "calendar_app:agenda_pdf": Row(
+    "calendar_app:calendar_agenda_pdf": Row(
         "post",
         table(302, (NON_VIEWERS, 404)),
         pk_of("calendar"),
-        data=lambda w: {"day": timezone.localdate().isoformat()},
+        data=lambda w: {"agenda-pdf-day": timezone.localdate().isoformat()},
         wrong="get",
     ),
     "calendar_app:request_list": _request_page(),
     "calendar_app:request_create": Row("get", table(403, (MANAGERS, 200)), wrong="put"),
     "calendar_app:request_statistics": _request_page(),
     "calendar_app:request_detail": Row(
-        "get", table(403, (REQUEST_READERS, 200)), pk_of("meeting_request"), wrong="post"
+        "get", table(404, (REQUEST_READERS, 200)), pk_of("meeting_request"), wrong="post"
     ),
-    "calendar_app:request_action": Row(
-        "post",
-        table(403, (REQUEST_HANDLERS, 302)),
-        lambda w: {"pk": w.extra["meeting_request"].pk, "action": "assess"},
-        wrong="get",
+    "calendar_app:request_assess": _request_action(),
+    "calendar_app:request_schedule": _request_action(
+        lambda w: {"schedule-start": f"{_at(14):%Y-%m-%dT%H:%M}", "schedule-minutes": 30}
     ),
+    "calendar_app:request_handover": _request_action(
+        lambda w: {"handover-unit": w.units["WIN"].pk, "handover-due_date": _in_a_week(w)}
+    ),
+    "calendar_app:request_decline": _request_action(lambda w: {"decline-reason": "Brak terminów"}),
+    "calendar_app:request_reply": _request_action(lambda w: {"reply-reply_text": "Szanowna Pani"}),
+    "calendar_app:request_send_reply": _request_action(lambda w: {"reply-reply_text": "Szanowna Pani"}),
     "calendar_app:decision_board": _request_page(),
 }
