@@ -10,6 +10,9 @@ from django.utils import timezone
 
 from calendar_app.models import Calendar, Entry
 from calendar_app.services import ensure_calendars
+from calendar_app.services import entries as entry_services
+from calendar_app.services import meetings as meeting_services
+from calendar_app.services import requests as request_services
 from office.deadlines import is_working_day
 
 MEETINGS = [
@@ -217,7 +220,6 @@ DECISIONS = [
 
 
 def seed_requests(admin: Any) -> None:
-    from calendar_app import services
     from calendar_app.models import MeetingRequest
     from office.models import OfficeHolder, OrgUnit, User
 
@@ -228,7 +230,7 @@ def seed_requests(admin: Any) -> None:
     today = timezone.localdate()
     slot_day = today + dt.timedelta(days=3)
     for index, (kind, name, organisation, topic, days_ago, outcome, email) in enumerate(REQUESTS):
-        request = services.register_request(
+        request = request_services.register_request(
             actor=secretary,
             request=MeetingRequest(
                 requester_kind=kind,
@@ -247,12 +249,12 @@ def seed_requests(admin: Any) -> None:
         )
         if outcome == "new":
             continue
-        services.start_assessment(actor=secretary, request=request)
+        request_services.start_assessment(actor=secretary, request=request)
         if outcome == "scheduled":
-            slots = services.free_slots(
+            slots = entry_services.free_slots(
                 calendar=Calendar.objects.get(office_holder=mayor), first_day=slot_day + dt.timedelta(days=index)
             )
-            services.schedule_request(
+            request_services.schedule_request(
                 actor=secretary,
                 request=request,
                 start=slots[0],
@@ -260,14 +262,14 @@ def seed_requests(admin: Any) -> None:
                 place="Gabinet Prezydenta",
             )
         elif outcome == "handed_over":
-            services.hand_over_request(
+            request_services.hand_over_request(
                 actor=secretary,
                 request=request,
                 unit=OrgUnit.objects.get(symbol="WGK" if index == 0 else "WIN"),
                 due_date=today + dt.timedelta(days=10),
             )
         elif outcome == "declined":
-            services.decline_request(
+            request_services.decline_request(
                 actor=secretary,
                 request=request,
                 reason="Przydział lokali prowadzi Zakład Gospodarki Mieszkaniowej; prosimy o kontakt z ZGM.",
@@ -278,7 +280,6 @@ def seed_requests(admin: Any) -> None:
 
 
 def seed_decisions(admin: Any) -> None:
-    from calendar_app import services
     from calendar_app.models import Decision
     from office.models import OrgUnit, User
 
@@ -299,14 +300,14 @@ def seed_decisions(admin: Any) -> None:
     )
     if meeting is None:
         return
-    services.save_notes(
+    meeting_services.save_notes(
         actor=secretary,
         entry=meeting,
         agenda="1. Stan inwestycji drogowych\n2. Bezpieczeństwo przy szkołach\n3. Jubileusz miasta",
         notes="Omówiono postęp prac i uwagi mieszkańców. Ustalono działania poniżej.",
     )
     for symbol, text, due in DECISIONS:
-        decision = services.record_decision(
+        decision = meeting_services.record_decision(
             actor=secretary,
             entry=meeting,
             text=text,

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from celery import shared_task
 
-from calendar_app import notifications, services
+from calendar_app import notifications
+from calendar_app.services import requests as request_services
 
 TRANSIENT = (ConnectionError, TimeoutError, OSError)
 
@@ -21,4 +22,4 @@ def send_tomorrows_agendas() -> int:
 
 @shared_task
 def anonymise_meeting_requests() -> int:
-    return services.anonymise_expired()
+    return request_services.anonymise_expired()

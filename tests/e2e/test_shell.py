@@ -84,7 +84,7 @@ def test_liaison_answers_in_unit_inbox_and_sees_403_outside_role(visitor, demo):
     visitor.page.locator(f'a[href="/assignments/{assignment.pk}/"]').first.click()
     visitor.page.wait_for_load_state()
     visitor.check()
-    visitor.page.locator("#id_reply").fill("Remont potrwa do 15 grudnia; objazd ulicą Polną.")
+    visitor.page.locator("#id_reply-reply").fill("Remont potrwa do 15 grudnia; objazd ulicą Polną.")
     visitor.page.locator("form[action$='/reply/'] [type=submit]").click()
     visitor.page.wait_for_load_state()
     visitor.check()

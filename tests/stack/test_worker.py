@@ -241,7 +241,8 @@ def test_a_release_reaches_2000_journalists_once_each_through_the_worker(celery_
     client = client_for(officer)
     started = time.monotonic()
     response = client.post(
-        reverse("media_relations:release_distribute", args=[release.pk]), {"lists": [everyone.pk, regional.pk]}
+        reverse("media_relations:release_distribute", args=[release.pk]),
+        {"distribute-lists": [everyone.pk, regional.pk]},
     )
     request_seconds = time.monotonic() - started
     assert response.status_code == 302
@@ -258,6 +259,6 @@ def test_a_release_reaches_2000_journalists_once_each_through_the_worker(celery_
     print(f"request {request_seconds:.2f} s, {RECIPIENTS} messages delivered by the worker in {worker_seconds:.1f} s")
 
     # distributing again sends nothing more
-    client.post(reverse("media_relations:release_distribute", args=[release.pk]), {"lists": [everyone.pk]})
+    client.post(reverse("media_relations:release_distribute", args=[release.pk]), {"distribute-lists": [everyone.pk]})
     time.sleep(3)
     assert len([m for m in sink.messages if m["Subject"] == release.title]) == RECIPIENTS
