@@ -178,7 +178,7 @@ ENTRY_ACTIONS = ActionSet(
         ),
         Action(
             "cancel",
-            run=lambda request, entry, data: services.cancel_entry(actor=request.user, entry=entry, **data),
+            service=services.cancel_entry,
             form=CancelForm,
             allowed=_manages,
             when=lambda entry: entry.status != EntryStatus.CANCELLED,

@@ -74,10 +74,11 @@ MEETING_ACTIONS = ActionSet(
     load=lambda request, pk: access.get_managed_entry(request.user, pk),
     done_url=_url,
     redisplay=_page,
+    record_arg="entry",
     actions=[
         Action(
             "notes",
-            run=lambda request, entry, data: services.save_notes(actor=request.user, entry=entry, **data),
+            service=services.save_notes,
             form=NotesForm,
             initial=_notes_initial,
             allowed=_manages,
@@ -85,7 +86,7 @@ MEETING_ACTIONS = ActionSet(
         ),
         Action(
             "decision",
-            run=lambda request, entry, data: services.record_decision(actor=request.user, entry=entry, **data),
+            service=services.record_decision,
             form=DecisionForm,
             initial=_week_ahead,
             allowed=_manages,
@@ -93,7 +94,7 @@ MEETING_ACTIONS = ActionSet(
         ),
         Action(
             "briefing",
-            run=lambda request, entry, data: services.request_briefing(actor=request.user, entry=entry, **data),
+            service=services.request_briefing,
             form=BriefingForm,
             initial=lambda request, e: {"due_date": min(_week_ahead(request, e)["due_date"], e.start.date())},
             allowed=_manages,

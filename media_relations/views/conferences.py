@@ -113,9 +113,7 @@ CONFERENCE_ACTIONS = ActionSet(
     actions=[
         Action(
             "attendance",
-            run=lambda request, conference, data: services.record_attendance(
-                actor=request.user, conference=conference, attended=list(data["attended"])
-            ),
+            service=services.record_attendance,
             form=AttendanceForm,
             initial=lambda request, c: {
                 "attended": list(c.invitations.filter(attended=True).values_list("outlet_id", flat=True))

@@ -107,12 +107,18 @@ def _detail(request: HttpRequest, inquiry: Inquiry, bound: dict[str, Any] | None
     return render(request, "media_relations/inquiries/detail.html", context)
 
 
+def _step(name: str, target: str, success: Any, when: Any = None) -> Action:
+    """A plain move of the workflow (no form): the service checks it is allowed from here."""
+    return Action(
+        name,
+        run=lambda request, inquiry, data: services.move(actor=request.user, inquiry=inquiry, target=target),
+        when=when or (lambda inquiry: INQUIRY_WORKFLOW.can(inquiry.status, target)),
+        success=success,
+    )
+
+
 def _may_move_to(target: str) -> Any:
     return lambda inquiry: INQUIRY_WORKFLOW.can(inquiry.status, target)
-
-
-def _move(target: str) -> Any:
-    return lambda request, inquiry, data: services.move(actor=request.user, inquiry=inquiry, target=target)
 
 
 INQUIRY_ACTIONS = ActionSet(
@@ -120,40 +126,25 @@ INQUIRY_ACTIONS = ActionSet(
     load=lambda request, pk: _get(request, pk),
     done_url=_url,
     redisplay=_detail,
+    permission=CHANGE,
     actions=[
-        Action(
-            "gather",
-            run=_move(InquiryStatus.GATHERING_INPUT),
-            permission=CHANGE,
-            when=_may_move_to(InquiryStatus.GATHERING_INPUT),
-            success=_lazy("The status was changed."),
-        ),
-        Action(
+        _step("gather", InquiryStatus.GATHERING_INPUT, _lazy("The status was changed.")),
+        _step(
             "start_draft",
-            run=_move(InquiryStatus.DRAFT),
-            permission=CHANGE,
+            InquiryStatus.DRAFT,
+            _lazy("The status was changed."),
             when=lambda i: INQUIRY_WORKFLOW.can(i.status, InquiryStatus.DRAFT) and i.status != InquiryStatus.APPROVAL,
-            success=_lazy("The status was changed."),
         ),
-        Action(
+        _step(
             "send_back",
-            run=_move(InquiryStatus.DRAFT),
-            permission=CHANGE,
+            InquiryStatus.DRAFT,
+            _lazy("The draft was sent back for changes."),
             when=lambda i: i.status == InquiryStatus.APPROVAL,
-            success=_lazy("The draft was sent back for changes."),
         ),
-        Action(
-            "submit",
-            run=_move(InquiryStatus.APPROVAL),
-            permission=CHANGE,
-            when=_may_move_to(InquiryStatus.APPROVAL),
-            success=_lazy("The draft was submitted for approval."),
-        ),
+        _step("submit", InquiryStatus.APPROVAL, _lazy("The draft was submitted for approval.")),
         Action(
             "approve",
-            run=lambda request, inquiry, data: services.approve_answer(
-                actor=request.user, inquiry=inquiry, version=data["version"]
-            ),
+            service=services.approve_answer,
             form=ApproveForm,
             initial=lambda request, inquiry: {"version": inquiry.version},
             permission=APPROVE,
@@ -162,45 +153,38 @@ INQUIRY_ACTIONS = ActionSet(
         ),
         Action(
             "input",
-            run=lambda request, inquiry, data: services.request_input(actor=request.user, inquiry=inquiry, **data),
+            service=services.request_input,
             form=InputRequestForm,
             initial=lambda request, i: {"due_date": min(i.due_on, timezone.localdate() + dt.timedelta(days=3))},
-            permission=CHANGE,
             when=lambda i: i.is_open,
             success=_lazy("The unit was asked for input."),
         ),
         Action(
             "send",
-            run=lambda request, inquiry, data: services.send_answer(actor=request.user, inquiry=inquiry, **data),
+            service=services.send_answer,
             form=SendAnswerForm,
-            permission=CHANGE,
             when=_may_move_to(InquiryStatus.ANSWERED),
             success=_lazy("The answer was recorded as sent."),
         ),
         Action(
             "extend",
-            run=lambda request, inquiry, data: services.extend_deadline(actor=request.user, inquiry=inquiry, **data),
+            service=services.extend_deadline,
             form=ExtendForm,
-            permission=CHANGE,
             when=_may_move_to(InquiryStatus.EXTENDED),
             success=_lazy("The deadline was extended."),
         ),
         Action(
             "refuse",
-            run=lambda request, inquiry, data: services.refuse(actor=request.user, inquiry=inquiry, **data),
+            service=services.refuse,
             form=RefuseForm,
-            permission=CHANGE,
             when=_may_move_to(InquiryStatus.REFUSED),
             success=_lazy("The refusal was recorded."),
         ),
         Action(
             "written_refusal",
-            run=lambda request, inquiry, data: services.demand_written_refusal(
-                actor=request.user, inquiry=inquiry, **data
-            ),
+            service=services.demand_written_refusal,
             form=WrittenRefusalForm,
-            permission=CHANGE,
-            when=lambda i: i.status == InquiryStatus.REFUSED and not i.written_refusal_demanded_at,
+            when=lambda i: i.is_refused and not i.written_refusal_demanded_at,
             success=_lazy("The demand was recorded."),
         ),
         Action(
@@ -209,18 +193,14 @@ INQUIRY_ACTIONS = ActionSet(
                 actor=request.user, journalist=inquiry.journalist, inquiry=inquiry, **data
             ),
             form=QuoteForm,
-            permission=CHANGE,
             success=_lazy("The quote was recorded."),
         ),
         Action(
             "link",
-            run=lambda request, inquiry, data: services.link_publication(
-                actor=request.user, inquiry=inquiry, publication=data["publication"]
-            ),
+            service=services.link_publication,
             form=LinkPublicationForm,
             form_kwargs=lambda request, inquiry: {"outlet": inquiry.outlet},
             initial=lambda request, inquiry: {"publication": inquiry.publication_id},
-            permission=CHANGE,
             success=_lazy("The publication was linked."),
         ),
         attach_action(allowed=lambda user, inquiry: user.has_perm(CHANGE)),
@@ -311,13 +291,8 @@ QUOTE_ACTIONS = ActionSet(
     load=lambda request, pk: access.get_for_user(request.user, QuoteAuthorisation.objects.all(), pk),
     done_url=_quote_page,
     redisplay=_quote_redisplay,
+    permission="media_relations.change_quoteauthorisation",
     actions=[
-        Action(
-            "answer",
-            run=lambda request, quote, data: services.answer_quote(actor=request.user, quote=quote, **data),
-            form=QuoteAnswerForm,
-            permission="media_relations.change_quoteauthorisation",
-            success=_lazy("The answer was recorded."),
-        )
+        Action("answer", service=services.answer_quote, form=QuoteAnswerForm, success=_lazy("The answer was recorded."))
     ],
 )

@@ -104,9 +104,7 @@ PUBLICATION_ACTIONS = ActionSet(
     actions=[
         Action(
             "respond",
-            run=lambda request, publication, data: services.open_response(
-                actor=request.user, publication=publication, **data
-            ),
+            service=services.open_response,
             form=ResponseForm,
             permission="media_relations.add_responsecase",
             success=_lazy("The response case was opened."),
@@ -126,33 +124,32 @@ RESPONSE_ACTIONS = ActionSet(
     load=lambda request, pk: access.get_for_user(request.user, ResponseCase.objects.select_related("publication"), pk),
     done_url=lambda case: reverse("media_relations:publication_detail", args=[case.publication_id]),
     redisplay=_response_redisplay,
+    record_arg="case",
+    permission="media_relations.change_responsecase",
     actions=[
         Action(
             "text",
-            run=lambda request, case, data: services.update_response_text(actor=request.user, case=case, **data),
+            service=services.update_response_text,
             form=ResponseTextForm,
             initial=lambda request, case: {"text": case.text, "notes": case.notes},
             prefix_by_record=True,
-            permission="media_relations.change_responsecase",
-            when=lambda case: case.status == ResponseStatus.DRAFT,
+            when=lambda case: case.is_draft,
             success=_lazy("The response was updated."),
         ),
         Action(
             "sent",
-            run=lambda request, case, data: services.mark_sent(actor=request.user, case=case, **data),
+            service=services.mark_sent,
             form=ResponseSentForm,
             prefix_by_record=True,
-            permission="media_relations.change_responsecase",
             when=lambda case: RESPONSE_WORKFLOW.can(case.status, ResponseStatus.SENT),
             success=_lazy("The response was updated."),
         ),
         Action(
             "outcome",
-            run=lambda request, case, data: services.record_outcome(actor=request.user, case=case, **data),
+            service=services.record_outcome,
             form=ResponseOutcomeForm,
             prefix_by_record=True,
-            permission="media_relations.change_responsecase",
-            when=lambda case: case.status != ResponseStatus.DRAFT and bool(RESPONSE_WORKFLOW.allowed(case.status)),
+            when=lambda case: not case.is_draft and bool(RESPONSE_WORKFLOW.allowed(case.status)),
             success=_lazy("The response was updated."),
         ),
     ],

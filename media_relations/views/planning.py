@@ -121,10 +121,11 @@ BULLETIN_ACTIONS = ActionSet(
     load=lambda request, pk: access.get_for_user(request.user, BulletinIssue.objects.all(), pk),
     done_url=_issue_url,
     redisplay=_bulletin_detail,
+    record_arg="issue",
     actions=[
         Action(
             "approve",
-            run=lambda request, issue, data: services.approve_issue(actor=request.user, issue=issue),
+            service=services.approve_issue,
             permission="media_relations.approve_answer",
             when=lambda issue: issue.status == BulletinIssue.Status.PLANNING,
             success=_lazy("The issue was approved."),

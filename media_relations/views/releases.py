@@ -87,8 +87,15 @@ def _detail(request: HttpRequest, release: Release, bound: dict[str, Any] | None
     return render(request, "media_relations/releases/detail.html", context)
 
 
-def _move(target: str) -> Any:
-    return lambda request, release, data: services.move_release(actor=request.user, release=release, target=target)
+def _step(name: str, target: str, success: Any, **options: Any) -> Action:
+    """A move of the release's workflow (no form): the service checks it is allowed from here."""
+    return Action(
+        name,
+        run=lambda request, release, data: services.move_release(actor=request.user, release=release, target=target),
+        when=lambda release: RELEASE_WORKFLOW.can(release.status, target),
+        success=success,
+        **options,
+    )
 
 
 RELEASE_ACTIONS = ActionSet(
@@ -96,35 +103,20 @@ RELEASE_ACTIONS = ActionSet(
     load=lambda request, pk: access.get_for_user(request.user, Release.objects.all(), pk),
     done_url=_url,
     redisplay=_detail,
+    permission=CHANGE,
     actions=[
-        Action(
-            "submit",
-            run=_move(ReleaseStatus.APPROVAL),
-            permission=CHANGE,
-            when=lambda r: RELEASE_WORKFLOW.can(r.status, ReleaseStatus.APPROVAL),
-            success=_lazy("The release was submitted for approval."),
-        ),
-        Action(
-            "send_back",
-            run=_move(ReleaseStatus.DRAFT),
-            permission=CHANGE,
-            when=lambda r: RELEASE_WORKFLOW.can(r.status, ReleaseStatus.DRAFT),
-            success=_lazy("The release was sent back for changes."),
-        ),
-        Action(
+        _step("submit", ReleaseStatus.APPROVAL, _lazy("The release was submitted for approval.")),
+        _step("send_back", ReleaseStatus.DRAFT, _lazy("The release was sent back for changes.")),
+        _step(
             "publish",
-            run=_move(ReleaseStatus.PUBLISHED),
+            ReleaseStatus.PUBLISHED,
+            _lazy("The release was approved and published."),
             permission="media_relations.approve_answer",
-            when=lambda r: RELEASE_WORKFLOW.can(r.status, ReleaseStatus.PUBLISHED),
-            success=_lazy("The release was approved and published."),
         ),
         Action(
             "distribute",
-            run=lambda request, release, data: services.distribute(
-                actor=request.user, release=release, lists=list(data["lists"])
-            ),
+            service=services.distribute,
             form=DistributeForm,
-            permission=CHANGE,
             when=lambda r: r.is_published,
             success=_lazy("The messages are being sent."),
         ),

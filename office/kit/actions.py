@@ -26,7 +26,7 @@ to ``done_url(record)`` — unless ``run`` returned a response of its own (a job
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from django.contrib import messages
@@ -40,13 +40,16 @@ from django.views.decorators.http import require_POST
 
 from office.kit.pages import apply_errors
 
+#: An Action's permission when it takes the ActionSet's.
+INHERIT = "<the action set's permission>"
+
 
 @dataclass(frozen=True)
 class Action:
     """One thing a user can do to a record.
 
-    ``name``: the URL segment and the URL name's suffix; ``run(request, record, data)`` calls
-    the service; ``form``: the form validating the POST (None: no input); ``permission``: a
+    ``name``: the URL segment and the URL name's suffix; ``service`` or ``run`` does the work
+    (see below); ``form``: the form validating the POST (None: no input); ``permission``: a
     Django permission the user must hold; ``allowed(user, record)``: who may act on this record
     (both give 403 when they fail); ``when(record)``: whether the action makes sense in the
     record's state — it only decides whether the page offers it (the service refuses a move the
@@ -56,9 +59,14 @@ class Action:
     """
 
     name: str
-    run: Callable[[HttpRequest, Any, dict[str, Any]], Any]
+    #: ``service(actor=..., <record_arg>=record, **cleaned_data)``: the usual case, a service
+    #: taking the form's fields as keyword arguments
+    service: Callable[..., Any] | None = None
+    #: ``run(request, record, cleaned_data)``: anything else (a response of its own, extra steps)
+    run: Callable[[HttpRequest, Any, dict[str, Any]], Any] | None = None
     form: type[Form] | None = None
-    permission: str | None = None
+    #: the ActionSet's permission unless given (None: no permission beyond seeing the record)
+    permission: str | None = INHERIT
     allowed: Callable[[Any, Any], bool] | None = None
     when: Callable[[Any], bool] | None = None
     success: Any = ""
@@ -91,6 +99,12 @@ class Action:
             return self.form(prefix=self.prefix(record), initial=initial, **extra)
         return self.form(data, files, prefix=self.prefix(record), **extra)
 
+    def perform(self, request: HttpRequest, record: Any, data: dict[str, Any], record_arg: str) -> Any:
+        if self.run is not None:
+            return self.run(request, record, data)
+        assert self.service is not None, f"action {self.name!r} has neither a service nor run"
+        return self.service(actor=request.user, **{record_arg: record}, **data)
+
     def may(self, user: Any, record: Any) -> bool:
         """Whether ``user`` may take this action on ``record`` at all (else 403)."""
         if self.permission and not user.has_perm(self.permission):
@@ -111,11 +125,20 @@ class ActionSet:
     done_url: Callable[[Any], str]
     redisplay: Callable[[HttpRequest, Any, dict[str, Form]], HttpResponse]
     actions: list[Action] = field(default_factory=list)
+    #: the keyword under which services receive the record (default: the set's name)
+    record_arg: str = ""
+    #: the permission of every action that does not name its own
+    permission: str | None = None
 
     def __post_init__(self) -> None:
         names = [action.name for action in self.actions]
         if len(names) != len(set(names)):
             raise ValueError(f"ActionSet {self.name!r} names an action twice: {names}")
+        self.record_arg = self.record_arg or self.name
+        self.actions = [
+            replace(action, permission=self.permission) if action.permission == INHERIT else action
+            for action in self.actions
+        ]
 
     def __getitem__(self, name: str) -> Action:
         for action in self.actions:
@@ -170,7 +193,8 @@ class ActionSet:
                 form = action.make_form(request, record, request.POST, request.FILES)
             if form is None or form.is_valid():
                 try:
-                    outcome = action.run(request, record, form.cleaned_data if form is not None else {})
+                    data = form.cleaned_data if form is not None else {}
+                    outcome = action.perform(request, record, data, actions.record_arg)
                 except ValidationError as error:
                     if form is None:
                         messages.error(request, " ".join(error.messages))

@@ -120,17 +120,18 @@ ASSIGNMENT_ACTIONS = ActionSet(
     load=lambda request, pk: access.get_assignment_for_user(request.user, pk),
     done_url=lambda a: reverse("office:assignment_detail", args=[a.pk]),
     redisplay=_detail,
+    record_arg="assignment",
     actions=[
         Action(
             "start",
-            run=lambda request, a, data: service.start_work(actor=request.user, assignment=a),
+            service=service.start_work,
             allowed=access.can_answer,
             when=_unit_can_move_to(AssignmentStatus.IN_PROGRESS),
             success=_lazy("You took the matter up."),
         ),
         Action(
             "reply",
-            run=lambda request, a, data: service.answer(actor=request.user, assignment=a, reply=data["reply"]),
+            service=service.answer,
             form=ReplyForm,
             allowed=access.can_answer,
             when=_unit_can_move_to(AssignmentStatus.ANSWERED),
@@ -148,16 +149,14 @@ ASSIGNMENT_ACTIONS = ActionSet(
         ),
         Action(
             "note",
-            run=lambda request, a, data: service.add_note(actor=request.user, assignment=a, text=data["text"]),
+            service=service.add_note,
             form=NoteForm,
             allowed=lambda user, a: access.can_answer(user, a) or access.can_manage(user, a),
             success=_lazy("The note was added."),
         ),
         Action(
             "decide",
-            run=lambda request, a, data: service.decide(
-                actor=request.user, assignment=a, target=data["target"], text=data["text"]
-            ),
+            service=service.decide,
             form=DecisionForm,
             form_kwargs=lambda request, a: {"allowed": ISSUER_WORKFLOW.allowed(a.status)},
             allowed=access.can_manage,
