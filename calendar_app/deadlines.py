@@ -1,13 +1,8 @@
-"""Deadline rules of the calendar app's matters (business travel)."""
+"""Deadline rules of the calendar app's matters (business travel): the data in deadlines.toml, the constants here."""
 
-from office.deadlines import Unit, declare_rule
+from office.contributions import RuleSpec
+from office.deadlines import DeadlineRules
 
-TRIP_SETTLEMENT = declare_rule(
-    code="trip_settlement",
-    name="Rozliczenie podróży służbowej",
-    basis="Rozporządzenie MRiPS z 29.01.2013 r. § 5",
-    amount=14,
-    unit=Unit.CALENDAR_DAYS,
-    moves_to_working_day=True,
-    to_verify=True,
-)
+
+class TravelRules(DeadlineRules, table="deadlines.toml"):
+    TRIP_SETTLEMENT: RuleSpec

@@ -1,8 +1,9 @@
 """The core's deadline rules and their installation into the rules table.
 
-Apps declare their own rules in ``<app>/deadlines.py`` with ``office.deadlines.declare_rule``;
-the core keeps only the general ones below (public information, accessibility statement,
-the internal default). ``ensure_default_rules`` runs after every ``migrate`` (and after a test
+Each app declares its rules in ``<app>/deadlines.toml`` (the data) and names them as
+constants in ``<app>/deadlines.py`` (a ``DeadlineRules`` class); the core keeps only the
+general ones (``deadline_rules.toml``: public information, accessibility statement, the
+internal default). ``ensure_default_rules`` runs after every ``migrate`` (and after a test
 database flush): it creates the declared rules that are missing and leaves alone those an
 administrator edited.
 """
@@ -13,49 +14,18 @@ from typing import Any
 
 from django.apps import apps as global_apps
 
-from office.contributions import registry
-from office.deadlines import Unit, declare_rule
+from office.contributions import RuleSpec, registry
+from office.deadlines import DeadlineRules
 
-UDIP_ANSWER = declare_rule(
-    code="udip_answer",
-    name="Udostępnienie informacji publicznej",
-    basis="UDIP art. 13 ust. 1",
-    amount=14,
-    unit=Unit.CALENDAR_DAYS,
-    moves_to_working_day=True,
-)
-UDIP_EXTENSION_CAP = declare_rule(
-    code="udip_extension_cap",
-    name="Przedłużenie terminu informacji publicznej (najpóźniej)",
-    basis="UDIP art. 13 ust. 2",
-    amount=2,
-    unit=Unit.MONTHS,
-    moves_to_working_day=True,
-)
-UDIP_APPEAL = declare_rule(
-    code="udip_appeal",
-    name="Rozpatrzenie odwołania od odmowy informacji publicznej",
-    basis="UDIP art. 16 ust. 2",
-    amount=14,
-    unit=Unit.CALENDAR_DAYS,
-    moves_to_working_day=True,
-)
-ACCESSIBILITY_STATEMENT = declare_rule(
-    code="accessibility_statement",
-    name="Aktualizacja deklaracji dostępności",
-    basis="Ustawa o dostępności cyfrowej art. 10",
-    amount=0,
-    unit=Unit.ANNUAL_DATE,
-    annual_month=3,
-    annual_day=31,
-)
-INTERNAL_DEFAULT = declare_rule(
-    code="internal_default",
-    name="Termin wewnętrzny (domyślny)",
-    basis="Praktyka kancelarii",
-    amount=7,
-    unit=Unit.WORKING_DAYS,
-)
+
+class CoreRules(DeadlineRules, table="deadline_rules.toml"):
+    """The general rules other apps use too (public information) and the office's own."""
+
+    UDIP_ANSWER: RuleSpec
+    UDIP_EXTENSION_CAP: RuleSpec
+    UDIP_APPEAL: RuleSpec
+    ACCESSIBILITY_STATEMENT: RuleSpec
+    INTERNAL_DEFAULT: RuleSpec
 
 
 def ensure_default_rules() -> int:

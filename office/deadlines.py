@@ -1,6 +1,6 @@
 """Deadline computation from the named rules table, with Polish public holidays.
 
-Rules are declared by the app they belong to with ``declare_rule`` (a constant per rule);
+Rules are declared by the app they belong to (a ``DeadlineRules`` class over a TOML table);
 ``compute_deadline(UDIP_ANSWER, received)`` returns a ``Deadline`` that carries the rule's
 code, name and legal basis next to the date, so every screen can show where a date came from.
 The installed row (``office.DeadlineRule``, editable by administrators) is what is applied.
@@ -10,11 +10,16 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+import sys
+import tomllib
 from dataclasses import dataclass
 from functools import lru_cache
+from pathlib import Path
+from typing import Any
 
 import holidays
 from dateutil.relativedelta import relativedelta
+from django.core.exceptions import ImproperlyConfigured
 from django.utils import timezone
 
 from office.contributions import RuleSpec, registry
@@ -105,32 +110,31 @@ def apply_rule(rule: DeadlineRule, start: dt.date | dt.datetime) -> Deadline:
     return Deadline(due, due_at, rule.code, rule.name, rule.basis, moved)
 
 
-def declare_rule(
-    *,
-    code: str,
-    name: str,
-    basis: str,
-    amount: int,
-    unit: str,
-    moves_to_working_day: bool = False,
-    to_verify: bool = False,
-    annual_month: int | None = None,
-    annual_day: int | None = None,
-) -> RuleSpec:
-    """Declare a deadline rule of an app (in its ``deadlines.py``); returns the constant to use."""
-    return registry.add_deadline_rule(
-        RuleSpec(
-            code=code,
-            name=name,
-            basis=basis,
-            amount=amount,
-            unit=unit,
-            moves_to_working_day=moves_to_working_day,
-            to_verify=to_verify,
-            annual_month=annual_month,
-            annual_day=annual_day,
-        )
-    )
+class DeadlineRules:
+    """Base of an app's deadline rules: the rules' data live in a TOML table next to the module
+    (``table``, one ``[code]`` section each with name, basis, amount, unit and the flags), the
+    subclass names each rule as a constant annotated ``RuleSpec`` (``PRESS_INFO_ANSWER`` is the
+    rule ``press_info_answer``). Both must agree, and every rule is declared to the registry,
+    when the module is imported — a rule in one but not the other stops the start.
+    """
+
+    def __init_subclass__(cls, *, table: str, **kwargs: Any) -> None:
+        super().__init_subclass__(**kwargs)
+        path = Path(sys.modules[cls.__module__].__file__ or "").with_name(table)
+        with path.open("rb") as file:
+            data = tomllib.load(file)
+        names = [name for name in cls.__annotations__ if name.isupper()]
+        codes = {name.lower() for name in names}
+        if codes != set(data):
+            raise ImproperlyConfigured(
+                f"{path}: rules without a constant {sorted(set(data) - codes)}, "
+                f"constants without a rule {sorted(codes - set(data))}"
+            )
+        for name in names:
+            fields = data[name.lower()]
+            if fields.get("unit") not in Unit.values:
+                raise ImproperlyConfigured(f"{path} [{name.lower()}]: unknown unit {fields.get('unit')!r}")
+            setattr(cls, name, registry.add_deadline_rule(RuleSpec(code=name.lower(), **fields)))
 
 
 def compute_deadline(rule: RuleSpec, start: dt.date | dt.datetime) -> Deadline:

@@ -15,7 +15,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from office.contributions import registry
-from office.deadline_rules import UDIP_ANSWER
+from office.deadline_rules import CoreRules
 from office.deadlines import compute_deadline
 from office.models import Assignment, AssignmentEvent, Contact, OfficeHolder, OrgUnit, SecretariatMembership, Tag, User
 from office.roles import ensure_roles
@@ -400,7 +400,7 @@ ASSIGNMENTS = [
         None,
         -4,
         "in_progress",
-        UDIP_ANSWER,
+        CoreRules.UDIP_ANSWER,
         "prasa",
         "Wydatki na promocję miasta w latach 2024–2026 w podziale na media.",
     ),

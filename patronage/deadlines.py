@@ -1,18 +1,9 @@
-"""Deadline rules of honorary patronage (the city's own rules: editable by administrators)."""
+"""Deadline rules of honorary patronage (the city's own rules): the data in deadlines.toml, the constants here."""
 
-from office.deadlines import Unit, declare_rule
+from office.contributions import RuleSpec
+from office.deadlines import DeadlineRules
 
-PATRONAGE_LEAD_TIME = declare_rule(
-    code="patronage_lead_time",
-    name="Złożenie wniosku o patronat honorowy (dni przed wydarzeniem)",
-    basis="Zarządzenie Prezydenta (zasada lokalna)",
-    amount=30,
-    unit=Unit.CALENDAR_DAYS,
-)
-PATRONAGE_REPORT = declare_rule(
-    code="patronage_report",
-    name="Sprawozdanie po wydarzeniu objętym patronatem",
-    basis="Zarządzenie Prezydenta (zasada lokalna)",
-    amount=30,
-    unit=Unit.CALENDAR_DAYS,
-)
+
+class PatronageRules(DeadlineRules, table="deadlines.toml"):
+    PATRONAGE_LEAD_TIME: RuleSpec
+    PATRONAGE_REPORT: RuleSpec

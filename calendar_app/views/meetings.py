@@ -124,6 +124,7 @@ def decision_board(request: HttpRequest) -> HttpResponse:
         .filter(assignment__isnull=False)
         .order_by("assignment__due_date", "id"),
         filterset_class=DecisionFilter,
-        template="calendar_app/decisions.html",
         fragment="calendar_app/_decisions_table.html",
+        title=_("Decisions followed up"),
+        filter_label=_("Filter decisions"),
     )

@@ -27,7 +27,7 @@ from calendar_app.models import Calendar, MeetingRequest
 from calendar_app.services import entries as entry_services
 from calendar_app.services import requests as services
 from calendar_app.workflows import REQUEST_WORKFLOW
-from office.kit import Action, ActionSet, edit_record, list_page
+from office.kit import Action, ActionSet, PageLink, edit_record, list_page
 from office.services import audit
 
 HANDLE = "calendar_app.change_meetingrequest"
@@ -54,8 +54,15 @@ def request_list(request: HttpRequest) -> HttpResponse:
         request,
         queryset=MeetingRequest.objects.select_related("office_holder").order_by("-received_on", "-id"),
         filterset_class=MeetingRequestFilter,
-        template="calendar_app/requests/list.html",
         fragment="calendar_app/requests/_table.html",
+        title=_("Meeting requests"),
+        filter_label=_("Filter requests"),
+        links=[
+            PageLink(
+                _("Register a request"), reverse("calendar_app:request_create"), "calendar_app.add_meetingrequest"
+            ),
+            PageLink(_("Statistics"), reverse("calendar_app:request_statistics")),
+        ],
     )
 
 

@@ -2,7 +2,7 @@
 protection, approval, answer, extension, refusal, quote authorisations.
 
 Deadlines come from the office rules table: ``PRESS_INFO_ANSWER`` (press law art. 4 via art.
-3a) or the core's ``UDIP_ANSWER`` (public information), the extension cap ``UDIP_EXTENSION_CAP``
+3a) or the core's ``CoreRules.UDIP_ANSWER`` (public information), the extension cap ``CoreRules.UDIP_EXTENSION_CAP``
 and the written refusal ``PRESS_REFUSAL_WRITTEN``; quotes ``QUOTE_AUTHORISATION_DAILY``/``_PERIODICAL``.
 """
 
@@ -19,7 +19,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 
-from media_relations import deadlines as rules
+from media_relations.deadlines import PressRules
 from media_relations.models import (
     Channel,
     Inquiry,
@@ -35,14 +35,14 @@ from media_relations.models import (
 from media_relations.services.directory import current_employment, save_journalist
 from media_relations.workflows import DRAFT_EDITABLE, INQUIRY_WORKFLOW
 from office.contributions import RuleSpec
-from office.deadline_rules import UDIP_ANSWER, UDIP_EXTENSION_CAP
+from office.deadline_rules import CoreRules
 from office.deadlines import Deadline, compute_deadline
 from office.models import Assignment, OrgUnit
 from office.services import assignments, audit
 
 RULE_BY_BASIS = {
-    LegalBasis.PRESS_INFORMATION: rules.PRESS_INFO_ANSWER,
-    LegalBasis.PUBLIC_INFORMATION: UDIP_ANSWER,
+    LegalBasis.PRESS_INFORMATION: PressRules.PRESS_INFO_ANSWER,
+    LegalBasis.PUBLIC_INFORMATION: CoreRules.UDIP_ANSWER,
 }
 
 TRAIL_FIELDS = ["status", "due_on", "approved_version", "answer_text", "answered_at", "refusal_reasons"]
@@ -64,7 +64,7 @@ def statutory_deadline(*, legal_basis: str, received_at: dt.datetime) -> Deadlin
 
 def extension_cap(inquiry: Inquiry) -> dt.date:
     """The latest date an extension may set: two months from receipt (UDIP art. 13 ust. 2)."""
-    return compute_deadline(UDIP_EXTENSION_CAP, inquiry.received_at).due
+    return compute_deadline(CoreRules.UDIP_EXTENSION_CAP, inquiry.received_at).due
 
 
 def inquiry_url(inquiry: Inquiry) -> str:
@@ -350,7 +350,7 @@ def demand_written_refusal(*, actor: Any, inquiry: Inquiry, demanded_at: dt.date
     if inquiry.status != InquiryStatus.REFUSED:
         raise ValidationError(_("Only a refused inquiry can have a written refusal demanded."))
     inquiry.written_refusal_demanded_at = demanded_at
-    inquiry.written_refusal_due = compute_deadline(rules.PRESS_REFUSAL_WRITTEN, demanded_at).due
+    inquiry.written_refusal_due = compute_deadline(PressRules.PRESS_REFUSAL_WRITTEN, demanded_at).due
     inquiry.save(update_fields=["written_refusal_demanded_at", "written_refusal_due", "updated_at"])
     _event(
         inquiry,
@@ -375,8 +375,8 @@ def link_publication(*, actor: Any, inquiry: Inquiry, publication: Publication |
 
 def quote_rule(outlet: Outlet | None) -> RuleSpec:
     if outlet is not None and outlet.kind == OutletKind.DAILY:
-        return rules.QUOTE_AUTHORISATION_DAILY
-    return rules.QUOTE_AUTHORISATION_PERIODICAL
+        return PressRules.QUOTE_AUTHORISATION_DAILY
+    return PressRules.QUOTE_AUTHORISATION_PERIODICAL
 
 
 @transaction.atomic

@@ -17,7 +17,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 
-from media_relations import deadlines as rules
+from media_relations.deadlines import PressRules
 from media_relations.models import OutletKind, Publication, ResponseCase, ResponseKind, ResponseStatus
 from media_relations.workflows import RESPONSE_WORKFLOW
 from office.deadlines import compute_deadline
@@ -28,8 +28,8 @@ NEXT_ISSUE_RULE = (
     "Publikacja sprostowania — najbliższy lub następny numer / analogiczny program (Prawo prasowe art. 32)"
 )
 PUBLISH_RULE_BY_KIND = {
-    OutletKind.ONLINE: rules.CORRECTION_PUBLISH_ONLINE,
-    OutletKind.DAILY: rules.CORRECTION_PUBLISH_DAILY,
+    OutletKind.ONLINE: PressRules.CORRECTION_PUBLISH_ONLINE,
+    OutletKind.DAILY: PressRules.CORRECTION_PUBLISH_DAILY,
 }
 
 
@@ -71,9 +71,9 @@ def open_response(
         if not case.contested_fragment:
             raise ValidationError({"contested_fragment": _("Quote the contested fragment of the publication.")})
         _check_length(case)
-        send = compute_deadline(rules.CORRECTION_SEND, publication.published_on)
+        send = compute_deadline(PressRules.CORRECTION_SEND, publication.published_on)
         case.send_due, case.send_rule = send.due, send.label
-        case.court_due = compute_deadline(rules.CORRECTION_COURT, publication.published_on).due
+        case.court_due = compute_deadline(PressRules.CORRECTION_COURT, publication.published_on).due
     case.full_clean()
     case.save()
     audit.record_create(actor=actor, instance=case)
@@ -129,7 +129,7 @@ def mark_sent(*, actor: Any, case: ResponseCase, sent_on: dt.date, publish_due: 
             if publish_due < sent_on:
                 raise ValidationError({"publish_due": _("The outlet cannot publish before receiving it.")})
             case.publish_due, case.publish_rule = publish_due, NEXT_ISSUE_RULE
-        case.refusal_due = compute_deadline(rules.CORRECTION_REFUSAL, sent_on).due
+        case.refusal_due = compute_deadline(PressRules.CORRECTION_REFUSAL, sent_on).due
     case.status = ResponseStatus.SENT
     case.save()
     audit.record_update(

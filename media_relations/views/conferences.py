@@ -17,15 +17,26 @@ from media_relations import access, selectors
 from media_relations.forms import AttendanceForm, ConferenceForm
 from media_relations.models import Conference
 from media_relations.services import conferences as services
-from office.kit import Action, ActionSet, attach_action, edit_record, paginate, record_context
+from office.kit import Action, ActionSet, PageLink, attach_action, edit_record, list_page, record_context
 
 
 @require_GET
 @login_required
 @permission_required("media_relations.view_conference", raise_exception=True)
 def conference_list(request: HttpRequest) -> HttpResponse:
-    qs = selectors.conferences().order_by("-starts_at", "-id")
-    return render(request, "media_relations/conferences/list.html", {"page_obj": paginate(request, qs)})
+    return list_page(
+        request,
+        queryset=selectors.conferences().order_by("-starts_at", "-id"),
+        fragment="media_relations/conferences/_table.html",
+        title=_("Press conferences"),
+        links=[
+            PageLink(
+                _("Plan a conference"), reverse("media_relations:conference_create"), "media_relations.add_conference"
+            )
+        ],
+        subnav="media_relations/_subnav.html",
+        section="conferences",
+    )
 
 
 def _url(conference: Conference) -> str:

@@ -17,7 +17,7 @@ from media_relations.models import DistributionList, Journalist, Outlet
 from media_relations.services import directory
 from media_relations.services.directory import current_employment
 from office.db import polish
-from office.kit import edit_record, list_page, paginate
+from office.kit import PageLink, edit_record, list_page
 from office.services import audit
 
 
@@ -29,8 +29,12 @@ def outlet_list(request: HttpRequest) -> HttpResponse:
         request,
         queryset=selectors.outlets(),
         filterset_class=OutletFilter,
-        template="media_relations/directory/outlet_list.html",
         fragment="media_relations/directory/_outlet_table.html",
+        title=_("Media outlets"),
+        filter_label=_("Filter outlets"),
+        links=[PageLink(_("New outlet"), reverse("media_relations:outlet_create"), "media_relations.add_outlet")],
+        subnav="media_relations/_subnav.html",
+        section="outlets",
     )
 
 
@@ -83,8 +87,16 @@ def journalist_list(request: HttpRequest) -> HttpResponse:
         request,
         queryset=selectors.journalists(),
         filterset_class=JournalistFilter,
-        template="media_relations/directory/journalist_list.html",
         fragment="media_relations/directory/_journalist_table.html",
+        title=_("Journalists"),
+        filter_label=_("Filter journalists"),
+        links=[
+            PageLink(
+                _("New journalist"), reverse("media_relations:journalist_create"), "media_relations.add_journalist"
+            )
+        ],
+        subnav="media_relations/_subnav.html",
+        section="journalists",
     )
 
 
@@ -153,8 +165,21 @@ def journalist_edit(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @permission_required("media_relations.view_distributionlist", raise_exception=True)
 def distribution_lists(request: HttpRequest) -> HttpResponse:
-    qs = DistributionList.objects.annotate(n=Count("journalists")).order_by(polish("name"), "id")
-    return render(request, "media_relations/directory/lists.html", {"page_obj": paginate(request, qs)})
+    return list_page(
+        request,
+        queryset=DistributionList.objects.annotate(n=Count("journalists")).order_by(polish("name"), "id"),
+        fragment="media_relations/directory/_lists_table.html",
+        title=_("Distribution lists"),
+        links=[
+            PageLink(
+                _("New list"),
+                reverse("media_relations:distribution_list_create"),
+                "media_relations.add_distributionlist",
+            )
+        ],
+        subnav="media_relations/_subnav.html",
+        section="lists",
+    )
 
 
 def _save_list(request: HttpRequest, distribution_list: DistributionList, title: str) -> HttpResponse:

@@ -35,7 +35,16 @@ from media_relations.forms import (
 from media_relations.models import Inquiry, InquiryStatus, QuoteAuthorisation
 from media_relations.services import inquiries as services
 from media_relations.workflows import DRAFT_EDITABLE, INQUIRY_WORKFLOW
-from office.kit import Action, ActionSet, apply_errors, attach_action, edit_record, list_page, record_context
+from office.kit import (
+    Action,
+    ActionSet,
+    PageLink,
+    apply_errors,
+    attach_action,
+    edit_record,
+    list_page,
+    record_context,
+)
 from office.services import audit
 
 CHANGE = "media_relations.change_inquiry"
@@ -58,8 +67,14 @@ def inquiry_list(request: HttpRequest) -> HttpResponse:
         request,
         queryset=selectors.inquiries().order_by("-received_at", "-id"),
         filterset_class=InquiryFilter,
-        template="media_relations/inquiries/list.html",
         fragment="media_relations/inquiries/_table.html",
+        title=_("Press inquiries"),
+        filter_label=_("Filter inquiries"),
+        links=[
+            PageLink(_("Register an inquiry"), reverse("media_relations:inquiry_create"), "media_relations.add_inquiry")
+        ],
+        subnav="media_relations/_subnav.html",
+        section="inquiries",
     )
 
 

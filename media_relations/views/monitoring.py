@@ -19,7 +19,7 @@ from media_relations.forms import PublicationForm, ResponseForm, ResponseOutcome
 from media_relations.models import Publication, ResponseCase, ResponseStatus
 from media_relations.services import monitoring as services
 from media_relations.workflows import RESPONSE_WORKFLOW
-from office.kit import Action, ActionSet, attach_action, edit_record, list_page, paginate, record_context
+from office.kit import Action, ActionSet, PageLink, attach_action, edit_record, list_page, paginate, record_context
 
 
 def _url(publication: Publication) -> str:
@@ -34,8 +34,16 @@ def publication_list(request: HttpRequest) -> HttpResponse:
         request,
         queryset=selectors.publications().order_by("-published_on", "-id"),
         filterset_class=PublicationFilter,
-        template="media_relations/monitoring/list.html",
         fragment="media_relations/monitoring/_table.html",
+        title=_("Media monitoring"),
+        filter_label=_("Filter publications"),
+        links=[
+            PageLink(
+                _("Log a publication"), reverse("media_relations:publication_create"), "media_relations.add_publication"
+            )
+        ],
+        subnav="media_relations/_subnav.html",
+        section="monitoring",
     )
 
 

@@ -20,7 +20,7 @@ from media_relations.forms import BulletinArticleForm, BulletinIssueForm, Planne
 from media_relations.models import BulletinArticle, BulletinIssue, PlannedPost
 from media_relations.reports import BULLETIN_PDF
 from media_relations.services import planning as services
-from office.kit import Action, ActionSet, edit_record, paginate
+from office.kit import Action, ActionSet, PageLink, edit_record, list_page
 from office.services.jobs import start_job
 
 
@@ -31,8 +31,20 @@ def plan(request: HttpRequest) -> HttpResponse:
     show_past = request.GET.get("past") == "1"
     qs = PlannedPost.objects.select_related("owner")
     qs = qs.order_by("-planned_at") if show_past else qs.filter(planned_at__gte=timezone.now() - dt.timedelta(days=1))
-    return render(
-        request, "media_relations/planning/plan.html", {"page_obj": paginate(request, qs), "show_past": show_past}
+    plan_url = reverse("media_relations:plan")
+    return list_page(
+        request,
+        queryset=qs,
+        fragment="media_relations/planning/_plan_table.html",
+        title=_("Publishing plan"),
+        links=[
+            PageLink(_("Plan a post"), reverse("media_relations:post_create"), "media_relations.add_plannedpost"),
+            PageLink(_("Upcoming only"), plan_url)
+            if show_past
+            else PageLink(_("All, newest first"), f"{plan_url}?past=1"),
+        ],
+        subnav="media_relations/_subnav.html",
+        section="plan",
     )
 
 
@@ -72,7 +84,17 @@ def bulletin_list(request: HttpRequest) -> HttpResponse:
         article_count=Count("articles"),
         approved_count=Count("articles", filter=Q(articles__status=BulletinArticle.Status.APPROVED)),
     ).order_by("-planned_on", "-id")
-    return render(request, "media_relations/planning/bulletin_list.html", {"page_obj": paginate(request, qs)})
+    return list_page(
+        request,
+        queryset=qs,
+        fragment="media_relations/planning/_bulletin_table.html",
+        title=_("Bulletin"),
+        links=[
+            PageLink(_("New issue"), reverse("media_relations:bulletin_create"), "media_relations.add_bulletinissue")
+        ],
+        subnav="media_relations/_subnav.html",
+        section="bulletin",
+    )
 
 
 @require_http_methods(["GET", "POST"])

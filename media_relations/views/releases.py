@@ -17,7 +17,7 @@ from media_relations.forms import DistributeForm, ReleaseForm
 from media_relations.models import Delivery, Release, ReleaseStatus
 from media_relations.services import releases as services
 from media_relations.workflows import RELEASE_WORKFLOW
-from office.kit import Action, ActionSet, attach_action, edit_record, paginate, record_context
+from office.kit import Action, ActionSet, PageLink, attach_action, edit_record, list_page, paginate, record_context
 from office.models import Attachment
 from office.services.attachments import attachments_of
 
@@ -32,7 +32,18 @@ def _url(release: Release) -> str:
 @login_required
 @permission_required("media_relations.view_release", raise_exception=True)
 def release_list(request: HttpRequest) -> HttpResponse:
-    return render(request, "media_relations/releases/list.html", {"page_obj": paginate(request, selectors.releases())})
+    return list_page(
+        request,
+        queryset=selectors.releases(),
+        fragment="media_relations/releases/_table.html",
+        title=_("Press releases"),
+        links=[
+            PageLink(_("New release"), reverse("media_relations:release_create"), "media_relations.add_release"),
+            PageLink(_("Public newsroom"), reverse("media_relations:newsroom")),
+        ],
+        subnav="media_relations/_subnav.html",
+        section="releases",
+    )
 
 
 def _save(request: HttpRequest, release: Release, title: str) -> HttpResponse:

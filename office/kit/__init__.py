@@ -14,6 +14,7 @@ app, step by step") for how an app puts them together.
 
 from office.kit.actions import Action, ActionSet
 from office.kit.pages import (
+    PageLink,
     apply_errors,
     edit_record,
     form_page,
@@ -27,6 +28,7 @@ from office.kit.records import attach_action, record_context
 __all__ = [
     "Action",
     "ActionSet",
+    "PageLink",
     "apply_errors",
     "attach_action",
     "edit_record",

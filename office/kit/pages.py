@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 from typing import Any
 
 from django.conf import settings
@@ -45,12 +46,26 @@ def paginate(request: HttpRequest, queryset: QuerySet | list[Any], per_page: int
     return page
 
 
+@dataclass(frozen=True)
+class PageLink:
+    """A button in a page's header: shown only to users holding ``permission`` (if any)."""
+
+    label: Any
+    url: str
+    permission: str | None = None
+
+
 def list_page(
     request: HttpRequest,
     *,
     queryset: QuerySet,
-    template: str,
     fragment: str,
+    title: Any = "",
+    filter_label: Any = "",
+    links: Iterable[PageLink] = (),
+    subnav: str = "",
+    section: str = "",
+    template: str = "kit/list_page.html",
     filterset_class: type | None = None,
     filter_kwargs: dict[str, Any] | None = None,
     context: dict[str, Any] | None = None,
@@ -59,8 +74,10 @@ def list_page(
     """A list: the filterset narrows ``queryset`` (an invalid filter shows its errors and the
     unfiltered list), the page is cut, and an htmx request gets only the results ``fragment``.
 
-    The template receives ``filter`` (None without a filterset) and ``page_obj``; the kit's
-    ``kit/filter_form.html`` and ``kit/results.html`` draw them.
+    The kit's page (``kit/list_page.html``) shows ``title``, the ``links`` the user may follow,
+    the app's ``subnav`` template (with ``section`` marked current), the filter form (named
+    ``filter_label`` for assistive technology) and the results ``fragment`` (which extends
+    ``kit/results.html``). A page with more to show passes its own ``template``.
     """
     filterset = None
     rows = queryset
@@ -68,12 +85,18 @@ def list_page(
         filterset = filterset_class(request.GET or None, queryset=queryset, **(filter_kwargs or {}))
         if filterset.is_bound and filterset.is_valid():
             rows = filterset.qs
-    return render_page(
-        request,
-        template,
-        {"filter": filterset, "page_obj": paginate(request, rows, per_page), **(context or {})},
-        fragment=fragment,
-    )
+    page_context = {
+        "filter": filterset,
+        "page_obj": paginate(request, rows, per_page),
+        "title": title,
+        "filter_label": filter_label or title,
+        "links": [link for link in links if link.permission is None or request.user.has_perm(link.permission)],
+        "subnav": subnav,
+        "section": section,
+        "results": fragment,
+        **(context or {}),
+    }
+    return render_page(request, template, page_context, fragment=fragment)
 
 
 def apply_errors(form: Form, error: ValidationError) -> None:

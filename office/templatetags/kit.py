@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from django import template
+from django.utils.html import format_html_join
 
 register = template.Library()
 
@@ -19,3 +20,9 @@ def breadcrumbs(current: Any, *pairs: Any) -> dict[str, Any]:
 def ref(record: Any) -> str:
     """``{{ inquiry|ref }}`` → "#12": how a record without a title of its own is named."""
     return f"#{record.pk}"
+
+
+@register.simple_tag
+def headers(*labels: Any) -> str:
+    """``{% headers _("When") _("Topic") %}``: the column headers of a results table."""
+    return format_html_join("", '<th scope="col">{}</th>', ((label,) for label in labels))

@@ -30,6 +30,7 @@ from office.forms import (
 from office.kit import (
     Action,
     ActionSet,
+    PageLink,
     attach_action,
     edit_record,
     list_page,
@@ -54,8 +55,10 @@ def assignment_list(request: HttpRequest) -> HttpResponse:
         queryset=access.assignments_visible_to(request.user).with_related().order_by("due_date", "id"),
         filterset_class=AssignmentFilter,
         filter_kwargs={"request": request},
-        template="office/assignments/list.html",
         fragment="office/assignments/_table.html",
+        title=_("Assignments"),
+        filter_label=_("Filter assignments"),
+        links=[PageLink(_("Hand over a matter"), reverse("office:assignment_create"), "office.add_assignment")],
     )
 
 

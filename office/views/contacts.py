@@ -15,7 +15,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 from office.db import polish
 from office.filters import ContactFilter
 from office.forms import ContactForm, MergeContactsForm
-from office.kit import apply_errors, edit_record, list_page, render_page
+from office.kit import PageLink, apply_errors, edit_record, list_page, render_page
 from office.models import Contact, Tag
 from office.services import audit
 from office.services import contacts as service
@@ -39,8 +39,11 @@ def contact_list(request: HttpRequest) -> HttpResponse:
         .prefetch_related(Prefetch("tags", queryset=Tag.objects.order_by("name")))
         .order_by(polish("name"), "id"),
         filterset_class=ContactFilter,
-        template="office/contacts/list.html",
         fragment="office/contacts/_table.html",
+        title=_("Contacts"),
+        filter_label=_("Filter contacts"),
+        links=[PageLink(_("New contact"), reverse("office:contact_create"), "office.add_contact")],
+        context={"live": "id_q"},
     )
 
 

@@ -52,10 +52,10 @@ def test_extension_cap_is_two_months_from_receipt(make_inquiry, received, cap):
 
 
 def test_written_refusal_three_calendar_days_even_over_christmas(make_inquiry):
-    from media_relations.deadlines import PRESS_REFUSAL_WRITTEN
+    from media_relations.deadlines import PressRules
     from office.deadlines import compute_deadline
 
-    assert compute_deadline(PRESS_REFUSAL_WRITTEN, at(2025, 12, 22)).due == dt.date(2025, 12, 25)
+    assert compute_deadline(PressRules.PRESS_REFUSAL_WRITTEN, at(2025, 12, 22)).due == dt.date(2025, 12, 25)
 
 
 def test_quote_authorisation_hours_by_outlet_kind(officer, journalist, daily, periodical):

@@ -10,7 +10,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 
-from office.deadline_rules import INTERNAL_DEFAULT, UDIP_ANSWER
+from office.deadline_rules import CoreRules
 from office.deadlines import compute_deadline
 from office.models import Assignment, AssignmentEvent, AssignmentStatus, AuditEntry
 from office.services import assignments as service
@@ -76,7 +76,7 @@ def test_nothing_is_sent_before_the_commit(persona: Any, wok: Any, mailoutbox: l
 
 
 def test_hand_over_with_a_deadline_keeps_the_rule(persona: Any, wok: Any) -> None:
-    deadline = compute_deadline(UDIP_ANSWER, dt.date(2026, 4, 17))
+    deadline = compute_deadline(CoreRules.UDIP_ANSWER, dt.date(2026, 4, 17))
     assignment = service.hand_over(
         actor=persona("secretariat"), title="Wniosek o informację publiczną", unit=wok, deadline=deadline
     )
@@ -151,7 +151,7 @@ def test_due_date_change_needs_a_reason(persona: Any, wok: Any) -> None:
 
 def test_due_date_change_with_a_reason_is_in_the_history_and_the_trail(persona: Any, wok: Any) -> None:
     secretariat = persona("secretariat")
-    deadline = compute_deadline(INTERNAL_DEFAULT, timezone.localdate())
+    deadline = compute_deadline(CoreRules.INTERNAL_DEFAULT, timezone.localdate())
     assignment = service.hand_over(actor=secretariat, title="Sprawa", unit=wok, deadline=deadline)
     new_due = deadline.due + dt.timedelta(days=7)
     _update(assignment, secretariat, due_date=new_due, reason="Wydział czeka na opinię prawną.")
@@ -174,7 +174,7 @@ def test_due_date_change_with_a_reason_is_in_the_history_and_the_trail(persona: 
 
 def test_a_change_of_title_only_keeps_the_rule(persona: Any, wok: Any) -> None:
     secretariat = persona("secretariat")
-    deadline = compute_deadline(INTERNAL_DEFAULT, timezone.localdate())
+    deadline = compute_deadline(CoreRules.INTERNAL_DEFAULT, timezone.localdate())
     assignment = service.hand_over(actor=secretariat, title="Sprawa", unit=wok, deadline=deadline)
     _update(assignment, secretariat, title="Sprawa pilna")
     assignment.refresh_from_db()

@@ -276,8 +276,33 @@ def test_the_declared_rules_have_unique_codes_and_each_app_declares_its_own() ->
     codes = [spec.code for spec in RULES]
     assert len(codes) == len(set(codes))
     # the core keeps only the general rules; the press law's are the press office's
-    assert RULE["press_info_answer"] is __import__("media_relations.deadlines").deadlines.PRESS_INFO_ANSWER
-    assert "press_info_answer" not in Path("office/deadline_rules.py").read_text(encoding="utf-8")
+    from media_relations.deadlines import PressRules
+
+    assert RULE["press_info_answer"] is PressRules.PRESS_INFO_ANSWER
+    assert "press_info_answer" not in Path("office/deadline_rules.toml").read_text(encoding="utf-8")
+
+
+def test_a_rule_table_and_its_constants_must_agree(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import sys
+    import types
+
+    from django.core.exceptions import ImproperlyConfigured
+
+    from office.deadlines import DeadlineRules
+
+    (tmp_path / "rules.toml").write_text(
+        '[test_one]\nname = "Jeden"\nbasis = "Test"\namount = 3\nunit = "calendar_days"\n', encoding="utf-8"
+    )
+    module = types.ModuleType("fake_rules")
+    module.__file__ = str(tmp_path / "fake_rules.py")
+    monkeypatch.setitem(sys.modules, "fake_rules", module)
+    with pytest.raises(ImproperlyConfigured, match="test_two"):
+        type(
+            "Rules",
+            (DeadlineRules,),
+            {"__module__": "fake_rules", "__annotations__": {"TEST_TWO": RuleSpec}},
+            table="rules.toml",
+        )
 
 
 def test_a_rule_declared_twice_stops_the_start() -> None:
