@@ -15,7 +15,17 @@ import calendar_app.reports  # noqa: F401  (declares the PDF job kinds)
 from calendar_app import access, selectors
 from calendar_app.models import Calendar, Decision, Entry, MeetingRequest
 from calendar_app.workflows import WAITING
-from office.contributions import ListItem, NavLink, Schedule, SearchHit, Widget, has_perm, register, registry
+from office.contributions import (
+    ListItem,
+    NavLink,
+    Schedule,
+    SearchHit,
+    Widget,
+    has_perm,
+    list_widget,
+    register,
+    registry,
+)
 from office.models import OPEN_STATUSES
 
 registry.grant(
@@ -118,23 +128,18 @@ def todays_agenda(user: Any) -> Widget:
 
 @register("widget", "meeting_requests_waiting", order=15, visible=has_perm("calendar_app.change_meetingrequest"))
 def meeting_requests_waiting(user: Any) -> Widget:
-    qs = MeetingRequest.objects.filter(status__in=WAITING).select_related("office_holder")
     today = timezone.localdate()
-    rows = list(qs.order_by("received_on", "id")[:6])
-    return Widget(
-        _("Meeting requests waiting"),
-        [
-            ListItem(
-                label=f"{r.requester_name}: {r.topic}",
-                url=reverse("calendar_app:request_detail", args=[r.pk]),
-                meta=f"{r.office_holder.full_name} · "
-                + _("%(days)d days waiting") % {"days": (today - r.received_on).days},
-                badge=r.get_status_display(),
-                is_warning=(today - r.received_on).days > 14,
-            )
-            for r in rows
-        ],
-        total=qs.count(),
+    return list_widget(
+        MeetingRequest.objects.filter(status__in=WAITING).select_related("office_holder").order_by("received_on", "id"),
+        lambda r: ListItem(
+            label=f"{r.requester_name}: {r.topic}",
+            url=reverse("calendar_app:request_detail", args=[r.pk]),
+            meta=f"{r.office_holder.full_name} · "
+            + _("%(days)d days waiting") % {"days": (today - r.received_on).days},
+            badge=r.get_status_display(),
+            is_warning=(today - r.received_on).days > 14,
+        ),
+        title=_("Meeting requests waiting"),
         more_url=reverse("calendar_app:request_list"),
         empty_text=_("No requests waiting."),
     )
@@ -144,20 +149,16 @@ def meeting_requests_waiting(user: Any) -> Widget:
 def late_decisions(user: Any) -> Widget:
     today = timezone.localdate()
     qs = Decision.objects.filter(assignment__status__in=OPEN_STATUSES, assignment__due_date__lt=today)
-    rows = list(qs.select_related("assignment__unit", "entry").order_by("assignment__due_date")[:6])
-    return Widget(
-        _("Late decisions"),
-        [
-            ListItem(
-                label=d.text[:120],
-                url=reverse("office:assignment_detail", args=[d.assignment_id]),
-                meta=f"{d.assignment.unit.symbol} · "
-                + _("due %(day)s") % {"day": d.assignment.due_date.strftime("%d.%m.%Y")},
-                is_warning=True,
-            )
-            for d in rows
-        ],
-        total=qs.count(),
+    return list_widget(
+        qs.select_related("assignment__unit", "entry").order_by("assignment__due_date"),
+        lambda d: ListItem(
+            label=d.text[:120],
+            url=reverse("office:assignment_detail", args=[d.assignment_id]),
+            meta=f"{d.assignment.unit.symbol} · "
+            + _("due %(day)s") % {"day": d.assignment.due_date.strftime("%d.%m.%Y")},
+            is_warning=True,
+        ),
+        title=_("Late decisions"),
         more_url=reverse("calendar_app:decision_board") + "?late=on",
         empty_text=_("No decision is late."),
     )

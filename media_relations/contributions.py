@@ -18,6 +18,7 @@ from media_relations import access
 from media_relations.models import (
     OPEN_INQUIRY_STATUSES,
     Conference,
+    Importance,
     Inquiry,
     Journalist,
     Outlet,
@@ -25,7 +26,18 @@ from media_relations.models import (
     Release,
     Tone,
 )
-from office.contributions import ListItem, NavLink, Role, Schedule, SearchHit, Widget, has_perm, register, registry
+from office.contributions import (
+    ListItem,
+    NavLink,
+    Role,
+    Schedule,
+    SearchHit,
+    Widget,
+    has_perm,
+    list_widget,
+    register,
+    registry,
+)
 from office.roles import STAFF_CORE
 
 _PRESS_MODELS = [
@@ -122,11 +134,10 @@ def inquiries_due(user: Any) -> Widget:
     qs = Inquiry.objects.filter(
         status__in=OPEN_INQUIRY_STATUSES, due_on__gte=today, due_on__lte=today + dt.timedelta(days=3)
     )
-    rows = list(qs.select_related("journalist").order_by("due_on", "id")[:6])
-    return Widget(
-        _("Press inquiries due in 3 days"),
-        [_inquiry_item(i, today) for i in rows],
-        total=qs.count(),
+    return list_widget(
+        qs.select_related("journalist").order_by("due_on", "id"),
+        lambda inquiry: _inquiry_item(inquiry, today),
+        title=_("Press inquiries due in 3 days"),
         more_url=reverse("media_relations:inquiry_list") + "?open=true&sort=due",
         empty_text=_("No press inquiry is due in the next three days."),
     )
@@ -136,11 +147,10 @@ def inquiries_due(user: Any) -> Widget:
 def inquiries_overdue(user: Any) -> Widget:
     today = timezone.localdate()
     qs = Inquiry.objects.filter(status__in=OPEN_INQUIRY_STATUSES, due_on__lt=today)
-    rows = list(qs.select_related("journalist").order_by("due_on", "id")[:6])
-    return Widget(
-        _("Overdue press inquiries"),
-        [_inquiry_item(i, today) for i in rows],
-        total=qs.count(),
+    return list_widget(
+        qs.select_related("journalist").order_by("due_on", "id"),
+        lambda inquiry: _inquiry_item(inquiry, today),
+        title=_("Overdue press inquiries"),
         more_url=reverse("media_relations:inquiry_list") + "?overdue=true&sort=due",
         empty_text=_("No press inquiry is overdue."),
     )
@@ -151,20 +161,16 @@ def negative_publications(user: Any) -> Widget:
     today = timezone.localdate()
     week_start = today - dt.timedelta(days=today.weekday())
     qs = Publication.objects.filter(tone=Tone.NEGATIVE, published_on__gte=week_start)
-    rows = list(qs.select_related("outlet").order_by("-published_on", "-id")[:6])
-    return Widget(
-        _("Negative publications this week"),
-        [
-            ListItem(
-                label=p.title,
-                url=reverse("media_relations:publication_detail", args=[p.pk]),
-                meta=f"{p.outlet.name} · {p.published_on:%d.%m.%Y}",
-                badge=p.get_importance_display(),
-                is_warning=p.importance == "high",
-            )
-            for p in rows
-        ],
-        total=qs.count(),
+    return list_widget(
+        qs.select_related("outlet").order_by("-published_on", "-id"),
+        lambda p: ListItem(
+            label=p.title,
+            url=reverse("media_relations:publication_detail", args=[p.pk]),
+            meta=f"{p.outlet.name} · {p.published_on:%d.%m.%Y}",
+            badge=p.get_importance_display(),
+            is_warning=p.importance == Importance.HIGH,
+        ),
+        title=_("Negative publications this week"),
         more_url=reverse("media_relations:publication_list") + f"?tone=negative&since={week_start.isoformat()}",
         empty_text=_("No negative publications this week."),
     )

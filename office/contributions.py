@@ -160,6 +160,19 @@ class JobKind:
     handler: Callable[..., Any]
 
 
+#: How many rows a dashboard widget lists (the total says how many there are).
+WIDGET_ROWS = 6
+
+
+def list_widget(
+    queryset: Any, to_item: Callable[[Any], ListItem], *, title: Any, more_url: str = "", empty_text: Any = ""
+) -> Widget:
+    """A widget listing the first rows of ``queryset`` (ordered and joined by the caller) as
+    ``to_item(row)``, with the number of all rows."""
+    items = [to_item(row) for row in queryset[:WIDGET_ROWS]]
+    return Widget(title, items, total=queryset.count(), more_url=more_url, empty_text=empty_text)
+
+
 def always(user: Any) -> bool:
     return True
 

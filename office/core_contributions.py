@@ -20,12 +20,11 @@ from office.contributions import (
     SearchHit,
     Widget,
     has_perm,
+    list_widget,
     register,
     registry,
 )
-from office.models import Assignment, Contact
-
-WIDGET_ROWS = 6
+from office.models import Assignment, AssignmentStatus, Contact
 
 registry.add_view_check(Assignment, lambda user, obj: access.assignments_visible_to(user).filter(pk=obj.pk).exists())
 
@@ -100,15 +99,14 @@ def nav_admin(user: Any) -> NavLink:
 @register("widget", "my_assignments", order=10, visible=has_perm("office.view_assignment"))
 def my_assignments(user: Any) -> Widget:
     today = timezone.localdate()
-    mine = Q(assignee=user) | Q(created_by=user, status="answered")
+    mine = Q(assignee=user) | Q(created_by=user, status=AssignmentStatus.ANSWERED)
     if user.unit_id and user.has_perm("office.answer_assignment"):
         mine |= Q(unit_id=user.unit_id)
-    qs = access.assignments_visible_to(user).filter(mine).exclude(status="closed").with_related()
-    rows = list(qs.order_by("due_date", "id")[:WIDGET_ROWS])
-    return Widget(
+    qs = access.assignments_visible_to(user).filter(mine).exclude(status=AssignmentStatus.CLOSED).with_related()
+    return list_widget(
+        qs.order_by("due_date", "id"),
+        lambda a: _item(a, today),
         title=_("My assignments"),
-        items=[_item(a, today) for a in rows],
-        total=qs.count(),
         more_url=reverse("office:assignment_list") + "?mine=1",
         empty_text=_("Nothing waits for you."),
     )
@@ -123,11 +121,10 @@ def my_assignments(user: Any) -> Widget:
 def overdue_in_my_unit(user: Any) -> Widget:
     today = timezone.localdate()
     qs = access.assignments_visible_to(user).overdue(today).filter(unit_id=user.unit_id).with_related()
-    rows = list(qs.order_by("due_date", "id")[:WIDGET_ROWS])
-    return Widget(
+    return list_widget(
+        qs.order_by("due_date", "id"),
+        lambda a: _item(a, today),
         title=_("Overdue in my unit"),
-        items=[_item(a, today) for a in rows],
-        total=qs.count(),
         more_url=reverse("office:unit_inbox") if user.has_perm("office.answer_assignment") else "",
         empty_text=_("Nothing overdue in your unit."),
     )
@@ -136,12 +133,10 @@ def overdue_in_my_unit(user: Any) -> Widget:
 @register("widget", "overdue_office", order=30, visible=has_perm("office.view_all_assignments"))
 def overdue_office(user: Any) -> Widget:
     today = timezone.localdate()
-    qs = Assignment.objects.overdue(today).with_related()
-    rows = list(qs.order_by("due_date", "id")[:WIDGET_ROWS])
-    return Widget(
+    return list_widget(
+        Assignment.objects.overdue(today).with_related().order_by("due_date", "id"),
+        lambda a: _item(a, today),
         title=_("Overdue in the whole office"),
-        items=[_item(a, today) for a in rows],
-        total=qs.count(),
         more_url=reverse("office:overdue_board"),
         empty_text=_("No overdue assignments."),
     )
@@ -207,5 +202,7 @@ def digest_assignments(user: Any) -> DigestSection:
 @register("digest", "answered_for_me", order=20, visible=has_perm("office.manage_assignment"))
 def digest_answered(user: Any) -> DigestSection:
     today = timezone.localdate()
-    qs = Assignment.objects.filter(created_by=user, status="answered").with_related().order_by("due_date")
+    qs = (
+        Assignment.objects.filter(created_by=user, status=AssignmentStatus.ANSWERED).with_related().order_by("due_date")
+    )
     return DigestSection(_("Replies waiting for your acceptance"), [_item(a, today) for a in qs[:50]])

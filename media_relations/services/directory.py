@@ -17,18 +17,8 @@ from office.services import audit
 @transaction.atomic
 def save_outlet(*, actor: Any, outlet: Outlet, tags: Any = None) -> Outlet:
     """Create or update an outlet (``outlet`` unsaved or changed in memory by a form)."""
-    created = outlet.pk is None
-    before = {} if created else audit.snapshot(Outlet.objects.get(pk=outlet.pk))
     outlet.name = outlet.name.strip()
-    outlet.full_clean()
-    outlet.save()
-    if tags is not None:
-        outlet.tags.set(tags)
-    if created:
-        audit.record_create(actor=actor, instance=outlet)
-    else:
-        audit.record_update(actor=actor, instance=outlet, before=before)
-    return outlet
+    return audit.save_record(actor=actor, record=outlet, related={"tags": tags})
 
 
 @transaction.atomic
@@ -42,19 +32,10 @@ def save_journalist(
     tags: Any = None,
 ) -> Journalist:
     """Create or update a journalist; a different ``outlet`` closes the current employment and opens one."""
-    created = journalist.pk is None
-    before = {} if created else audit.snapshot(Journalist.objects.get(pk=journalist.pk))
     journalist.name = journalist.name.strip()
     if not journalist.name:
         raise ValidationError({"name": _("Give the journalist's name.")})
-    journalist.full_clean()
-    journalist.save()
-    if tags is not None:
-        journalist.tags.set(tags)
-    if created:
-        audit.record_create(actor=actor, instance=journalist)
-    else:
-        audit.record_update(actor=actor, instance=journalist, before=before)
+    audit.save_record(actor=actor, record=journalist, related={"tags": tags})
     if outlet is not None:
         change_outlet(actor=actor, journalist=journalist, outlet=outlet, position=position, since=since)
     return journalist
@@ -100,12 +81,4 @@ def change_outlet(
 
 @transaction.atomic
 def save_distribution_list(*, actor: Any, distribution_list: DistributionList, journalists: Any) -> DistributionList:
-    created = distribution_list.pk is None
-    distribution_list.full_clean()
-    distribution_list.save()
-    distribution_list.journalists.set(journalists)
-    if created:
-        audit.record_create(actor=actor, instance=distribution_list)
-    else:
-        audit.record(actor=actor, instance=distribution_list, action="update")
-    return distribution_list
+    return audit.save_record(actor=actor, record=distribution_list, related={"journalists": journalists})

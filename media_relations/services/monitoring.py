@@ -35,21 +35,11 @@ PUBLISH_RULE_BY_KIND = {
 
 @transaction.atomic
 def save_publication(*, actor: Any, publication: Publication, topics: Any = None) -> Publication:
-    created = publication.pk is None
-    before = {} if created else audit.snapshot(Publication.objects.get(pk=publication.pk))
     if publication.published_on and publication.published_on > timezone.localdate():
         raise ValidationError({"published_on": _("A publication cannot be dated in the future.")})
-    if created:
+    if publication.pk is None:
         publication.created_by = actor
-    publication.full_clean()
-    publication.save()
-    if topics is not None:
-        publication.topics.set(topics)
-    if created:
-        audit.record_create(actor=actor, instance=publication)
-    else:
-        audit.record_update(actor=actor, instance=publication, before=before)
-    return publication
+    return audit.save_record(actor=actor, record=publication, related={"topics": topics})
 
 
 @transaction.atomic

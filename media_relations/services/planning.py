@@ -15,44 +15,23 @@ from office.services import audit
 
 @transaction.atomic
 def save_post(*, actor: Any, post: PlannedPost) -> PlannedPost:
-    created = post.pk is None
-    before = {} if created else audit.snapshot(PlannedPost.objects.get(pk=post.pk))
     if post.status == PlannedPost.Status.PUBLISHED and not post.link:
         raise ValidationError({"link": _("Give the link to the published post.")})
-    post.full_clean()
-    post.save()
-    if created:
-        audit.record_create(actor=actor, instance=post)
-    else:
-        audit.record_update(actor=actor, instance=post, before=before)
-    return post
+    return audit.save_record(actor=actor, record=post)
 
 
 @transaction.atomic
 def save_issue(*, actor: Any, issue: BulletinIssue) -> BulletinIssue:
-    created = issue.pk is None
-    issue.full_clean()
-    issue.save()
-    if created:
-        audit.record_create(actor=actor, instance=issue)
-    return issue
+    return audit.save_record(actor=actor, record=issue)
 
 
 @transaction.atomic
 def save_article(*, actor: Any, article: BulletinArticle) -> BulletinArticle:
-    created = article.pk is None
-    before = {} if created else audit.snapshot(BulletinArticle.objects.get(pk=article.pk))
     if article.issue.status != BulletinIssue.Status.PLANNING:
         raise ValidationError(_("The issue is approved; its articles cannot change."))
     if article.status != BulletinArticle.Status.PLANNED and not article.text.strip():
         raise ValidationError({"text": _("A submitted article needs its text.")})
-    article.full_clean()
-    article.save()
-    if created:
-        audit.record_create(actor=actor, instance=article)
-    else:
-        audit.record_update(actor=actor, instance=article, before=before)
-    return article
+    return audit.save_record(actor=actor, record=article)
 
 
 @transaction.atomic

@@ -42,21 +42,13 @@ def _unique_slug(title: str, exclude_pk: int | None) -> str:
 
 @transaction.atomic
 def save_release(*, actor: Any, release: Release) -> Release:
-    created = release.pk is None
-    if not created and Release.objects.get(pk=release.pk).status == ReleaseStatus.PUBLISHED:
+    if release.pk and Release.objects.get(pk=release.pk).status == ReleaseStatus.PUBLISHED:
         raise ValidationError(_("A published release cannot be changed."))
-    before = {} if created else audit.snapshot(Release.objects.get(pk=release.pk))
     if not release.slug:
         release.slug = _unique_slug(release.title, release.pk)
-    if created:
+    if release.pk is None:
         release.created_by = actor
-    release.full_clean()
-    release.save()
-    if created:
-        audit.record_create(actor=actor, instance=release)
-    else:
-        audit.record_update(actor=actor, instance=release, before=before)
-    return release
+    return audit.save_record(actor=actor, record=release)
 
 
 @transaction.atomic

@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from django.contrib.contenttypes.models import ContentType
-from django.db import models
+from django.db import models, transaction
 
 from office.models import AuditEntry
 
@@ -163,3 +163,26 @@ def update_rows(*, actor: Any, queryset: models.QuerySet, values: dict[str, Any]
 def trail_for(instance: models.Model, limit: int = 50) -> list[AuditEntry]:
     ct = ContentType.objects.get_for_model(instance, for_concrete_model=False)
     return list(AuditEntry.objects.filter(content_type=ct, object_id=str(instance.pk)).select_related("actor")[:limit])
+
+
+@transaction.atomic
+def save_record(
+    *, actor: Any, record: models.Model, related: dict[str, Any] | None = None, message: str | Note = ""
+) -> models.Model:
+    """Create or update ``record`` (e.g. a form's unsaved instance): validate it (``full_clean``),
+    save it with its many-to-many ``related`` values (a None value leaves that relation as it is),
+    and write the trail entry — every field that changed, the related ones included.
+
+    The create-or-change services of every app end with this, after their own checks."""
+    created = record.pk is None
+    before = {} if created else snapshot(type(record)._base_manager.get(pk=record.pk))
+    record.full_clean()
+    record.save()
+    for name, values in (related or {}).items():
+        if values is not None:
+            getattr(record, name).set(values)
+    if created:
+        record_create(actor=actor, instance=record, message=message)
+    else:
+        record_update(actor=actor, instance=record, before=before, message=message)
+    return record

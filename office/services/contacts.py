@@ -16,19 +16,9 @@ from office.services import audit
 @transaction.atomic
 def save_contact(*, actor: Any, contact: Contact, tags: Any = None) -> Contact:
     """Create or change a contact (a form's unsaved instance) and record it in the trail."""
-    creating = contact.pk is None
-    before = {} if creating else audit.snapshot(Contact.objects.get(pk=contact.pk))
     if contact.merged_into_id:
         raise ValidationError(_("This contact was merged into another one and cannot be changed."))
-    contact.full_clean()
-    contact.save()
-    if tags is not None:
-        contact.tags.set(tags)
-    if creating:
-        audit.record_create(actor=actor, instance=contact)
-    else:
-        audit.record_update(actor=actor, instance=contact, before=before)
-    return contact
+    return audit.save_record(actor=actor, record=contact, related={"tags": tags})
 
 
 FILLABLE = ["email", "phone", "street", "postal_code", "city", "position", "organisation_id"]
