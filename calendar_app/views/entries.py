@@ -178,8 +178,8 @@ ENTRY_ACTIONS = ActionSet(
         ),
         Action(
             "cancel",
-            service=services.cancel_entry,
-            form=CancelForm,
+            services.cancel_entry,
+            CancelForm,
             allowed=_manages,
             when=lambda entry: entry.status != EntryStatus.CANCELLED,
             success=_lazy("The entry was cancelled."),

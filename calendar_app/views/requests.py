@@ -133,7 +133,7 @@ REQUEST_ACTIONS = ActionSet(
     actions=[
         Action(
             "assess",
-            service=services.start_assessment,
+            services.start_assessment,
             when=_can_move_to(MeetingRequest.Status.ASSESSING),
             success=_lazy("The request is being assessed."),
         ),
@@ -147,16 +147,16 @@ REQUEST_ACTIONS = ActionSet(
         ),
         Action(
             "handover",
-            service=services.hand_over_request,
-            form=HandOverRequestForm,
+            services.hand_over_request,
+            HandOverRequestForm,
             initial=lambda request, r: {"due_date": timezone.localdate() + dt.timedelta(days=14)},
             when=_can_move_to(MeetingRequest.Status.HANDED_OVER),
             success=_lazy("The matter was handed to the unit; the reply is drafted below."),
         ),
         Action(
             "decline",
-            service=services.decline_request,
-            form=DeclineRequestForm,
+            services.decline_request,
+            DeclineRequestForm,
             when=_can_move_to(MeetingRequest.Status.DECLINED),
             success=_lazy("The request was declined; the reply is drafted below."),
         ),

@@ -124,8 +124,8 @@ CONFERENCE_ACTIONS = ActionSet(
     actions=[
         Action(
             "attendance",
-            service=services.record_attendance,
-            form=AttendanceForm,
+            services.record_attendance,
+            AttendanceForm,
             initial=lambda request, c: {
                 "attended": list(c.invitations.filter(attended=True).values_list("outlet_id", flat=True))
             },

@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.contrib.auth.decorators import login_required, permission_required
 from django.db.models import Count
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET, require_http_methods
+from django.utils.translation import gettext_lazy as _lazy
+from django.views.decorators.http import require_GET
 
 from media_relations import access, selectors
 from media_relations.filters import JournalistFilter, OutletFilter
@@ -17,7 +20,7 @@ from media_relations.models import DistributionList, Journalist, Outlet
 from media_relations.services import directory
 from media_relations.services.directory import current_employment
 from office.db import polish
-from office.kit import PageLink, edit_record, list_page
+from office.kit import Editor, PageLink, list_page
 from office.services import audit
 
 
@@ -49,34 +52,22 @@ def outlet_detail(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
-def _save_outlet(request: HttpRequest, outlet: Outlet, title: str) -> HttpResponse:
-    list_url = reverse("media_relations:outlet_list")
-    return edit_record(
-        request,
-        OutletForm(request.POST or None, instance=outlet),
-        save=lambda form: directory.save_outlet(
-            actor=request.user, outlet=form.save(commit=False), tags=form.cleaned_data["tags"]
-        ),
-        success=_("The outlet was saved."),
-        done_url=lambda saved: reverse("media_relations:outlet_detail", args=[saved.pk]),
-        title=title,
-        cancel_url=reverse("media_relations:outlet_detail", args=[outlet.pk]) if outlet.pk else list_url,
-        parents=[(list_url, _("Media outlets"))],
-    )
+def _load(model: type, *, change: bool = False) -> Any:
+    return lambda request, pk: access.get_for_user(request.user, model.objects.all(), pk, change=change)
 
 
-@require_http_methods(["GET", "POST"])
-@login_required
-@permission_required("media_relations.add_outlet", raise_exception=True)
-def outlet_create(request: HttpRequest) -> HttpResponse:
-    return _save_outlet(request, Outlet(), _("New media outlet"))
-
-
-@require_http_methods(["GET", "POST"])
-@login_required
-def outlet_edit(request: HttpRequest, pk: int) -> HttpResponse:
-    outlet = access.get_for_user(request.user, Outlet.objects.all(), pk, change=True)
-    return _save_outlet(request, outlet, _("Edit %(name)s") % {"name": outlet.name})
+OUTLET_EDITOR = Editor(
+    form=OutletForm,
+    save=lambda request, form: directory.save_outlet(
+        actor=request.user, outlet=form.save(commit=False), tags=form.cleaned_data["tags"]
+    ),
+    success=_lazy("The outlet was saved."),
+    detail="media_relations:outlet_detail",
+    listing=("media_relations:outlet_list", _lazy("Media outlets")),
+    titles=(_lazy("New media outlet"), _lazy("Edit %(record)s")),
+)
+outlet_create = OUTLET_EDITOR.create_view(permission="media_relations.add_outlet", new=lambda request: Outlet())
+outlet_edit = OUTLET_EDITOR.edit_view(load=_load(Outlet, change=True))
 
 
 @require_GET
@@ -116,49 +107,36 @@ def journalist_detail(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
-def _save_journalist(request: HttpRequest, journalist: Journalist, title: str) -> HttpResponse:
-    initial = {}
-    if journalist.pk:
-        employment = current_employment(journalist)
-        if employment:
-            initial = {"outlet": employment.outlet, "position": employment.position}
-    list_url = reverse("media_relations:journalist_list")
+def _current_outlet(journalist: Journalist) -> dict[str, Any]:
+    employment = current_employment(journalist)
+    return {"outlet": employment.outlet, "position": employment.position} if employment else {}
 
-    def save(form: JournalistForm) -> Journalist:
-        data = form.cleaned_data
-        return directory.save_journalist(
-            actor=request.user,
-            journalist=form.save(commit=False),
-            outlet=data["outlet"],
-            position=data["position"],
-            since=data["since"],
-            tags=data["tags"],
-        )
 
-    return edit_record(
-        request,
-        JournalistForm(request.POST or None, instance=journalist, initial=initial),
-        save=save,
-        success=_("The journalist was saved."),
-        done_url=lambda saved: reverse("media_relations:journalist_detail", args=[saved.pk]),
-        title=title,
-        cancel_url=reverse("media_relations:journalist_detail", args=[journalist.pk]) if journalist.pk else list_url,
-        parents=[(list_url, _("Journalists"))],
+def _save_journalist(request: HttpRequest, form: JournalistForm) -> Journalist:
+    data = form.cleaned_data
+    return directory.save_journalist(
+        actor=request.user,
+        journalist=form.save(commit=False),
+        outlet=data["outlet"],
+        position=data["position"],
+        since=data["since"],
+        tags=data["tags"],
     )
 
 
-@require_http_methods(["GET", "POST"])
-@login_required
-@permission_required("media_relations.add_journalist", raise_exception=True)
-def journalist_create(request: HttpRequest) -> HttpResponse:
-    return _save_journalist(request, Journalist(), _("New journalist"))
-
-
-@require_http_methods(["GET", "POST"])
-@login_required
-def journalist_edit(request: HttpRequest, pk: int) -> HttpResponse:
-    journalist = access.get_for_user(request.user, Journalist.objects.all(), pk, change=True)
-    return _save_journalist(request, journalist, _("Edit %(name)s") % {"name": journalist.name})
+JOURNALIST_EDITOR = Editor(
+    form=JournalistForm,
+    save=_save_journalist,
+    success=_lazy("The journalist was saved."),
+    detail="media_relations:journalist_detail",
+    listing=("media_relations:journalist_list", _lazy("Journalists")),
+    titles=(_lazy("New journalist"), _lazy("Edit %(record)s")),
+    initial=_current_outlet,
+)
+journalist_create = JOURNALIST_EDITOR.create_view(
+    permission="media_relations.add_journalist", new=lambda request: Journalist()
+)
+journalist_edit = JOURNALIST_EDITOR.edit_view(load=_load(Journalist, change=True))
 
 
 @require_GET
@@ -182,31 +160,17 @@ def distribution_lists(request: HttpRequest) -> HttpResponse:
     )
 
 
-def _save_list(request: HttpRequest, distribution_list: DistributionList, title: str) -> HttpResponse:
-    lists_url = reverse("media_relations:distribution_lists")
-    return edit_record(
-        request,
-        DistributionListForm(request.POST or None, instance=distribution_list),
-        save=lambda form: directory.save_distribution_list(
-            actor=request.user, distribution_list=form.save(commit=False), journalists=form.cleaned_data["journalists"]
-        ),
-        success=_("The distribution list was saved."),
-        done_url=lambda saved: lists_url,
-        title=title,
-        cancel_url=lists_url,
-        parents=[(lists_url, _("Distribution lists"))],
-    )
-
-
-@require_http_methods(["GET", "POST"])
-@login_required
-@permission_required("media_relations.add_distributionlist", raise_exception=True)
-def distribution_list_create(request: HttpRequest) -> HttpResponse:
-    return _save_list(request, DistributionList(), _("New distribution list"))
-
-
-@require_http_methods(["GET", "POST"])
-@login_required
-def distribution_list_edit(request: HttpRequest, pk: int) -> HttpResponse:
-    distribution_list = access.get_for_user(request.user, DistributionList.objects.all(), pk, change=True)
-    return _save_list(request, distribution_list, _("Edit %(name)s") % {"name": distribution_list.name})
+LIST_EDITOR = Editor(
+    form=DistributionListForm,
+    save=lambda request, form: directory.save_distribution_list(
+        actor=request.user, distribution_list=form.save(commit=False), journalists=form.cleaned_data["journalists"]
+    ),
+    success=_lazy("The distribution list was saved."),
+    detail=lambda saved: reverse("media_relations:distribution_lists"),
+    listing=("media_relations:distribution_lists", _lazy("Distribution lists")),
+    titles=(_lazy("New distribution list"), _lazy("Edit %(record)s")),
+)
+distribution_list_create = LIST_EDITOR.create_view(
+    permission="media_relations.add_distributionlist", new=lambda request: DistributionList()
+)
+distribution_list_edit = LIST_EDITOR.edit_view(load=_load(DistributionList, change=True))

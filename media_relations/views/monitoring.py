@@ -11,7 +11,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
-from django.views.decorators.http import require_GET, require_http_methods
+from django.views.decorators.http import require_GET
 
 from media_relations import access, selectors
 from media_relations.filters import PublicationFilter
@@ -19,7 +19,7 @@ from media_relations.forms import PublicationForm, ResponseForm, ResponseOutcome
 from media_relations.models import Publication, ResponseCase, ResponseStatus
 from media_relations.services import monitoring as services
 from media_relations.workflows import RESPONSE_WORKFLOW
-from office.kit import Action, ActionSet, PageLink, attach_action, edit_record, list_page, paginate, record_context
+from office.kit import Action, ActionSet, Editor, PageLink, attach_action, list_page, paginate, record_context
 
 
 def _url(publication: Publication) -> str:
@@ -47,34 +47,22 @@ def publication_list(request: HttpRequest) -> HttpResponse:
     )
 
 
-def _save(request: HttpRequest, publication: Publication, title: str) -> HttpResponse:
-    list_url = reverse("media_relations:publication_list")
-    return edit_record(
-        request,
-        PublicationForm(request.POST or None, instance=publication),
-        save=lambda form: services.save_publication(
-            actor=request.user, publication=form.save(commit=False), topics=form.cleaned_data["topics"]
-        ),
-        success=_("The publication was saved."),
-        done_url=_url,
-        title=title,
-        cancel_url=_url(publication) if publication.pk else list_url,
-        parents=[(list_url, _("Media monitoring"))],
-    )
-
-
-@require_http_methods(["GET", "POST"])
-@login_required
-@permission_required("media_relations.add_publication", raise_exception=True)
-def publication_create(request: HttpRequest) -> HttpResponse:
-    return _save(request, Publication(published_on=timezone.localdate()), _("New publication"))
-
-
-@require_http_methods(["GET", "POST"])
-@login_required
-def publication_edit(request: HttpRequest, pk: int) -> HttpResponse:
-    publication = access.get_for_user(request.user, Publication.objects.all(), pk, change=True)
-    return _save(request, publication, _("Edit the publication"))
+PUBLICATION_EDITOR = Editor(
+    form=PublicationForm,
+    save=lambda request, form: services.save_publication(
+        actor=request.user, publication=form.save(commit=False), topics=form.cleaned_data["topics"]
+    ),
+    success=_lazy("The publication was saved."),
+    detail="media_relations:publication_detail",
+    listing=("media_relations:publication_list", _lazy("Media monitoring")),
+    titles=(_lazy("New publication"), _lazy("Edit the publication")),
+)
+publication_create = PUBLICATION_EDITOR.create_view(
+    permission="media_relations.add_publication", new=lambda request: Publication(published_on=timezone.localdate())
+)
+publication_edit = PUBLICATION_EDITOR.edit_view(
+    load=lambda request, pk: access.get_for_user(request.user, Publication.objects.all(), pk, change=True)
+)
 
 
 def _detail(request: HttpRequest, publication: Publication, bound: dict[str, Any] | None = None) -> HttpResponse:
@@ -112,8 +100,8 @@ PUBLICATION_ACTIONS = ActionSet(
     actions=[
         Action(
             "respond",
-            service=services.open_response,
-            form=ResponseForm,
+            services.open_response,
+            ResponseForm,
             permission="media_relations.add_responsecase",
             success=_lazy("The response case was opened."),
         ),
@@ -137,8 +125,8 @@ RESPONSE_ACTIONS = ActionSet(
     actions=[
         Action(
             "text",
-            service=services.update_response_text,
-            form=ResponseTextForm,
+            services.update_response_text,
+            ResponseTextForm,
             initial=lambda request, case: {"text": case.text, "notes": case.notes},
             prefix_by_record=True,
             when=lambda case: case.is_draft,
@@ -146,16 +134,16 @@ RESPONSE_ACTIONS = ActionSet(
         ),
         Action(
             "sent",
-            service=services.mark_sent,
-            form=ResponseSentForm,
+            services.mark_sent,
+            ResponseSentForm,
             prefix_by_record=True,
             when=lambda case: RESPONSE_WORKFLOW.can(case.status, ResponseStatus.SENT),
             success=_lazy("The response was updated."),
         ),
         Action(
             "outcome",
-            service=services.record_outcome,
-            form=ResponseOutcomeForm,
+            services.record_outcome,
+            ResponseOutcomeForm,
             prefix_by_record=True,
             when=lambda case: not case.is_draft and bool(RESPONSE_WORKFLOW.allowed(case.status)),
             success=_lazy("The response was updated."),

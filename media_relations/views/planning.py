@@ -20,7 +20,7 @@ from media_relations.forms import BulletinArticleForm, BulletinIssueForm, Planne
 from media_relations.models import BulletinArticle, BulletinIssue, PlannedPost
 from media_relations.reports import BULLETIN_PDF
 from media_relations.services import planning as services
-from office.kit import Action, ActionSet, PageLink, edit_record, list_page
+from office.kit import Action, ActionSet, Editor, PageLink, edit_record, list_page
 from office.services.jobs import start_job
 
 
@@ -48,32 +48,20 @@ def plan(request: HttpRequest) -> HttpResponse:
     )
 
 
-def _save_post(request: HttpRequest, post: PlannedPost, title: str) -> HttpResponse:
-    plan_url = reverse("media_relations:plan")
-    return edit_record(
-        request,
-        PlannedPostForm(request.POST or None, instance=post),
-        save=lambda form: services.save_post(actor=request.user, post=form.save(commit=False)),
-        success=_("The post was saved."),
-        done_url=lambda saved: plan_url,
-        title=title,
-        cancel_url=plan_url,
-        parents=[(plan_url, _("Publishing plan"))],
-    )
-
-
-@require_http_methods(["GET", "POST"])
-@login_required
-@permission_required("media_relations.add_plannedpost", raise_exception=True)
-def post_create(request: HttpRequest) -> HttpResponse:
-    return _save_post(request, PlannedPost(owner=request.user), _("New planned post"))
-
-
-@require_http_methods(["GET", "POST"])
-@login_required
-def post_edit(request: HttpRequest, pk: int) -> HttpResponse:
-    post = access.get_for_user(request.user, PlannedPost.objects.all(), pk, change=True)
-    return _save_post(request, post, _("Edit the planned post"))
+POST_EDITOR = Editor(
+    form=PlannedPostForm,
+    save=lambda request, form: services.save_post(actor=request.user, post=form.save(commit=False)),
+    success=_lazy("The post was saved."),
+    detail=lambda saved: reverse("media_relations:plan"),
+    listing=("media_relations:plan", _lazy("Publishing plan")),
+    titles=(_lazy("New planned post"), _lazy("Edit the planned post")),
+)
+post_create = POST_EDITOR.create_view(
+    permission="media_relations.add_plannedpost", new=lambda request: PlannedPost(owner=request.user)
+)
+post_edit = POST_EDITOR.edit_view(
+    load=lambda request, pk: access.get_for_user(request.user, PlannedPost.objects.all(), pk, change=True)
+)
 
 
 @require_GET
@@ -97,21 +85,17 @@ def bulletin_list(request: HttpRequest) -> HttpResponse:
     )
 
 
-@require_http_methods(["GET", "POST"])
-@login_required
-@permission_required("media_relations.add_bulletinissue", raise_exception=True)
-def bulletin_create(request: HttpRequest) -> HttpResponse:
-    list_url = reverse("media_relations:bulletin_list")
-    return edit_record(
-        request,
-        BulletinIssueForm(request.POST or None),
-        save=lambda form: services.save_issue(actor=request.user, issue=form.save(commit=False)),
-        success=_("The issue was planned."),
-        done_url=_issue_url,
-        title=_("New bulletin issue"),
-        cancel_url=list_url,
-        parents=[(list_url, _("Bulletin"))],
-    )
+ISSUE_EDITOR = Editor(
+    form=BulletinIssueForm,
+    save=lambda request, form: services.save_issue(actor=request.user, issue=form.save(commit=False)),
+    success=_lazy("The issue was planned."),
+    detail="media_relations:bulletin_detail",
+    listing=("media_relations:bulletin_list", _lazy("Bulletin")),
+    titles=(_lazy("New bulletin issue"), _lazy("Edit %(record)s")),
+)
+bulletin_create = ISSUE_EDITOR.create_view(
+    permission="media_relations.add_bulletinissue", new=lambda request: BulletinIssue()
+)
 
 
 def _issue_url(issue: BulletinIssue) -> str:
@@ -147,7 +131,7 @@ BULLETIN_ACTIONS = ActionSet(
     actions=[
         Action(
             "approve",
-            service=services.approve_issue,
+            services.approve_issue,
             permission="media_relations.approve_answer",
             when=lambda issue: issue.status == BulletinIssue.Status.PLANNING,
             success=_lazy("The issue was approved."),

@@ -10,14 +10,14 @@ from django.shortcuts import render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
-from django.views.decorators.http import require_GET, require_http_methods
+from django.views.decorators.http import require_GET
 
 from media_relations import access, selectors
 from media_relations.forms import DistributeForm, ReleaseForm
 from media_relations.models import Delivery, Release, ReleaseStatus
 from media_relations.services import releases as services
 from media_relations.workflows import RELEASE_WORKFLOW
-from office.kit import Action, ActionSet, PageLink, attach_action, edit_record, list_page, paginate, record_context
+from office.kit import Action, ActionSet, Editor, PageLink, attach_action, list_page, paginate, record_context
 from office.models import Attachment
 from office.services.attachments import attachments_of
 
@@ -46,33 +46,22 @@ def release_list(request: HttpRequest) -> HttpResponse:
     )
 
 
-def _save(request: HttpRequest, release: Release, title: str) -> HttpResponse:
-    list_url = reverse("media_relations:release_list")
-    return edit_record(
-        request,
-        ReleaseForm(request.POST or None, instance=release),
-        save=lambda form: services.save_release(actor=request.user, release=form.save(commit=False)),
-        success=_("The release was saved."),
-        done_url=_url,
-        title=title,
-        cancel_url=_url(release) if release.pk else list_url,
-        parents=[(list_url, _("Press releases"))],
-    )
-
-
-@require_http_methods(["GET", "POST"])
-@login_required
-@permission_required("media_relations.add_release", raise_exception=True)
-def release_create(request: HttpRequest) -> HttpResponse:
-    return _save(request, Release(), _("New press release"))
-
-
-@require_http_methods(["GET", "POST"])
-@login_required
-def release_edit(request: HttpRequest, pk: int) -> HttpResponse:
+def _editable_release(request: HttpRequest, pk: Any) -> Release:
     release = access.get_for_user(request.user, Release.objects.all(), pk, change=True)
     access.require(not release.is_published)
-    return _save(request, release, _("Edit the release"))
+    return release
+
+
+RELEASE_EDITOR = Editor(
+    form=ReleaseForm,
+    save=lambda request, form: services.save_release(actor=request.user, release=form.save(commit=False)),
+    success=_lazy("The release was saved."),
+    detail="media_relations:release_detail",
+    listing=("media_relations:release_list", _lazy("Press releases")),
+    titles=(_lazy("New press release"), _lazy("Edit the release")),
+)
+release_create = RELEASE_EDITOR.create_view(permission="media_relations.add_release", new=lambda request: Release())
+release_edit = RELEASE_EDITOR.edit_view(load=_editable_release)
 
 
 def _failures(release: Release) -> list[Delivery]:
@@ -126,8 +115,8 @@ RELEASE_ACTIONS = ActionSet(
         ),
         Action(
             "distribute",
-            service=services.distribute,
-            form=DistributeForm,
+            services.distribute,
+            DistributeForm,
             when=lambda r: r.is_published,
             success=_lazy("The messages are being sent."),
         ),

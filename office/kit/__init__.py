@@ -5,6 +5,7 @@
   ``edit_record`` (the one create/edit page), ``apply_errors``, ``safe_next_url``.
 - ``records``: ``record_context`` for a record's page (attachments, audit trail, assignments
   whose source is the record) and ``attach_action`` (the upload as an action).
+- ``editors``: ``Editor``, the create and edit pages of one kind of record declared once.
 - ``actions``: ``Action`` and ``ActionSet``: every action on a record has its own URL name,
   its own permission and its own view; there are no switchboard views.
 
@@ -13,6 +14,7 @@ app, step by step") for how an app puts them together.
 """
 
 from office.kit.actions import Action, ActionSet
+from office.kit.editors import Editor
 from office.kit.pages import (
     PageLink,
     apply_errors,
@@ -28,6 +30,7 @@ from office.kit.records import attach_action, record_context
 __all__ = [
     "Action",
     "ActionSet",
+    "Editor",
     "PageLink",
     "apply_errors",
     "attach_action",

@@ -8,7 +8,7 @@ An app describes the actions on one kind of record as an ``ActionSet``:
         done_url=lambda inquiry: reverse("media_relations:inquiry_detail", args=[inquiry.pk]),
         redisplay=lambda request, inquiry, forms: render(..., detail_context(request, inquiry, forms)),
         actions=[
-            Action("approve", run=..., form=ApproveForm, permission="media_relations.approve_answer",
+            Action("approve", services.approve_answer, ApproveForm, permission="media_relations.approve_answer",
                    success=_("The answer was approved.")),
             ...
         ],
@@ -26,7 +26,7 @@ to ``done_url(record)`` — unless ``run`` returned a response of its own (a job
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field, replace
+from dataclasses import KW_ONLY, dataclass, field, replace
 from typing import Any
 
 from django.contrib import messages
@@ -62,9 +62,10 @@ class Action:
     #: ``service(actor=..., <record_arg>=record, **cleaned_data)``: the usual case, a service
     #: taking the form's fields as keyword arguments
     service: Callable[..., Any] | None = None
+    form: type[Form] | None = None
+    _: KW_ONLY
     #: ``run(request, record, cleaned_data)``: anything else (a response of its own, extra steps)
     run: Callable[[HttpRequest, Any, dict[str, Any]], Any] | None = None
-    form: type[Form] | None = None
     #: the ActionSet's permission unless given (None: no permission beyond seeing the record)
     permission: str | None = INHERIT
     allowed: Callable[[Any, Any], bool] | None = None

@@ -127,15 +127,15 @@ ASSIGNMENT_ACTIONS = ActionSet(
     actions=[
         Action(
             "start",
-            service=service.start_work,
+            service.start_work,
             allowed=access.can_answer,
             when=_unit_can_move_to(AssignmentStatus.IN_PROGRESS),
             success=_lazy("You took the matter up."),
         ),
         Action(
             "reply",
-            service=service.answer,
-            form=ReplyForm,
+            service.answer,
+            ReplyForm,
             allowed=access.can_answer,
             when=_unit_can_move_to(AssignmentStatus.ANSWERED),
             success=_lazy("The reply was sent to the issuer."),
@@ -152,15 +152,15 @@ ASSIGNMENT_ACTIONS = ActionSet(
         ),
         Action(
             "note",
-            service=service.add_note,
-            form=NoteForm,
+            service.add_note,
+            NoteForm,
             allowed=lambda user, a: access.can_answer(user, a) or access.can_manage(user, a),
             success=_lazy("The note was added."),
         ),
         Action(
             "decide",
-            service=service.decide,
-            form=DecisionForm,
+            service.decide,
+            DecisionForm,
             form_kwargs=lambda request, a: {"allowed": ISSUER_WORKFLOW.allowed(a.status)},
             allowed=access.can_manage,
             when=lambda a: bool(ISSUER_WORKFLOW.allowed(a.status)),

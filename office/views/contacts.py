@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required, permission_required
 from django.core.exceptions import ValidationError
@@ -10,12 +12,14 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
 from django.views.decorators.http import require_GET, require_http_methods
 
+from office import access
 from office.db import polish
 from office.filters import ContactFilter
 from office.forms import ContactForm, MergeContactsForm
-from office.kit import PageLink, apply_errors, edit_record, list_page, render_page
+from office.kit import Editor, PageLink, apply_errors, list_page, render_page
 from office.models import Contact, Tag
 from office.services import audit
 from office.services import contacts as service
@@ -70,37 +74,26 @@ def contact_detail(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
-@require_http_methods(["GET", "POST"])
-@login_required
-@permission_required("office.add_contact", raise_exception=True)
-def contact_create(request: HttpRequest) -> HttpResponse:
-    return _contact_form(request, Contact())
-
-
-@require_http_methods(["GET", "POST"])
-@login_required
-@permission_required("office.change_contact", raise_exception=True)
-def contact_edit(request: HttpRequest, pk: int) -> HttpResponse:
+def _editable_contact(request: HttpRequest, pk: Any) -> Contact:
+    access.require(request.user.has_perm("office.change_contact"))
     contact = _get_contact(pk)
     if contact.merged_into_id:
         raise Http404
-    return _contact_form(request, contact)
+    return contact
 
 
-def _contact_form(request: HttpRequest, contact: Contact) -> HttpResponse:
-    list_url = reverse("office:contact_list")
-    return edit_record(
-        request,
-        ContactForm(request.POST or None, instance=contact),
-        save=lambda form: service.save_contact(
-            actor=request.user, contact=form.save(commit=False), tags=form.cleaned_data["tags"]
-        ),
-        success=_("The contact was saved."),
-        done_url=lambda saved: reverse("office:contact_detail", args=[saved.pk]),
-        title=_("Change contact") if contact.pk else _("New contact"),
-        cancel_url=reverse("office:contact_detail", args=[contact.pk]) if contact.pk else list_url,
-        parents=[(list_url, _("Contacts"))],
-    )
+CONTACT_EDITOR = Editor(
+    form=ContactForm,
+    save=lambda request, form: service.save_contact(
+        actor=request.user, contact=form.save(commit=False), tags=form.cleaned_data["tags"]
+    ),
+    success=_lazy("The contact was saved."),
+    detail="office:contact_detail",
+    listing=("office:contact_list", _lazy("Contacts")),
+    titles=(_lazy("New contact"), _lazy("Change contact")),
+)
+contact_create = CONTACT_EDITOR.create_view(permission="office.add_contact", new=lambda request: Contact())
+contact_edit = CONTACT_EDITOR.edit_view(load=_editable_contact)
 
 
 @require_http_methods(["GET", "POST"])
