@@ -10,6 +10,8 @@ from django.contrib.contenttypes.models import ContentType
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from office.db import user_link
+
 #: An entry may last at most this long (a long business trip); it keeps window queries on an index.
 MAX_ENTRY_DAYS = 31
 
@@ -97,9 +99,7 @@ class Entry(models.Model):
     source_id = models.PositiveBigIntegerField(null=True, blank=True)
     source_label = models.CharField(_("created from"), max_length=255, blank=True)
     source_url = models.CharField(_("link to the source"), max_length=500, blank=True)
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name=_("created by"), null=True, on_delete=models.SET_NULL, related_name="+"
-    )
+    created_by = user_link(_("created by"))
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
@@ -224,13 +224,7 @@ class MeetingRequest(models.Model):
     reply_text = models.TextField(_("reply to the requester"), blank=True)
     retain_until = models.DateField(_("personal data kept until"), null=True, blank=True)
     anonymised_at = models.DateTimeField(_("anonymised"), null=True, blank=True)
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("registered by"),
-        null=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
+    created_by = user_link(_("registered by"))
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
@@ -261,7 +255,7 @@ class Decision(models.Model):
         on_delete=models.SET_NULL,
         related_name="+",
     )
-    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
+    created_by = user_link()
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
 
     class Meta:
@@ -279,7 +273,7 @@ class MeetingNotes(models.Model):
     entry = models.OneToOneField(Entry, on_delete=models.CASCADE, related_name="meeting_notes")
     agenda = models.TextField(_("agenda"), blank=True)
     notes = models.TextField(_("notes"), blank=True)
-    updated_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
+    updated_by = user_link()
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
     class Meta:

@@ -5,6 +5,8 @@ from __future__ import annotations
 import unicodedata
 from typing import Any
 
+from django.conf import settings
+from django.db import models
 from django.db.models import F
 from django.db.models.functions import Collate
 
@@ -41,3 +43,19 @@ def install_sqlite_collation(sender: Any, connection: Any, **kwargs: Any) -> Non
 def polish(field: str) -> Collate:
     """An ordering expression that sorts ``field`` by the Polish alphabet."""
     return Collate(F(field), COLLATION)
+
+
+def user_link(
+    verbose_name: Any = None, *, related_name: str | None = "+", blank: bool = False, editable: bool = True
+) -> models.ForeignKey:
+    """A user who did something to a record (handed it over, approved it, uploaded the file):
+    the record stays when the account is deleted (``SET_NULL``). ``related_name=None`` keeps
+    Django's default reverse name."""
+    options: dict[str, Any] = {"null": True, "blank": blank, "on_delete": models.SET_NULL}
+    if verbose_name is not None:
+        options["verbose_name"] = verbose_name
+    if related_name is not None:
+        options["related_name"] = related_name
+    if not editable:
+        options["editable"] = False
+    return models.ForeignKey(settings.AUTH_USER_MODEL, **options)

@@ -8,6 +8,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from media_relations.models.directory import Journalist, Outlet
+from office.db import user_link
 
 
 class Conference(models.Model):
@@ -32,9 +33,7 @@ class Conference(models.Model):
     )
     # the calendar entry by id: calendar_app may be absent (see services.create_conference)
     calendar_entry_id = models.PositiveBigIntegerField(null=True, blank=True, editable=False)
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+", editable=False
-    )
+    created_by = user_link(editable=False)
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
 
     class Meta:

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import datetime as dt
 
-from django.conf import settings
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from media_relations.models.directory import Channel, Journalist, Outlet
+from office.db import user_link
 
 
 class LegalBasis(models.TextChoices):
@@ -58,21 +58,12 @@ class Inquiry(models.Model):
     deadline_name = models.CharField(_("deadline rule name"), max_length=255)
     deadline_basis = models.CharField(_("deadline basis"), max_length=255, blank=True)
     status = models.CharField(_("status"), max_length=20, choices=InquiryStatus.choices, default=InquiryStatus.NEW)
-    officer = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("press officer"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="press_inquiries",
-    )
+    officer = user_link(_("press officer"), related_name="press_inquiries", blank=True)
     # the draft, protected against lost updates by ``version``
     draft_text = models.TextField(_("draft answer"), blank=True)
     version = models.PositiveIntegerField(_("version of the draft"), default=0)
     approved_version = models.PositiveIntegerField(_("approved version"), null=True, blank=True)
-    approved_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name=_("approved by"), null=True, blank=True, on_delete=models.SET_NULL
-    )
+    approved_by = user_link(_("approved by"), related_name=None, blank=True)
     approved_at = models.DateTimeField(_("approved"), null=True, blank=True)
     # the answer
     answer_text = models.TextField(_("answer"), blank=True)
@@ -99,9 +90,7 @@ class Inquiry(models.Model):
         on_delete=models.SET_NULL,
         related_name="inquiries",
     )
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+", editable=False
-    )
+    created_by = user_link(editable=False)
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
@@ -162,7 +151,7 @@ class InquiryEvent(models.Model):
 
     inquiry = models.ForeignKey(Inquiry, on_delete=models.CASCADE, related_name="events")
     kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
-    actor = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL)
+    actor = user_link(related_name=None, blank=True)
     at = models.DateTimeField(_("when"), default=timezone.now)
     from_status = models.CharField(max_length=20, blank=True)
     to_status = models.CharField(max_length=20, blank=True)

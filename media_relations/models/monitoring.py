@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from django.conf import settings
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from media_relations.models.directory import Outlet, Reach
+from office.db import user_link
 
 
 class Tone(models.TextChoices):
@@ -42,9 +42,7 @@ class Publication(models.Model):
         blank=True,
         on_delete=models.SET_NULL,
     )
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+", editable=False
-    )
+    created_by = user_link(editable=False)
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
 
     class Meta:
@@ -94,9 +92,7 @@ class ResponseCase(models.Model):
     refused_on = models.DateField(_("refused by the outlet"), null=True, blank=True)
     closed_on = models.DateField(_("closed"), null=True, blank=True)
     notes = models.TextField(_("notes"), blank=True)
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+", editable=False
-    )
+    created_by = user_link(editable=False)
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
 
     class Meta:

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+
+from office.db import user_link
 
 
 class PlannedPost(models.Model):
@@ -25,9 +26,7 @@ class PlannedPost(models.Model):
     title = models.CharField(_("title"), max_length=255)
     channel = models.CharField(_("channel"), max_length=20, choices=Channel.choices)
     planned_at = models.DateTimeField(_("planned for"))
-    owner = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name=_("owner"), null=True, blank=True, on_delete=models.SET_NULL
-    )
+    owner = user_link(_("owner"), related_name=None, blank=True)
     status = models.CharField(_("status"), max_length=20, choices=Status.choices, default=Status.PLANNED)
     link = models.URLField(_("link"), max_length=500, blank=True)
     notes = models.TextField(_("notes"), blank=True)
@@ -51,9 +50,7 @@ class BulletinIssue(models.Model):
     title = models.CharField(_("title"), max_length=255)
     planned_on = models.DateField(_("planned publication"))
     status = models.CharField(_("status"), max_length=20, choices=Status.choices, default=Status.PLANNING)
-    approved_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
+    approved_by = user_link(blank=True)
     approved_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
@@ -73,9 +70,7 @@ class BulletinArticle(models.Model):
 
     issue = models.ForeignKey(BulletinIssue, on_delete=models.CASCADE, related_name="articles")
     title = models.CharField(_("title"), max_length=255)
-    author = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name=_("author"), null=True, blank=True, on_delete=models.SET_NULL
-    )
+    author = user_link(_("author"), related_name=None, blank=True)
     deadline = models.DateField(_("deadline"))
     text = models.TextField(_("text"), blank=True)
     status = models.CharField(_("status"), max_length=20, choices=Status.choices, default=Status.PLANNED)

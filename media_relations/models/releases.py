@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import datetime as dt
 
-from django.conf import settings
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from media_relations.models.directory import Journalist
+from office.db import user_link
 
 
 class ReleaseStatus(models.TextChoices):
@@ -28,12 +28,8 @@ class Release(models.Model):
         _("embargo until"), null=True, blank=True, help_text=_("Not shown in the newsroom before this moment.")
     )
     published_at = models.DateTimeField(_("published"), null=True, blank=True)
-    approved_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+", editable=False
-    )
+    approved_by = user_link(blank=True)
+    created_by = user_link(editable=False)
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
 

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import datetime as dt
 
-from django.conf import settings
 from django.contrib.contenttypes.fields import GenericForeignKey
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from office.db import user_link
 from office.models.people import OrgUnit
 from office.workflow import Workflow
 
@@ -70,21 +70,8 @@ class Assignment(models.Model):
     unit = models.ForeignKey(
         OrgUnit, verbose_name=_("responsible unit"), on_delete=models.PROTECT, related_name="assignments"
     )
-    assignee = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("responsible person"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="assignments",
-    )
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("handed over by"),
-        null=True,
-        on_delete=models.SET_NULL,
-        related_name="issued_assignments",
-    )
+    assignee = user_link(_("responsible person"), related_name="assignments", blank=True)
+    created_by = user_link(_("handed over by"), related_name="issued_assignments")
     due_date = models.DateField(_("due date"), db_index=True)
     deadline_rule = models.CharField(_("deadline rule"), max_length=60, blank=True)
     deadline_basis = models.CharField(_("deadline basis"), max_length=255, blank=True)
@@ -93,14 +80,7 @@ class Assignment(models.Model):
     )
     reply = models.TextField(_("reply"), blank=True)
     answered_at = models.DateTimeField(_("answered"), null=True, blank=True)
-    answered_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("answered by"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
+    answered_by = user_link(_("answered by"), blank=True)
     closed_at = models.DateTimeField(_("closed"), null=True, blank=True)
     last_reminder_on = models.DateField(_("last reminder"), null=True, blank=True, editable=False)
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
@@ -156,14 +136,7 @@ class AssignmentEvent(models.Model):
 
     assignment = models.ForeignKey(Assignment, on_delete=models.CASCADE, related_name="events")
     kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
-    actor = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("who"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
+    actor = user_link(_("who"), blank=True)
     at = models.DateTimeField(_("when"), default=timezone.now)
     from_status = models.CharField(max_length=20, choices=AssignmentStatus.choices, blank=True)
     to_status = models.CharField(max_length=20, choices=AssignmentStatus.choices, blank=True)

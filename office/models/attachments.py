@@ -5,12 +5,13 @@ from __future__ import annotations
 import uuid
 from pathlib import PurePath
 
-from django.conf import settings
 from django.contrib.contenttypes.fields import GenericForeignKey
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+
+from office.db import user_link
 
 
 def attachment_path(instance: Attachment, filename: str) -> str:
@@ -28,13 +29,7 @@ class Attachment(models.Model):
     size = models.PositiveBigIntegerField(_("size"))
     mime_type = models.CharField(_("type"), max_length=100, blank=True)
     description = models.CharField(_("description"), max_length=255, blank=True)
-    uploaded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("uploaded by"),
-        null=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
+    uploaded_by = user_link(_("uploaded by"))
     uploaded_at = models.DateTimeField(_("uploaded"), auto_now_add=True)
 
     class Meta:

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from django.conf import settings
 from django.contrib.contenttypes.fields import GenericForeignKey
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
+
+from office.db import user_link
 
 
 class AuditEntry(models.Model):
@@ -23,14 +24,7 @@ class AuditEntry(models.Model):
     record = GenericForeignKey("content_type", "object_id")
     object_repr = models.CharField(_("record"), max_length=255)
     action = models.CharField(_("action"), max_length=20, choices=Action.choices)
-    actor = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("who"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
+    actor = user_link(_("who"), blank=True)
     at = models.DateTimeField(_("when"), auto_now_add=True, db_index=True)
     changes = models.JSONField(_("what changed"), default=dict, blank=True)
     message = models.CharField(_("message"), max_length=500, blank=True)

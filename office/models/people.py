@@ -7,6 +7,8 @@ from django.contrib.auth.models import AbstractUser
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from office.db import user_link
+
 
 class OrgUnit(models.Model):
     """A department of the city office (wydział, biuro) or a municipal unit (jednostka miejska)."""
@@ -28,14 +30,7 @@ class OrgUnit(models.Model):
         on_delete=models.PROTECT,
         related_name="children",
     )
-    head = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("head"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="headed_units",
-    )
+    head = user_link(_("head"), related_name="headed_units", blank=True)
     email = models.EmailField(_("e-mail"), blank=True)
     phone = models.CharField(_("phone"), max_length=50, blank=True)
     is_active = models.BooleanField(_("active"), default=True)
