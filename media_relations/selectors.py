@@ -21,6 +21,7 @@ from media_relations.models import (
     Publication,
     Release,
     ResponseCase,
+    ResponseStatus,
     Tone,
 )
 from office.db import polish
@@ -62,7 +63,7 @@ def conferences() -> QuerySet[Conference]:
 
 
 def open_responses() -> QuerySet[ResponseCase]:
-    return ResponseCase.objects.exclude(status="closed").select_related("publication__outlet")
+    return ResponseCase.objects.exclude(status=ResponseStatus.CLOSED).select_related("publication__outlet")
 
 
 def journalist_history(journalist: Journalist) -> dict[str, Any]:

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import datetime as dt
 
-from celery import shared_task
 from django.utils import timezone
 
+from office.kit.tasks import background_task
 
-@shared_task(name="media_relations.tasks.send_release_deliveries", time_limit=1800, soft_time_limit=1790)
+
+@background_task(time_limit=1800)
 def send_release_deliveries(release_id: int) -> int:
     """Send the waiting e-mails of a release; each delivery row is claimed before its message goes."""
     from media_relations.services.releases import send_pending_deliveries
@@ -16,7 +17,7 @@ def send_release_deliveries(release_id: int) -> int:
     return send_pending_deliveries(release_id=release_id)
 
 
-@shared_task(name="media_relations.tasks.send_weekly_digests", time_limit=600, soft_time_limit=590)
+@background_task(time_limit=600)
 def send_weekly_digests() -> int:
     """Fan out one task per recipient of the weekly monitoring digest."""
     from media_relations.services.digest import weekly_digest_recipients
@@ -29,7 +30,7 @@ def send_weekly_digests() -> int:
     return len(recipients)
 
 
-@shared_task(name="media_relations.tasks.send_weekly_digest", time_limit=120, soft_time_limit=110)
+@background_task(time_limit=120)
 def send_weekly_digest(user_id: int, week_start: str) -> bool:
     from media_relations.services.digest import send_weekly_digest as send
 

@@ -4,16 +4,14 @@ from __future__ import annotations
 
 import datetime as dt
 
-from celery import shared_task
 from django.core.cache import cache
 from django.utils import timezone
 
+from office.kit.tasks import background_task
 from office.services import jobs, mail
 
-TRANSIENT = (ConnectionError, TimeoutError, OSError)
 
-
-@shared_task(autoretry_for=TRANSIENT, retry_backoff=True, max_retries=5)
+@background_task(retries=5)
 def send_daily_digests() -> int:
     """Fan out one task per user; each sends at most one digest a day."""
     day = timezone.localdate()
@@ -23,32 +21,32 @@ def send_daily_digests() -> int:
     return len(users)
 
 
-@shared_task(autoretry_for=TRANSIENT, retry_backoff=True, max_retries=5)
+@background_task(retries=5)
 def send_daily_digest(user_id: int, day: str) -> bool:
     return mail.send_daily_digest(user_id=user_id, day=dt.date.fromisoformat(day))
 
 
-@shared_task(autoretry_for=TRANSIENT, retry_backoff=True, max_retries=5)
+@background_task(retries=5)
 def send_assignment_reminders() -> int:
     return mail.send_reminders()
 
 
-@shared_task(autoretry_for=TRANSIENT, retry_backoff=True, max_retries=5)
+@background_task(retries=5)
 def notify_assignment_handed_over(assignment_id: int) -> None:
     mail.notify_handed_over(assignment_id)
 
 
-@shared_task(autoretry_for=TRANSIENT, retry_backoff=True, max_retries=5)
+@background_task(retries=5)
 def notify_assignment_answered(assignment_id: int) -> None:
     mail.notify_answered(assignment_id)
 
 
-@shared_task(time_limit=600, soft_time_limit=590)
+@background_task(time_limit=600)
 def run_job(job_id: str) -> None:
     jobs.run_job(job_id)
 
 
-@shared_task
+@background_task()
 def purge_old_jobs() -> int:
     return jobs.purge_old_jobs()
 
@@ -56,7 +54,7 @@ def purge_old_jobs() -> int:
 HEARTBEAT_KEY = "office:worker-heartbeat"
 
 
-@shared_task(ignore_result=True)
+@background_task(time_limit=60)
 def heartbeat() -> str:
     """Beat sends this every minute; the health endpoint reads when a worker last ran it."""
     now = timezone.now().isoformat()

@@ -61,6 +61,10 @@ class BulletinIssue(models.Model):
     def __str__(self) -> str:
         return f"{self.number} – {self.title}"
 
+    @property
+    def is_planning(self) -> bool:
+        return self.status == self.Status.PLANNING
+
 
 class BulletinArticle(models.Model):
     class Status(models.TextChoices):
