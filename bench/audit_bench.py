@@ -69,9 +69,9 @@ def main() -> None:
         cursor.execute(
             f"CREATE TABLE {HISTORY} (id bigserial PRIMARY KEY, at timestamptz DEFAULT now(), row jsonb NOT NULL)"
         )
-        cursor.execute(  # noqa: S608 (a constant table name of this script)
-            f"CREATE OR REPLACE FUNCTION bench_history() RETURNS trigger AS $$ BEGIN "
-            f"INSERT INTO {HISTORY} (row) VALUES (to_jsonb(NEW)); RETURN NEW; END $$ LANGUAGE plpgsql"
+        cursor.execute(
+            "CREATE OR REPLACE FUNCTION bench_history() RETURNS trigger AS $$ BEGIN "
+            "INSERT INTO bench_contact_history (row) VALUES (to_jsonb(NEW)); RETURN NEW; END $$ LANGUAGE plpgsql"
         )
 
     entries_before = AuditEntry.objects.count()
