@@ -10,7 +10,7 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy as _lazy
+from django.utils.translation import gettext_lazy
 
 import media_relations.deadlines
 import media_relations.reports  # noqa: F401  (declares the bulletin PDF job kind)
@@ -69,8 +69,8 @@ PRESS_OFFICER = registry.add_role(
     Role(
         "press_officer",
         "Biuro prasowe",
-        _lazy("Press officer"),
-        _lazy("Handles media inquiries, publications, releases and conferences."),
+        gettext_lazy("Press officer"),
+        gettext_lazy("Handles media inquiries, publications, releases and conferences."),
         order=20,
     )
 )

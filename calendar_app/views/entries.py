@@ -14,7 +14,7 @@ from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy as _lazy
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods
 from django_htmx.http import HttpResponseClientRedirect
 
@@ -182,7 +182,7 @@ ENTRY_ACTIONS = ActionSet(
             CancelForm,
             allowed=_manages,
             when=lambda entry: entry.status != EntryStatus.CANCELLED,
-            success=_lazy("The entry was cancelled."),
+            success=gettext_lazy("The entry was cancelled."),
         ),
         Action(
             "occurrence",
@@ -191,7 +191,7 @@ ENTRY_ACTIONS = ActionSet(
             form_kwargs=lambda request, entry: {"occurrences": _upcoming(request, entry)},
             allowed=_manages,
             when=lambda entry: bool(entry.recurrence),
-            success=_lazy("The occurrence was changed."),
+            success=gettext_lazy("The occurrence was changed."),
         ),
     ],
 )

@@ -10,7 +10,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy as _lazy
+from django.utils.translation import gettext_lazy
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
@@ -77,7 +77,7 @@ CALENDAR_ACTIONS = ActionSet(
             "renew_feed",
             run=lambda request, calendar, data: services.renew_feed_token(actor=request.user, calendar=calendar),
             allowed=lambda user, calendar: access.can_manage(user, calendar.pk),
-            success=_lazy("A new subscription link was issued; the old one no longer works."),
+            success=gettext_lazy("A new subscription link was issued; the old one no longer works."),
         ),
         Action("agenda_pdf", run=_agenda_pdf, form=AgendaForm),
     ],

@@ -12,7 +12,7 @@ from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy as _lazy
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET
 
 from calendar_app import access
@@ -82,7 +82,7 @@ MEETING_ACTIONS = ActionSet(
             NotesForm,
             initial=_notes_initial,
             allowed=_manages,
-            success=_lazy("The notes were saved."),
+            success=gettext_lazy("The notes were saved."),
         ),
         Action(
             "decision",
@@ -90,7 +90,7 @@ MEETING_ACTIONS = ActionSet(
             DecisionForm,
             initial=_week_ahead,
             allowed=_manages,
-            success=_lazy("The decision was recorded and handed to the unit."),
+            success=gettext_lazy("The decision was recorded and handed to the unit."),
         ),
         Action(
             "briefing",
@@ -98,7 +98,7 @@ MEETING_ACTIONS = ActionSet(
             BriefingForm,
             initial=lambda request, e: {"due_date": min(_week_ahead(request, e)["due_date"], e.start.date())},
             allowed=_manages,
-            success=_lazy("The unit was asked for materials."),
+            success=gettext_lazy("The unit was asked for materials."),
         ),
         Action("file", run=_file, allowed=_manages),
         attach_action(allowed=_manages),

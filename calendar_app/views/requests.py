@@ -12,7 +12,7 @@ from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy as _lazy
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods
 
 from calendar_app.filters import MeetingRequestFilter
@@ -135,7 +135,7 @@ REQUEST_ACTIONS = ActionSet(
             "assess",
             services.start_assessment,
             when=_can_move_to(MeetingRequest.Status.ASSESSING),
-            success=_lazy("The request is being assessed."),
+            success=gettext_lazy("The request is being assessed."),
         ),
         Action(
             "schedule",
@@ -143,7 +143,7 @@ REQUEST_ACTIONS = ActionSet(
             form=ScheduleRequestForm,
             form_kwargs=lambda request, r: {"slots": _free_slots(r)},
             when=_can_move_to(MeetingRequest.Status.SCHEDULED),
-            success=_lazy("The meeting is on the calendar; the invitation is drafted below."),
+            success=gettext_lazy("The meeting is on the calendar; the invitation is drafted below."),
         ),
         Action(
             "handover",
@@ -151,14 +151,14 @@ REQUEST_ACTIONS = ActionSet(
             HandOverRequestForm,
             initial=lambda request, r: {"due_date": timezone.localdate() + dt.timedelta(days=14)},
             when=_can_move_to(MeetingRequest.Status.HANDED_OVER),
-            success=_lazy("The matter was handed to the unit; the reply is drafted below."),
+            success=gettext_lazy("The matter was handed to the unit; the reply is drafted below."),
         ),
         Action(
             "decline",
             services.decline_request,
             DeclineRequestForm,
             when=_can_move_to(MeetingRequest.Status.DECLINED),
-            success=_lazy("The request was declined; the reply is drafted below."),
+            success=gettext_lazy("The request was declined; the reply is drafted below."),
         ),
         Action(
             "reply",
@@ -166,7 +166,7 @@ REQUEST_ACTIONS = ActionSet(
             form=ReplyForm,
             initial=lambda request, r: {"reply_text": r.reply_text},
             when=lambda r: bool(r.reply_text),
-            success=_lazy("The reply was saved."),
+            success=gettext_lazy("The reply was saved."),
         ),
         Action(
             "send_reply",
@@ -176,7 +176,7 @@ REQUEST_ACTIONS = ActionSet(
             form_prefix="reply",
             initial=lambda request, r: {"reply_text": r.reply_text},
             when=lambda r: bool(r.reply_text and r.email),
-            success=_lazy("The reply was sent by e-mail."),
+            success=gettext_lazy("The reply was sent by e-mail."),
         ),
     ],
 )

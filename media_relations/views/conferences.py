@@ -10,7 +10,7 @@ from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy as _lazy
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods
 
 from media_relations import access, selectors
@@ -130,7 +130,7 @@ CONFERENCE_ACTIONS = ActionSet(
                 "attended": list(c.invitations.filter(attended=True).values_list("outlet_id", flat=True))
             },
             permission="media_relations.change_conference",
-            success=_lazy("The attendance was saved."),
+            success=gettext_lazy("The attendance was saved."),
         ),
         attach_action(allowed=lambda user, conference: user.has_perm("media_relations.change_conference")),
     ],

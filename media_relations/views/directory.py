@@ -10,7 +10,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy as _lazy
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET
 
 from media_relations import access, selectors
@@ -61,10 +61,10 @@ OUTLET_EDITOR = Editor(
     save=lambda request, form: directory.save_outlet(
         actor=request.user, outlet=form.save(commit=False), tags=form.cleaned_data["tags"]
     ),
-    success=_lazy("The outlet was saved."),
+    success=gettext_lazy("The outlet was saved."),
     detail="media_relations:outlet_detail",
-    listing=("media_relations:outlet_list", _lazy("Media outlets")),
-    titles=(_lazy("New media outlet"), _lazy("Edit %(record)s")),
+    listing=("media_relations:outlet_list", gettext_lazy("Media outlets")),
+    titles=(gettext_lazy("New media outlet"), gettext_lazy("Edit %(record)s")),
 )
 outlet_create = OUTLET_EDITOR.create_view(permission="media_relations.add_outlet", new=lambda request: Outlet())
 outlet_edit = OUTLET_EDITOR.edit_view(load=_load(Outlet, change=True))
@@ -127,10 +127,10 @@ def _save_journalist(request: HttpRequest, form: JournalistForm) -> Journalist:
 JOURNALIST_EDITOR = Editor(
     form=JournalistForm,
     save=_save_journalist,
-    success=_lazy("The journalist was saved."),
+    success=gettext_lazy("The journalist was saved."),
     detail="media_relations:journalist_detail",
-    listing=("media_relations:journalist_list", _lazy("Journalists")),
-    titles=(_lazy("New journalist"), _lazy("Edit %(record)s")),
+    listing=("media_relations:journalist_list", gettext_lazy("Journalists")),
+    titles=(gettext_lazy("New journalist"), gettext_lazy("Edit %(record)s")),
     initial=_current_outlet,
 )
 journalist_create = JOURNALIST_EDITOR.create_view(
@@ -165,10 +165,10 @@ LIST_EDITOR = Editor(
     save=lambda request, form: directory.save_distribution_list(
         actor=request.user, distribution_list=form.save(commit=False), journalists=form.cleaned_data["journalists"]
     ),
-    success=_lazy("The distribution list was saved."),
+    success=gettext_lazy("The distribution list was saved."),
     detail=lambda saved: reverse("media_relations:distribution_lists"),
-    listing=("media_relations:distribution_lists", _lazy("Distribution lists")),
-    titles=(_lazy("New distribution list"), _lazy("Edit %(record)s")),
+    listing=("media_relations:distribution_lists", gettext_lazy("Distribution lists")),
+    titles=(gettext_lazy("New distribution list"), gettext_lazy("Edit %(record)s")),
 )
 distribution_list_create = LIST_EDITOR.create_view(
     permission="media_relations.add_distributionlist", new=lambda request: DistributionList()

@@ -13,7 +13,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy as _lazy
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods
 
 from media_relations import access, selectors
@@ -143,20 +143,20 @@ INQUIRY_ACTIONS = ActionSet(
     redisplay=_detail,
     permission=CHANGE,
     actions=[
-        _step("gather", InquiryStatus.GATHERING_INPUT, _lazy("The status was changed.")),
+        _step("gather", InquiryStatus.GATHERING_INPUT, gettext_lazy("The status was changed.")),
         _step(
             "start_draft",
             InquiryStatus.DRAFT,
-            _lazy("The status was changed."),
+            gettext_lazy("The status was changed."),
             when=lambda i: INQUIRY_WORKFLOW.can(i.status, InquiryStatus.DRAFT) and i.status != InquiryStatus.APPROVAL,
         ),
         _step(
             "send_back",
             InquiryStatus.DRAFT,
-            _lazy("The draft was sent back for changes."),
+            gettext_lazy("The draft was sent back for changes."),
             when=lambda i: i.status == InquiryStatus.APPROVAL,
         ),
-        _step("submit", InquiryStatus.APPROVAL, _lazy("The draft was submitted for approval.")),
+        _step("submit", InquiryStatus.APPROVAL, gettext_lazy("The draft was submitted for approval.")),
         Action(
             "approve",
             services.approve_answer,
@@ -164,7 +164,7 @@ INQUIRY_ACTIONS = ActionSet(
             initial=lambda request, inquiry: {"version": inquiry.version},
             permission=APPROVE,
             when=lambda i: i.status == InquiryStatus.APPROVAL and not i.is_approved,
-            success=_lazy("The answer was approved."),
+            success=gettext_lazy("The answer was approved."),
         ),
         Action(
             "input",
@@ -172,35 +172,35 @@ INQUIRY_ACTIONS = ActionSet(
             InputRequestForm,
             initial=lambda request, i: {"due_date": min(i.due_on, timezone.localdate() + dt.timedelta(days=3))},
             when=lambda i: i.is_open,
-            success=_lazy("The unit was asked for input."),
+            success=gettext_lazy("The unit was asked for input."),
         ),
         Action(
             "send",
             services.send_answer,
             SendAnswerForm,
             when=_may_move_to(InquiryStatus.ANSWERED),
-            success=_lazy("The answer was recorded as sent."),
+            success=gettext_lazy("The answer was recorded as sent."),
         ),
         Action(
             "extend",
             services.extend_deadline,
             ExtendForm,
             when=_may_move_to(InquiryStatus.EXTENDED),
-            success=_lazy("The deadline was extended."),
+            success=gettext_lazy("The deadline was extended."),
         ),
         Action(
             "refuse",
             services.refuse,
             RefuseForm,
             when=_may_move_to(InquiryStatus.REFUSED),
-            success=_lazy("The refusal was recorded."),
+            success=gettext_lazy("The refusal was recorded."),
         ),
         Action(
             "written_refusal",
             services.demand_written_refusal,
             WrittenRefusalForm,
             when=lambda i: i.is_refused and not i.written_refusal_demanded_at,
-            success=_lazy("The demand was recorded."),
+            success=gettext_lazy("The demand was recorded."),
         ),
         Action(
             "quote",
@@ -208,7 +208,7 @@ INQUIRY_ACTIONS = ActionSet(
                 actor=request.user, journalist=inquiry.journalist, inquiry=inquiry, **data
             ),
             form=QuoteForm,
-            success=_lazy("The quote was recorded."),
+            success=gettext_lazy("The quote was recorded."),
         ),
         Action(
             "link",
@@ -216,7 +216,7 @@ INQUIRY_ACTIONS = ActionSet(
             LinkPublicationForm,
             form_kwargs=lambda request, inquiry: {"outlet": inquiry.outlet},
             initial=lambda request, inquiry: {"publication": inquiry.publication_id},
-            success=_lazy("The publication was linked."),
+            success=gettext_lazy("The publication was linked."),
         ),
         attach_action(allowed=lambda user, inquiry: user.has_perm(CHANGE)),
     ],
@@ -308,6 +308,11 @@ QUOTE_ACTIONS = ActionSet(
     redisplay=_quote_redisplay,
     permission="media_relations.change_quoteauthorisation",
     actions=[
-        Action("answer", service=services.answer_quote, form=QuoteAnswerForm, success=_lazy("The answer was recorded."))
+        Action(
+            "answer",
+            service=services.answer_quote,
+            form=QuoteAnswerForm,
+            success=gettext_lazy("The answer was recorded."),
+        )
     ],
 )

@@ -10,7 +10,7 @@ from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy as _lazy
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET
 
 from media_relations import access, selectors
@@ -52,10 +52,10 @@ PUBLICATION_EDITOR = Editor(
     save=lambda request, form: services.save_publication(
         actor=request.user, publication=form.save(commit=False), topics=form.cleaned_data["topics"]
     ),
-    success=_lazy("The publication was saved."),
+    success=gettext_lazy("The publication was saved."),
     detail="media_relations:publication_detail",
-    listing=("media_relations:publication_list", _lazy("Media monitoring")),
-    titles=(_lazy("New publication"), _lazy("Edit the publication")),
+    listing=("media_relations:publication_list", gettext_lazy("Media monitoring")),
+    titles=(gettext_lazy("New publication"), gettext_lazy("Edit the publication")),
 )
 publication_create = PUBLICATION_EDITOR.create_view(
     permission="media_relations.add_publication", new=lambda request: Publication(published_on=timezone.localdate())
@@ -103,7 +103,7 @@ PUBLICATION_ACTIONS = ActionSet(
             services.open_response,
             ResponseForm,
             permission="media_relations.add_responsecase",
-            success=_lazy("The response case was opened."),
+            success=gettext_lazy("The response case was opened."),
         ),
         attach_action(allowed=lambda user, publication: user.has_perm("media_relations.change_publication")),
     ],
@@ -130,7 +130,7 @@ RESPONSE_ACTIONS = ActionSet(
             initial=lambda request, case: {"text": case.text, "notes": case.notes},
             prefix_by_record=True,
             when=lambda case: case.is_draft,
-            success=_lazy("The response was updated."),
+            success=gettext_lazy("The response was updated."),
         ),
         Action(
             "sent",
@@ -138,7 +138,7 @@ RESPONSE_ACTIONS = ActionSet(
             ResponseSentForm,
             prefix_by_record=True,
             when=lambda case: RESPONSE_WORKFLOW.can(case.status, ResponseStatus.SENT),
-            success=_lazy("The response was updated."),
+            success=gettext_lazy("The response was updated."),
         ),
         Action(
             "outcome",
@@ -146,7 +146,7 @@ RESPONSE_ACTIONS = ActionSet(
             ResponseOutcomeForm,
             prefix_by_record=True,
             when=lambda case: not case.is_draft and bool(RESPONSE_WORKFLOW.allowed(case.status)),
-            success=_lazy("The response was updated."),
+            success=gettext_lazy("The response was updated."),
         ),
     ],
 )

@@ -12,7 +12,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy as _lazy
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods
 
 from media_relations import access
@@ -51,10 +51,10 @@ def plan(request: HttpRequest) -> HttpResponse:
 POST_EDITOR = Editor(
     form=PlannedPostForm,
     save=lambda request, form: services.save_post(actor=request.user, post=form.save(commit=False)),
-    success=_lazy("The post was saved."),
+    success=gettext_lazy("The post was saved."),
     detail=lambda saved: reverse("media_relations:plan"),
-    listing=("media_relations:plan", _lazy("Publishing plan")),
-    titles=(_lazy("New planned post"), _lazy("Edit the planned post")),
+    listing=("media_relations:plan", gettext_lazy("Publishing plan")),
+    titles=(gettext_lazy("New planned post"), gettext_lazy("Edit the planned post")),
 )
 post_create = POST_EDITOR.create_view(
     permission="media_relations.add_plannedpost", new=lambda request: PlannedPost(owner=request.user)
@@ -88,10 +88,10 @@ def bulletin_list(request: HttpRequest) -> HttpResponse:
 ISSUE_EDITOR = Editor(
     form=BulletinIssueForm,
     save=lambda request, form: services.save_issue(actor=request.user, issue=form.save(commit=False)),
-    success=_lazy("The issue was planned."),
+    success=gettext_lazy("The issue was planned."),
     detail="media_relations:bulletin_detail",
-    listing=("media_relations:bulletin_list", _lazy("Bulletin")),
-    titles=(_lazy("New bulletin issue"), _lazy("Edit %(record)s")),
+    listing=("media_relations:bulletin_list", gettext_lazy("Bulletin")),
+    titles=(gettext_lazy("New bulletin issue"), gettext_lazy("Edit %(record)s")),
 )
 bulletin_create = ISSUE_EDITOR.create_view(
     permission="media_relations.add_bulletinissue", new=lambda request: BulletinIssue()
@@ -134,7 +134,7 @@ BULLETIN_ACTIONS = ActionSet(
             services.approve_issue,
             permission="media_relations.approve_answer",
             when=lambda issue: issue.status == BulletinIssue.Status.PLANNING,
-            success=_lazy("The issue was approved."),
+            success=gettext_lazy("The issue was approved."),
         ),
         Action("pdf", run=_start_pdf),
     ],

@@ -9,7 +9,7 @@ from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy as _lazy
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET
 
 from media_relations import access, selectors
@@ -55,10 +55,10 @@ def _editable_release(request: HttpRequest, pk: Any) -> Release:
 RELEASE_EDITOR = Editor(
     form=ReleaseForm,
     save=lambda request, form: services.save_release(actor=request.user, release=form.save(commit=False)),
-    success=_lazy("The release was saved."),
+    success=gettext_lazy("The release was saved."),
     detail="media_relations:release_detail",
-    listing=("media_relations:release_list", _lazy("Press releases")),
-    titles=(_lazy("New press release"), _lazy("Edit the release")),
+    listing=("media_relations:release_list", gettext_lazy("Press releases")),
+    titles=(gettext_lazy("New press release"), gettext_lazy("Edit the release")),
 )
 release_create = RELEASE_EDITOR.create_view(permission="media_relations.add_release", new=lambda request: Release())
 release_edit = RELEASE_EDITOR.edit_view(load=_editable_release)
@@ -105,12 +105,12 @@ RELEASE_ACTIONS = ActionSet(
     redisplay=_detail,
     permission=CHANGE,
     actions=[
-        _step("submit", ReleaseStatus.APPROVAL, _lazy("The release was submitted for approval.")),
-        _step("send_back", ReleaseStatus.DRAFT, _lazy("The release was sent back for changes.")),
+        _step("submit", ReleaseStatus.APPROVAL, gettext_lazy("The release was submitted for approval.")),
+        _step("send_back", ReleaseStatus.DRAFT, gettext_lazy("The release was sent back for changes.")),
         _step(
             "publish",
             ReleaseStatus.PUBLISHED,
-            _lazy("The release was approved and published."),
+            gettext_lazy("The release was approved and published."),
             permission="media_relations.approve_answer",
         ),
         Action(
@@ -118,7 +118,7 @@ RELEASE_ACTIONS = ActionSet(
             services.distribute,
             DistributeForm,
             when=lambda r: r.is_published,
-            success=_lazy("The messages are being sent."),
+            success=gettext_lazy("The messages are being sent."),
         ),
         attach_action(allowed=lambda user, release: user.has_perm(CHANGE)),
     ],

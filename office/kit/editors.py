@@ -3,10 +3,10 @@
     OUTLET_EDITOR = Editor(
         form=OutletForm,
         save=lambda request, form: directory.save_outlet(actor=request.user, outlet=form.save(commit=False), ...),
-        success=_lazy("The outlet was saved."),
+        success=gettext_lazy("The outlet was saved."),
         detail="media_relations:outlet_detail",
-        listing=("media_relations:outlet_list", _lazy("Media outlets")),
-        titles=(_lazy("New media outlet"), _lazy("Edit %(record)s")),
+        listing=("media_relations:outlet_list", gettext_lazy("Media outlets")),
+        titles=(gettext_lazy("New media outlet"), gettext_lazy("Edit %(record)s")),
     )
     outlet_create = OUTLET_EDITOR.create_view(permission="media_relations.add_outlet")
     outlet_edit = OUTLET_EDITOR.edit_view(load=lambda request, pk: access.get_for_user(..., change=True))

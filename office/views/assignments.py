@@ -13,7 +13,7 @@ from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy as _lazy
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from office import access
@@ -130,7 +130,7 @@ ASSIGNMENT_ACTIONS = ActionSet(
             service.start_work,
             allowed=access.can_answer,
             when=_unit_can_move_to(AssignmentStatus.IN_PROGRESS),
-            success=_lazy("You took the matter up."),
+            success=gettext_lazy("You took the matter up."),
         ),
         Action(
             "reply",
@@ -138,7 +138,7 @@ ASSIGNMENT_ACTIONS = ActionSet(
             ReplyForm,
             allowed=access.can_answer,
             when=_unit_can_move_to(AssignmentStatus.ANSWERED),
-            success=_lazy("The reply was sent to the issuer."),
+            success=gettext_lazy("The reply was sent to the issuer."),
         ),
         Action(
             "return",
@@ -148,14 +148,14 @@ ASSIGNMENT_ACTIONS = ActionSet(
             form=ReturnForm,
             allowed=access.can_answer,
             when=_unit_can_move_to(AssignmentStatus.RETURNED),
-            success=_lazy("The matter was returned to the issuer."),
+            success=gettext_lazy("The matter was returned to the issuer."),
         ),
         Action(
             "note",
             service.add_note,
             NoteForm,
             allowed=lambda user, a: access.can_answer(user, a) or access.can_manage(user, a),
-            success=_lazy("The note was added."),
+            success=gettext_lazy("The note was added."),
         ),
         Action(
             "decide",
@@ -164,7 +164,7 @@ ASSIGNMENT_ACTIONS = ActionSet(
             form_kwargs=lambda request, a: {"allowed": ISSUER_WORKFLOW.allowed(a.status)},
             allowed=access.can_manage,
             when=lambda a: bool(ISSUER_WORKFLOW.allowed(a.status)),
-            success=_lazy("The decision was recorded."),
+            success=gettext_lazy("The decision was recorded."),
         ),
         attach_action(allowed=lambda user, a: access.can_answer(user, a) or access.can_manage(user, a)),
     ],

@@ -12,7 +12,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy as _lazy
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods
 
 from office import access
@@ -87,10 +87,10 @@ CONTACT_EDITOR = Editor(
     save=lambda request, form: service.save_contact(
         actor=request.user, contact=form.save(commit=False), tags=form.cleaned_data["tags"]
     ),
-    success=_lazy("The contact was saved."),
+    success=gettext_lazy("The contact was saved."),
     detail="office:contact_detail",
-    listing=("office:contact_list", _lazy("Contacts")),
-    titles=(_lazy("New contact"), _lazy("Change contact")),
+    listing=("office:contact_list", gettext_lazy("Contacts")),
+    titles=(gettext_lazy("New contact"), gettext_lazy("Change contact")),
 )
 contact_create = CONTACT_EDITOR.create_view(permission="office.add_contact", new=lambda request: Contact())
 contact_edit = CONTACT_EDITOR.edit_view(load=_editable_contact)
