@@ -53,7 +53,7 @@ def test_translation_functions_are_imported_under_names_makemessages_finds() -> 
     wrong = []
     for name in tracked.stdout.split():
         source = (ROOT / name).read_text(encoding="utf-8") if (ROOT / name).exists() else ""
-        for match in re.finditer(r"from django\.utils\.translation import ([^\n(]+)", source):
+        for match in re.finditer(r"^\s*from django\.utils\.translation import ([^\n(]+)", source, re.MULTILINE):
             for part in match.group(1).split(","):
                 original, _, alias = part.strip().partition(" as ")
                 if alias and alias.strip() not in KNOWN and "gettext" in original:
