@@ -18,7 +18,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.core.exceptions import PermissionDenied
-from django.db.models import Q, QuerySet
+from django.db.models import BooleanField, ExpressionWrapper, Q, QuerySet
 from django.http import Http404
 from django.utils import timezone
 from django.utils.formats import date_format
@@ -85,12 +85,20 @@ def visible_calendars(user: Any) -> QuerySet[Calendar]:
 # --- The masking rule of private entries ------------------------------------------------------
 
 
-def hidden_q(user: Any | None) -> Q:
+def hidden_q(user: Any | None, prefix: str = "") -> Q:
     """Entries whose details ``user`` may not read. ``None`` is the system (reads everything);
-    an anonymous user is a feed reader (reads no private entry)."""
+    an anonymous user is a feed reader (reads no private entry). ``prefix`` reaches the entry
+    from another model (``"entry__"`` from a decision)."""
     if user is None:
-        return Q(pk__in=[])
-    return Q(visibility=Visibility.PRIVATE) & ~Q(calendar_id__in=sorted(private_calendar_ids(user)))
+        return Q(**{f"{prefix}pk__in": []})
+    return Q(**{f"{prefix}visibility": Visibility.PRIVATE}) & ~Q(
+        **{f"{prefix}calendar_id__in": sorted(private_calendar_ids(user))}
+    )
+
+
+def with_hidden_entry(queryset: QuerySet, user: Any, prefix: str = "entry__") -> QuerySet:
+    """Rows linked to an entry, each marked ``entry_hidden`` when ``user`` may not read it."""
+    return queryset.annotate(entry_hidden=ExpressionWrapper(hidden_q(user, prefix), output_field=BooleanField()))
 
 
 def is_hidden(user: Any | None, entry: Entry) -> bool:

@@ -12,6 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from calendar_app.models import Decision, MeetingRequest
+from office.kit import bounds
 from office.models import OPEN_STATUSES, AssignmentStatus, OfficeHolder, OrgUnit
 
 
@@ -21,7 +22,9 @@ class MeetingRequestFilter(django_filters.FilterSet):
     office_holder = django_filters.ModelChoiceFilter(
         label=_("Office holder"), queryset=OfficeHolder.objects.all(), empty_label=_("any")
     )
-    older_than = django_filters.NumberFilter(label=_("Waiting longer than (days)"), method="filter_age", min_value=0)
+    older_than = django_filters.NumberFilter(
+        label=_("Waiting longer than (days)"), method="filter_age", min_value=0, max_value=bounds.MAX_DAYS
+    )
 
     class Meta:
         model = MeetingRequest

@@ -15,9 +15,11 @@ class OfficeConfig(AppConfig):
         import office.core_contributions  # noqa: F401  (the core's own widgets, search, digest)
         from office import db, deadline_rules, roles, schedules
         from office.contributions import registry
+        from office.kit import bounds
 
         autodiscover_modules("contributions")
         registry.check()
+        bounds.install()
         connection_created.connect(db.install_sqlite_collation, dispatch_uid="office.sqlite_collation")
         post_migrate.connect(roles.ensure_roles_after_migrate, dispatch_uid="office.roles")
         post_migrate.connect(schedules.ensure_schedules_after_migrate, dispatch_uid="office.beat")

@@ -45,13 +45,15 @@ def polish(field: str) -> Collate:
     return Collate(F(field), COLLATION)
 
 
-def user_link(
-    verbose_name: Any = None, *, related_name: str | None = "+", blank: bool = False, editable: bool = True
-) -> models.ForeignKey:
+def user_link(verbose_name: Any = None, *, related_name: str | None = "+", editable: bool = True) -> models.ForeignKey:
     """A user who did something to a record (handed it over, approved it, uploaded the file):
     the record stays when the account is deleted (``SET_NULL``). ``related_name=None`` keeps
-    Django's default reverse name."""
-    options: dict[str, Any] = {"null": True, "blank": blank, "on_delete": models.SET_NULL}
+    Django's default reverse name.
+
+    Always blank: a link the deletion of an account empties must stay valid, or a record whose
+    author left could no longer be changed (``full_clean`` would ask for the missing user). A
+    form that needs a person asks for one itself."""
+    options: dict[str, Any] = {"null": True, "blank": True, "on_delete": models.SET_NULL}
     if verbose_name is not None:
         options["verbose_name"] = verbose_name
     if related_name is not None:

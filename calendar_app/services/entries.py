@@ -62,6 +62,12 @@ def ensure_calendars() -> int:
     return len(created)
 
 
+def calendar_of(holder: OfficeHolder) -> Calendar:
+    """The office holder's calendar, made on first use (also for a holder no longer active)."""
+    calendar, _created = Calendar.objects.get_or_create(office_holder=holder)
+    return calendar
+
+
 def _validate_times(start: dt.datetime, end: dt.datetime) -> None:
     if end <= start:
         raise ValidationError({"end": _("The end must be after the start.")})
@@ -193,6 +199,11 @@ def schedule_entry(
         recurrence_until=recurrence_until,
         created_by=actor,
     )
+    unknown = set(protocol) - set(PROTOCOL_FIELDS)
+    if unknown:
+        raise TypeError(f"schedule_entry() got unexpected arguments {sorted(unknown)}")
+    for name, value in protocol.items():
+        setattr(entry, name, value.strip() if isinstance(value, str) else value)
     if source is not None:
         entry.source_type = ContentType.objects.get_for_model(source)
         entry.source_id = source.pk

@@ -17,8 +17,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 
-from calendar_app.models import Calendar, EntryKind, MeetingRequest, Visibility
-from calendar_app.services.entries import ensure_calendars, schedule_entry
+from calendar_app.models import EntryKind, MeetingRequest, Visibility
+from calendar_app.services.entries import calendar_of, schedule_entry
 from calendar_app.workflows import REQUEST_WORKFLOW, WAITING
 from office.services import audit
 from office.services.assignments import hand_over
@@ -94,11 +94,9 @@ def schedule_request(
     """Accept the request: put the meeting on the office holder's calendar and draft the invitation."""
     request = MeetingRequest.objects.select_for_update().select_related("office_holder").get(pk=request.pk)
     REQUEST_WORKFLOW.check(request.status, MeetingRequest.Status.SCHEDULED)
-    ensure_calendars()
-    calendar = Calendar.objects.get(office_holder=request.office_holder)
     entry = schedule_entry(
         actor=actor,
-        calendar=calendar,
+        calendar=calendar_of(request.office_holder),
         title=_("Meeting: %(name)s – %(topic)s") % {"name": request.requester_name, "topic": request.topic},
         start=start,
         end=end,

@@ -22,7 +22,7 @@ from calendar_app import access, grid, ical, selectors
 from calendar_app.forms import RECURRENCE_CHOICES, CancelForm, EntryForm, MoveForm, OccurrenceForm
 from calendar_app.models import Calendar, Entry, EntryStatus
 from calendar_app.services import entries as services
-from office.kit import Action, ActionSet, apply_errors, render_page
+from office.kit import Action, ActionSet, apply_errors, bounds, render_page
 from office.services import audit
 
 
@@ -67,12 +67,12 @@ def entry_create(request: HttpRequest) -> HttpResponse:
     if not calendars:
         raise PermissionDenied
     try:
-        day = dt.date.fromisoformat(request.GET.get("date", ""))
+        day = bounds.clamp(dt.date.fromisoformat(request.GET.get("date", "")))
     except ValueError:
         day = timezone.localdate()
     start = grid.local_midnight(day) + dt.timedelta(hours=9)
     initial: dict[str, Any] = {"start": start, "end": start + dt.timedelta(hours=1)}
-    if request.GET.get("calendar", "").isdigit():
+    if request.GET.get("calendar", "").isdecimal():
         initial["calendar"] = int(request.GET["calendar"])
     form = EntryForm(request.POST or None, calendars=calendars, initial=initial)
     return _entry_form_page(

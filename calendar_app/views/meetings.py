@@ -120,7 +120,9 @@ def decision_board(request: HttpRequest) -> HttpResponse:
     """Every decision by unit, status and lateness, with the units' progress."""
     return list_page(
         request,
-        queryset=Decision.objects.select_related("assignment__unit", "entry__calendar__office_holder")
+        queryset=access.with_hidden_entry(
+            Decision.objects.select_related("assignment__unit", "entry__calendar__office_holder"), request.user
+        )
         .filter(assignment__isnull=False)
         .order_by("assignment__due_date", "id"),
         filterset_class=DecisionFilter,

@@ -23,7 +23,7 @@ from calendar_app.forms import (
     ReplyForm,
     ScheduleRequestForm,
 )
-from calendar_app.models import Calendar, MeetingRequest
+from calendar_app.models import MeetingRequest
 from calendar_app.services import entries as entry_services
 from calendar_app.services import requests as services
 from calendar_app.workflows import REQUEST_WORKFLOW
@@ -88,8 +88,7 @@ def request_create(request: HttpRequest) -> HttpResponse:
 
 
 def _free_slots(meeting_request: MeetingRequest) -> list[dt.datetime]:
-    entry_services.ensure_calendars()
-    calendar = Calendar.objects.get(office_holder=meeting_request.office_holder)
+    calendar = entry_services.calendar_of(meeting_request.office_holder)
     return entry_services.free_slots(calendar=calendar, first_day=timezone.localdate() + dt.timedelta(days=1))
 
 

@@ -58,12 +58,12 @@ class Inquiry(models.Model):
     deadline_name = models.CharField(_("deadline rule name"), max_length=255)
     deadline_basis = models.CharField(_("deadline basis"), max_length=255, blank=True)
     status = models.CharField(_("status"), max_length=20, choices=InquiryStatus.choices, default=InquiryStatus.NEW)
-    officer = user_link(_("press officer"), related_name="press_inquiries", blank=True)
+    officer = user_link(_("press officer"), related_name="press_inquiries")
     # the draft, protected against lost updates by ``version``
     draft_text = models.TextField(_("draft answer"), blank=True)
     version = models.PositiveIntegerField(_("version of the draft"), default=0)
     approved_version = models.PositiveIntegerField(_("approved version"), null=True, blank=True)
-    approved_by = user_link(_("approved by"), related_name=None, blank=True)
+    approved_by = user_link(_("approved by"), related_name=None)
     approved_at = models.DateTimeField(_("approved"), null=True, blank=True)
     # the answer
     answer_text = models.TextField(_("answer"), blank=True)
@@ -151,7 +151,7 @@ class InquiryEvent(models.Model):
 
     inquiry = models.ForeignKey(Inquiry, on_delete=models.CASCADE, related_name="events")
     kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
-    actor = user_link(related_name=None, blank=True)
+    actor = user_link(related_name=None)
     at = models.DateTimeField(_("when"), default=timezone.now)
     from_status = models.CharField(max_length=20, blank=True)
     to_status = models.CharField(max_length=20, blank=True)

@@ -26,7 +26,7 @@ class PlannedPost(models.Model):
     title = models.CharField(_("title"), max_length=255)
     channel = models.CharField(_("channel"), max_length=20, choices=Channel.choices)
     planned_at = models.DateTimeField(_("planned for"))
-    owner = user_link(_("owner"), related_name=None, blank=True)
+    owner = user_link(_("owner"), related_name=None)
     status = models.CharField(_("status"), max_length=20, choices=Status.choices, default=Status.PLANNED)
     link = models.URLField(_("link"), max_length=500, blank=True)
     notes = models.TextField(_("notes"), blank=True)
@@ -50,7 +50,7 @@ class BulletinIssue(models.Model):
     title = models.CharField(_("title"), max_length=255)
     planned_on = models.DateField(_("planned publication"))
     status = models.CharField(_("status"), max_length=20, choices=Status.choices, default=Status.PLANNING)
-    approved_by = user_link(blank=True)
+    approved_by = user_link()
     approved_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
@@ -74,7 +74,7 @@ class BulletinArticle(models.Model):
 
     issue = models.ForeignKey(BulletinIssue, on_delete=models.CASCADE, related_name="articles")
     title = models.CharField(_("title"), max_length=255)
-    author = user_link(_("author"), related_name=None, blank=True)
+    author = user_link(_("author"), related_name=None)
     deadline = models.DateField(_("deadline"))
     text = models.TextField(_("text"), blank=True)
     status = models.CharField(_("status"), max_length=20, choices=Status.choices, default=Status.PLANNED)

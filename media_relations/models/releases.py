@@ -28,7 +28,7 @@ class Release(models.Model):
         _("embargo until"), null=True, blank=True, help_text=_("Not shown in the newsroom before this moment.")
     )
     published_at = models.DateTimeField(_("published"), null=True, blank=True)
-    approved_by = user_link(blank=True)
+    approved_by = user_link()
     created_by = user_link(editable=False)
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)

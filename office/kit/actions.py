@@ -17,7 +17,7 @@ An app describes the actions on one kind of record as an ``ActionSet``:
 
 Each action's view: POST only, login required; loads the record (404 outside the user's
 scope), checks the action's permission and object rule (403), validates its form, calls
-``run(request, record, cleaned_data)``. A ValidationError from the service goes back onto the
+``run(request, record, cleaned_data)`` in one transaction. A ValidationError from the service goes back onto the
 form, and the record page is shown again with it (``redisplay``), keeping what was typed; a
 form-less action shows the error as a message. Success: the action's message and a redirect
 to ``done_url(record)`` — unless ``run`` returned a response of its own (a job page).
@@ -32,6 +32,7 @@ from typing import Any
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
 from django.forms import Form
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
@@ -157,18 +158,22 @@ class ActionSet:
             for action in self.actions
         ]
 
-    def allowed_for(self, user: Any, record: Any) -> dict[str, bool]:
-        """``{action name: is it offered to the user now}`` for a record page's buttons."""
-        return {action.name: action.offered(user, record) for action in self.actions}
+    def allowed_for(self, user: Any, record: Any, bound: dict[str, Form] | None = None) -> dict[str, bool]:
+        """``{action name: is it offered to the user now}`` for a record page's buttons. An
+        action whose form just failed stays on the page even when the record's state no longer
+        offers it (a stale page): the user sees why and keeps what they typed."""
+        bound = bound or {}
+        return {action.name: action.key in bound or action.offered(user, record) for action in self.actions}
 
     def forms(self, request: HttpRequest, record: Any, bound: dict[str, Form] | None = None) -> dict[str, Form]:
         """The forms of the actions the user may take, by ``form_key``, for the record page;
         a form that failed (``bound``) is given back as it is, with its errors and input."""
         bound = bound or {}
+        offered = self.allowed_for(request.user, record, bound)
         return {
             action.key: bound.get(action.key) or action.make_form(request, record)
             for action in self.actions
-            if action.form is not None and action.offered(request.user, record)
+            if action.form is not None and offered[action.name]
         }
 
     def context(self, request: HttpRequest, record: Any, bound: dict[str, Form] | None = None) -> dict[str, Any]:
@@ -178,7 +183,7 @@ class ActionSet:
         bound = bound or {}
         return {
             **self.forms(request, record, bound),
-            "may": self.allowed_for(request.user, record),
+            "may": self.allowed_for(request.user, record, bound),
             "failed_form": next((form for form in bound.values() if form is not None), None),
         }
 
@@ -195,7 +200,9 @@ class ActionSet:
             if form is None or form.is_valid():
                 try:
                     data = form.cleaned_data if form is not None else {}
-                    outcome = action.perform(request, record, data, actions.record_arg)
+                    # all or nothing: a step that refuses undoes the steps before it
+                    with transaction.atomic():
+                        outcome = action.perform(request, record, data, actions.record_arg)
                 except ValidationError as error:
                     if form is None:
                         messages.error(request, " ".join(error.messages))

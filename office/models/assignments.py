@@ -70,7 +70,7 @@ class Assignment(models.Model):
     unit = models.ForeignKey(
         OrgUnit, verbose_name=_("responsible unit"), on_delete=models.PROTECT, related_name="assignments"
     )
-    assignee = user_link(_("responsible person"), related_name="assignments", blank=True)
+    assignee = user_link(_("responsible person"), related_name="assignments")
     created_by = user_link(_("handed over by"), related_name="issued_assignments")
     due_date = models.DateField(_("due date"), db_index=True)
     deadline_rule = models.CharField(_("deadline rule"), max_length=60, blank=True)
@@ -80,7 +80,7 @@ class Assignment(models.Model):
     )
     reply = models.TextField(_("reply"), blank=True)
     answered_at = models.DateTimeField(_("answered"), null=True, blank=True)
-    answered_by = user_link(_("answered by"), blank=True)
+    answered_by = user_link(_("answered by"))
     closed_at = models.DateTimeField(_("closed"), null=True, blank=True)
     last_reminder_on = models.DateField(_("last reminder"), null=True, blank=True, editable=False)
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
@@ -136,7 +136,7 @@ class AssignmentEvent(models.Model):
 
     assignment = models.ForeignKey(Assignment, on_delete=models.CASCADE, related_name="events")
     kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
-    actor = user_link(_("who"), blank=True)
+    actor = user_link(_("who"))
     at = models.DateTimeField(_("when"), default=timezone.now)
     from_status = models.CharField(max_length=20, choices=AssignmentStatus.choices, blank=True)
     to_status = models.CharField(max_length=20, choices=AssignmentStatus.choices, blank=True)

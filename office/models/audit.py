@@ -24,7 +24,7 @@ class AuditEntry(models.Model):
     record = GenericForeignKey("content_type", "object_id")
     object_repr = models.CharField(_("record"), max_length=255)
     action = models.CharField(_("action"), max_length=20, choices=Action.choices)
-    actor = user_link(_("who"), blank=True)
+    actor = user_link(_("who"))
     at = models.DateTimeField(_("when"), auto_now_add=True, db_index=True)
     changes = models.JSONField(_("what changed"), default=dict, blank=True)
     message = models.CharField(_("message"), max_length=500, blank=True)

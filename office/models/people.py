@@ -30,7 +30,7 @@ class OrgUnit(models.Model):
         on_delete=models.PROTECT,
         related_name="children",
     )
-    head = user_link(_("head"), related_name="headed_units", blank=True)
+    head = user_link(_("head"), related_name="headed_units")
     email = models.EmailField(_("e-mail"), blank=True)
     phone = models.CharField(_("phone"), max_length=50, blank=True)
     is_active = models.BooleanField(_("active"), default=True)

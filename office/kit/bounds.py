@@ -1,0 +1,48 @@
+"""The range of dates the office works with, enforced on every date typed into any form.
+
+Python's dates reach from year 1 to 9999, and arithmetic near either end (a week view around
+31.12.9999, the month before 1.01.0001, a time zone shift) overflows into a server error.
+No record of a city office is dated outside ``EARLIEST``–``LATEST``, so every form's date and
+date-time field refuses such a value with a message instead: ``install()`` (from the core's
+``ready``) adds the check to Django's form fields once, for every form of every app, the
+admin's included, present and future.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.utils.formats import date_format
+from django.utils.translation import gettext_lazy
+
+EARLIEST = dt.date(1800, 1, 1)
+LATEST = dt.date(2199, 12, 31)
+#: The largest count of days a number field may ask the office to go back or forward.
+MAX_DAYS = (LATEST - EARLIEST).days
+
+
+def validate_office_date(value: Any) -> None:
+    day = value.date() if isinstance(value, dt.datetime) else value
+    if isinstance(day, dt.date) and not EARLIEST <= day <= LATEST:
+        raise ValidationError(
+            gettext_lazy("Give a date between %(earliest)s and %(latest)s."),
+            code="date_out_of_range",
+            params={
+                "earliest": date_format(EARLIEST, "SHORT_DATE_FORMAT"),
+                "latest": date_format(LATEST, "SHORT_DATE_FORMAT"),
+            },
+        )
+
+
+def clamp(day: dt.date) -> dt.date:
+    """A date taken from a link rather than a form (``?date=``), moved into the office's range."""
+    return min(max(day, EARLIEST), LATEST)
+
+
+def install() -> None:
+    for field_class in (forms.DateField, forms.DateTimeField):
+        if validate_office_date not in field_class.default_validators:
+            field_class.default_validators = [*field_class.default_validators, validate_office_date]
