@@ -11,6 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from calendar_app.models import Calendar, Entry, EntryKind, MeetingRequest
+from office.forms import ContactChoiceField, ContactsChoiceField
 
 RECURRENCE_CHOICES = [
     ("", _("does not repeat")),
@@ -67,10 +68,10 @@ class EntryForm(forms.ModelForm):
             "recurrence_until": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
             "notes": forms.Textarea(attrs={"rows": 3}),
             "staff": forms.SelectMultiple(attrs={"size": 5}),
-            "contacts": forms.SelectMultiple(attrs={"size": 5}),
             "precedence": forms.Textarea(attrs={"rows": 3}),
             "gifts": forms.Textarea(attrs={"rows": 2}),
         }
+        field_classes = {"contacts": ContactsChoiceField}
 
     def __init__(self, *args: Any, calendars: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -78,9 +79,6 @@ class EntryForm(forms.ModelForm):
         self.fields["calendar"].empty_label = None
         self.fields["staff"].queryset = get_user_model().objects.filter(is_active=True).order_by("last_name")
         self.fields["staff"].required = False
-        from office.models import Contact
-
-        self.fields["contacts"].queryset = Contact.objects.active().order_by("name")
         self.fields["contacts"].required = False
         if self.instance.pk and self.instance.recurrence not in dict(RECURRENCE_CHOICES):
             self.fields["recurrence"].choices = [
@@ -186,13 +184,13 @@ class MeetingRequestForm(forms.ModelForm):
             "received_on": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
             "description": forms.Textarea(attrs={"rows": 4}),
         }
+        field_classes = {"contact": ContactChoiceField}
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        from office.models import Contact, OfficeHolder
+        from office.models import OfficeHolder
 
         self.fields["office_holder"].queryset = OfficeHolder.objects.filter(is_active=True)
-        self.fields["contact"].queryset = Contact.objects.active().order_by("name")
         self.fields["contact"].required = False
         self.fields["rodo_acknowledged"].required = True
 

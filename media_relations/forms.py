@@ -7,6 +7,7 @@ from typing import Any
 
 from django import forms
 from django.contrib.auth import get_user_model
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -27,6 +28,7 @@ from media_relations.models import (
     ResponseStatus,
 )
 from office.db import polish
+from office.kit.widgets import SearchSelect
 from office.models import Contact, OfficeHolder, OrgUnit
 
 
@@ -174,13 +176,26 @@ class WrittenRefusalForm(forms.Form):
     demanded_at = forms.DateTimeField(label=_("demand received"), widget=DateTimeInput(), initial=_local_now)
 
 
+def publication_label(publication: Publication) -> str:
+    return f"{publication.published_on:%d.%m.%Y} · {publication.outlet.name} · {publication.title}"
+
+
+def publications_for(outlet_id: Any = None) -> Any:
+    """The publications an inquiry may be linked to: its outlet's, newest first (all without one)."""
+    qs = Publication.objects.select_related("outlet").order_by("-published_on", "-id")
+    return qs.filter(outlet_id=outlet_id) if outlet_id else qs
+
+
 class LinkPublicationForm(forms.Form):
     publication = forms.ModelChoiceField(label=_("publication"), queryset=Publication.objects.none(), required=False)
 
     def __init__(self, *args: Any, outlet: Outlet | None = None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        qs = Publication.objects.select_related("outlet").order_by("-published_on")
-        self.fields["publication"].queryset = qs.filter(outlet=outlet)[:50] if outlet else qs[:50]
+        field = self.fields["publication"]
+        field.queryset = publications_for(outlet.pk if outlet else None)
+        field.label_from_instance = publication_label
+        url = reverse("media_relations:publication_options")
+        field.widget = SearchSelect(f"{url}?outlet={outlet.pk}" if outlet else url)
 
 
 class QuoteForm(forms.Form):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import statistics as pystats
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -66,33 +67,57 @@ def open_responses() -> QuerySet[ResponseCase]:
     return ResponseCase.objects.exclude(status=ResponseStatus.CLOSED).select_related("publication__outlet")
 
 
-def journalist_history(journalist: Journalist) -> dict[str, Any]:
-    """The contacts with a journalist: inquiries, releases sent, conference invitations of their outlets."""
+def _if_allowed(user: Any, permission: str, rows: Callable[[], QuerySet]) -> list[Any] | None:
+    """The rows when ``user`` may read them; ``None`` (the section is left out) otherwise."""
+    return list(rows()) if user.has_perm(permission) else None
+
+
+def journalist_history(user: Any, journalist: Journalist) -> dict[str, Any]:
+    """The contacts with a journalist: inquiries, releases sent, conference invitations of their
+    outlets — each only for a reader who may see such records (else ``None``)."""
     from media_relations.models import Delivery, Invitation
 
     employments = list(journalist.employments.select_related("outlet"))
     outlet_ids = [e.outlet_id for e in employments]
     return {
         "employments": employments,
-        "inquiries": list(journalist.inquiries.select_related("outlet").order_by("-received_at")[:50]),
-        "deliveries": list(
-            Delivery.objects.filter(journalist=journalist).select_related("release").order_by("-created_at")[:50]
+        "inquiries": _if_allowed(
+            user,
+            "media_relations.view_inquiry",
+            lambda: journalist.inquiries.select_related("outlet").order_by("-received_at")[:50],
         ),
-        "invitations": list(
-            Invitation.objects.filter(Q(journalist=journalist) | Q(outlet_id__in=outlet_ids))
-            .select_related("conference", "outlet")
-            .order_by("-conference__starts_at")[:50]
+        "deliveries": _if_allowed(
+            user,
+            "media_relations.view_release",
+            lambda: (
+                Delivery.objects.filter(journalist=journalist).select_related("release").order_by("-created_at")[:50]
+            ),
+        ),
+        "invitations": _if_allowed(
+            user,
+            "media_relations.view_conference",
+            lambda: (
+                Invitation.objects.filter(Q(journalist=journalist) | Q(outlet_id__in=outlet_ids))
+                .select_related("conference", "outlet")
+                .order_by("-conference__starts_at")[:50]
+            ),
         ),
     }
 
 
-def outlet_detail(outlet: Outlet) -> dict[str, Any]:
+def outlet_detail(user: Any, outlet: Outlet) -> dict[str, Any]:
     return {
         "employments": list(
             outlet.employments.select_related("journalist").order_by(F("ended_on").desc(nulls_first=True))
         ),
-        "inquiries": list(outlet.inquiries.select_related("journalist").order_by("-received_at")[:20]),
-        "publications": list(outlet.publications.order_by("-published_on")[:20]),
+        "inquiries": _if_allowed(
+            user,
+            "media_relations.view_inquiry",
+            lambda: outlet.inquiries.select_related("journalist").order_by("-received_at")[:20],
+        ),
+        "publications": _if_allowed(
+            user, "media_relations.view_publication", lambda: outlet.publications.order_by("-published_on")[:20]
+        ),
     }
 
 

@@ -30,6 +30,7 @@ urlpatterns = [
     # monitoring and responses
     path("monitoring/", monitoring.publication_list, name="publication_list"),
     path("monitoring/new/", monitoring.publication_create, name="publication_create"),
+    path("monitoring/options/", monitoring.publication_options, name="publication_options"),
     path("monitoring/<int:pk>/", monitoring.publication_detail, name="publication_detail"),
     path("monitoring/<int:pk>/edit/", monitoring.publication_edit, name="publication_edit"),
     *monitoring.PUBLICATION_ACTIONS.urls("monitoring/<int:pk>/"),

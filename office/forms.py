@@ -6,10 +6,12 @@ from typing import Any
 
 from django import forms
 from django.contrib.auth import get_user_model
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from office.deadlines import apply_rule
+from office.kit.widgets import SearchSelect, SearchSelectMultiple
 from office.models import Assignment, AssignmentStatus, Contact, DeadlineRule, OrgUnit
 from office.services.attachments import validate_upload
 
@@ -27,6 +29,36 @@ def _active_units() -> Any:
 
 def _staff() -> Any:
     return get_user_model().objects.filter(is_active=True).select_related("unit").order_by("last_name", "first_name")
+
+
+def _contacts() -> Any:
+    from office.db import polish
+
+    return Contact.objects.active().select_related("organisation").order_by(polish("name"), "pk")
+
+
+class ContactChoiceField(forms.ModelChoiceField):
+    """One contact out of the whole directory, picked by searching (``SearchSelect``)."""
+
+    def __init__(self, **kwargs: Any) -> None:
+        kwargs.pop("queryset", None)  # as a model form's field class: the directory, always
+        kwargs.setdefault("widget", SearchSelect(lambda: reverse("office:contact_options")))
+        super().__init__(queryset=_contacts(), **kwargs)
+
+    def label_from_instance(self, obj: Contact) -> str:
+        return obj.choice_label
+
+
+class ContactsChoiceField(forms.ModelMultipleChoiceField):
+    """Several contacts out of the whole directory, picked by searching."""
+
+    def __init__(self, **kwargs: Any) -> None:
+        kwargs.pop("queryset", None)
+        kwargs.setdefault("widget", SearchSelectMultiple(lambda: reverse("office:contact_options")))
+        super().__init__(queryset=_contacts(), **kwargs)
+
+    def label_from_instance(self, obj: Contact) -> str:
+        return obj.choice_label
 
 
 class AssignmentForm(forms.ModelForm):
@@ -173,7 +205,9 @@ class ContactForm(forms.ModelForm):
 
     def clean_postal_code(self) -> str:
         code = self.cleaned_data["postal_code"].strip()
-        if code and not (len(code) == 6 and code[2] == "-" and (code[:2] + code[3:]).isdigit()):
+        if code and not (
+            len(code) == 6 and code[2] == "-" and (code[:2] + code[3:]).isascii() and (code[:2] + code[3:]).isdecimal()
+        ):
             raise forms.ValidationError(_("Write the postal code as 00-000."))
         return code
 

@@ -21,6 +21,7 @@ office_patterns = [
     path("reports/unit-assignments/", assignments.unit_report, name="unit_report"),
     path("contacts/", contacts.contact_list, name="contact_list"),
     path("contacts/new/", contacts.contact_create, name="contact_create"),
+    path("contacts/options/", contacts.contact_options, name="contact_options"),
     path("contacts/<int:pk>/", contacts.contact_detail, name="contact_detail"),
     path("contacts/<int:pk>/edit/", contacts.contact_edit, name="contact_edit"),
     path("contacts/<int:pk>/merge/", contacts.contact_merge, name="contact_merge"),

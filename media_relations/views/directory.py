@@ -48,7 +48,7 @@ def outlet_detail(request: HttpRequest, pk: int) -> HttpResponse:
     return render(
         request,
         "media_relations/directory/outlet_detail.html",
-        {"outlet": outlet, **selectors.outlet_detail(outlet), "trail": audit.trail_for(outlet)},
+        {"outlet": outlet, **selectors.outlet_detail(request.user, outlet), "trail": audit.trail_for(outlet)},
     )
 
 
@@ -100,7 +100,7 @@ def journalist_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "media_relations/directory/journalist_detail.html",
         {
             "journalist": journalist,
-            **selectors.journalist_history(journalist),
+            **selectors.journalist_history(request.user, journalist),
             "lists": list(journalist.distribution_lists.all()),
             "trail": audit.trail_for(journalist),
         },

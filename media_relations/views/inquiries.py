@@ -82,9 +82,11 @@ def inquiry_list(request: HttpRequest) -> HttpResponse:
 @login_required
 @permission_required("media_relations.add_inquiry", raise_exception=True)
 def inquiry_create(request: HttpRequest) -> HttpResponse:
+    journalist = request.GET.get("journalist", "")
+    initial = {"journalist": int(journalist)} if journalist.isdecimal() and len(journalist) < 19 else {}
     return edit_record(
         request,
-        InquiryForm(request.POST or None),
+        InquiryForm(request.POST or None, initial=initial),
         save=lambda form: services.register_inquiry(actor=request.user, **form.cleaned_data),
         success=lambda inquiry: (
             _("The inquiry was registered; the answer is due %(day)s.") % {"day": inquiry.due_on.strftime("%d.%m.%Y")}
@@ -98,6 +100,16 @@ def inquiry_create(request: HttpRequest) -> HttpResponse:
     )
 
 
+def _quotes_with_forms(request: HttpRequest, inquiry: Inquiry, failed: Any) -> list[QuoteAuthorisation]:
+    """The inquiry's quotes, each with its answer form (the one that just failed, as it was typed)."""
+    quotes = list(inquiry.quote_authorisations.select_related("outlet"))
+    answer = QUOTE_ACTIONS["answer"]
+    for quote in quotes:
+        same = failed is not None and failed.prefix == answer.prefix(quote)
+        quote.answer_form = failed if same else answer.make_form(request, quote)
+    return quotes
+
+
 def _detail(request: HttpRequest, inquiry: Inquiry, bound: dict[str, Any] | None = None) -> HttpResponse:
     requests = services.input_requests(inquiry)
     can_change = request.user.has_perm(CHANGE)
@@ -107,8 +119,7 @@ def _detail(request: HttpRequest, inquiry: Inquiry, bound: dict[str, Any] | None
         "can_edit_draft": can_change and inquiry.status in DRAFT_EDITABLE,
         "requests": requests,
         "timeline": services.timeline(inquiry, requests),
-        "quotes": list(inquiry.quote_authorisations.select_related("outlet")),
-        "quote_answer_form": QuoteAnswerForm(),
+        "quotes": _quotes_with_forms(request, inquiry, (bound or {}).get("quote_answer")),
         "extension_cap": services.extension_cap(inquiry),
         **INQUIRY_ACTIONS.context(request, inquiry, bound),
         **record_context(
@@ -294,9 +305,13 @@ def _quote_page(quote: QuoteAuthorisation) -> str:
 
 
 def _quote_redisplay(request: HttpRequest, quote: QuoteAuthorisation, bound: dict[str, Any]) -> HttpResponse:
+    """The inquiry's page again, the quote's answer form as it was typed, with its errors."""
+    form = next(iter(bound.values()))
+    if quote.inquiry_id:
+        inquiry = access.get_for_user(request.user, Inquiry.objects.all(), quote.inquiry_id)
+        return _detail(request, inquiry, {"quote_answer": form})
     from django.contrib import messages
 
-    form = next(iter(bound.values()))
     messages.error(request, " ".join(str(e) for errors in form.errors.values() for e in errors))
     return redirect(_quote_page(quote))
 
@@ -312,6 +327,7 @@ QUOTE_ACTIONS = ActionSet(
             "answer",
             service=services.answer_quote,
             form=QuoteAnswerForm,
+            prefix_by_record=True,
             success=gettext_lazy("The answer was recorded."),
         )
     ],

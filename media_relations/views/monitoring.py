@@ -15,11 +15,20 @@ from django.views.decorators.http import require_GET
 
 from media_relations import access, selectors
 from media_relations.filters import PublicationFilter
-from media_relations.forms import PublicationForm, ResponseForm, ResponseOutcomeForm, ResponseSentForm, ResponseTextForm
+from media_relations.forms import (
+    PublicationForm,
+    ResponseForm,
+    ResponseOutcomeForm,
+    ResponseSentForm,
+    ResponseTextForm,
+    publication_label,
+    publications_for,
+)
 from media_relations.models import Publication, ResponseCase, ResponseStatus
 from media_relations.services import monitoring as services
 from media_relations.workflows import RESPONSE_WORKFLOW
 from office.kit import Action, ActionSet, Editor, PageLink, attach_action, list_page, paginate, record_context
+from office.kit.widgets import options_view
 
 
 def _url(publication: Publication) -> str:
@@ -164,3 +173,14 @@ def publication_detail(request: HttpRequest, pk: int) -> HttpResponse:
 def response_list(request: HttpRequest) -> HttpResponse:
     qs = selectors.open_responses().order_by("send_due", "id")
     return render(request, "media_relations/monitoring/responses.html", {"page_obj": paginate(request, qs)})
+
+
+#: the options of the publication picker (linking an inquiry to a publication of its outlet)
+publication_options = options_view(
+    permission="media_relations.view_publication",
+    queryset=lambda user, params: publications_for(
+        params["outlet"] if params.get("outlet", "").isdecimal() and len(params["outlet"]) < 19 else None
+    ),
+    fields=("title", "outlet__name"),
+    label=publication_label,
+)

@@ -79,6 +79,13 @@ class Contact(models.Model):
         return self.name
 
     @property
+    def choice_label(self) -> str:
+        """How the contact reads in a list of choices: the name, and where it is (names repeat).
+        Lists that show it join ``organisation``."""
+        place = self.city or (self.organisation.name if self.organisation_id else "")
+        return f"{self.name} ({place})" if place else self.name
+
+    @property
     def address(self) -> str:
         town = " ".join(part for part in (self.postal_code, self.city) if part)
         return ", ".join(part for part in (self.street, town) if part)

@@ -20,6 +20,7 @@ from office.db import polish
 from office.filters import ContactFilter
 from office.forms import ContactForm, MergeContactsForm
 from office.kit import Editor, PageLink, apply_errors, list_page, render_page
+from office.kit.widgets import options_view
 from office.models import Contact, Tag
 from office.services import audit
 from office.services import contacts as service
@@ -82,6 +83,17 @@ def _editable_contact(request: HttpRequest, pk: Any) -> Contact:
     return contact
 
 
+#: the options of every contact picker (``office.kit.widgets.SearchSelect``)
+contact_options = options_view(
+    permission="office.view_contact",
+    queryset=lambda user, params: (
+        Contact.objects.active().select_related("organisation").order_by(polish("name"), "pk")
+    ),
+    fields=("name", "email", "city"),
+    label=lambda contact: contact.choice_label,
+)
+
+
 CONTACT_EDITOR = Editor(
     form=ContactForm,
     save=lambda request, form: service.save_contact(
@@ -104,7 +116,11 @@ def contact_merge(request: HttpRequest, pk: int) -> HttpResponse:
     contact = _get_contact(pk)
     if contact.merged_into_id:
         raise Http404
-    ids = [int(i) for i in request.POST.getlist("ids") + request.GET.getlist("ids") if str(i).isdigit()]
+    ids = [
+        int(i)
+        for i in request.POST.getlist("ids") + request.GET.getlist("ids")
+        if str(i).isdecimal() and len(str(i)) < 19
+    ]
     candidates = Contact.objects.active().filter(pk__in=[contact.pk, *ids]).order_by("pk")
     form = MergeContactsForm(request.POST or None, candidates=candidates, initial={"keep": contact})
     if len(candidates) < 2:

@@ -498,7 +498,7 @@ def _quote(ctx: Ctx, **kwargs: Any) -> QuoteAuthorisation:
 def test_quote_answer_access(ctx, persona):
     quote = _quote(ctx)
     url = reverse("media_relations:quote_answer", args=[quote.pk])
-    data = {"answer-status": "authorised"}
+    data = {f"answer-{quote.pk}-status": "authorised"}
     before = db_state()
     assert statuses(persona, "post", url, expected_for_action(), data) == expected_for_action()
     assert_anonymous_sent_to_login("post", url, data)
@@ -515,7 +515,7 @@ def test_quote_answer_authorised(ctx):
         client_for(ctx.officer),
         "post",
         reverse("media_relations:quote_answer", args=[quote.pk]),
-        {"answer-status": "authorised"},
+        {f"answer-{quote.pk}-status": "authorised"},
     )
     assert response.status_code == 302 and response["Location"] == _detail_url(quote.inquiry)
     quote.refresh_from_db()
@@ -527,7 +527,7 @@ def test_quote_answer_changes_of_a_quote_without_inquiry_goes_to_the_journalist(
     quote = QuoteAuthorisationFactory(actor=ctx.officer, inquiry=None, journalist=journalist)
     assert quote.due_at == quote.sent_at + dt.timedelta(hours=24)
     url = reverse("media_relations:quote_answer", args=[quote.pk])
-    data = {"answer-status": "changes", "answer-answer": "Proszę usunąć drugie zdanie."}
+    data = {f"answer-{quote.pk}-status": "changes", f"answer-{quote.pk}-answer": "Proszę usunąć drugie zdanie."}
     response = fetch(client_for(ctx.officer), "post", url, data)
     assert response.status_code == 302
     assert response["Location"] == reverse("media_relations:journalist_detail", args=[journalist.pk])
@@ -536,19 +536,24 @@ def test_quote_answer_changes_of_a_quote_without_inquiry_goes_to_the_journalist(
 
 
 @pytest.mark.parametrize(
-    "data",
+    ("status", "answer"),
     [
-        {"answer-status": "changes", "answer-answer": ""},  # the service: say what must change
-        {"answer-status": "może", "answer-answer": "Nie wiem"},  # the form: not a choice
+        ("changes", ""),  # the service: say what must change
+        ("może", "Nie wiem"),  # the form: not a choice
     ],
 )
-def test_quote_answer_bad_input_comes_back_as_a_message(ctx, data):
-    """The quote's form sits in a list on the inquiry page: its error comes back as a message."""
+def test_quote_answer_bad_input_comes_back_on_the_inquiry_page(ctx, status, answer):
+    """The quote's form sits in a list on the inquiry page: the page comes back with that form
+    as it was typed and its error."""
     quote = _quote(ctx)
     before = db_state()
+    data = {f"answer-{quote.pk}-status": status, f"answer-{quote.pk}-answer": answer}
     response = fetch(client_for(ctx.officer), "post", reverse("media_relations:quote_answer", args=[quote.pk]), data)
-    assert response.status_code == 302 and response["Location"] == _detail_url(quote.inquiry)
-    assert error_messages(response)
+    assert response.status_code == 200
+    body = page_text(response)
+    assert 'id="error-summary"' in body and 'aria-invalid="true"' in body
+    if answer:
+        assert f'value="{answer}"' in body
     assert_unchanged(before)
 
 
@@ -557,8 +562,9 @@ def test_quote_answered_twice_is_refused(ctx):
     services.answer_quote(actor=ctx.officer, quote=quote, status="authorised")
     before = db_state()
     url = reverse("media_relations:quote_answer", args=[quote.pk])
-    response = fetch(client_for(ctx.officer), "post", url, {"answer-status": "changes", "answer-answer": "Jednak nie"})
-    assert response.status_code == 302 and error_messages(response)
+    data = {f"answer-{quote.pk}-status": "changes", f"answer-{quote.pk}-answer": "Jednak nie"}
+    response = fetch(client_for(ctx.officer), "post", url, data)
+    assert response.status_code == 200 and "Jednak nie" in page_text(response)
     assert_unchanged(before)
 
 

@@ -56,6 +56,7 @@ def test_every_page_of_the_module_is_tested() -> None:
     assert page_url_names(monitoring_views) == {
         "media_relations:publication_list",
         "media_relations:publication_create",
+        "media_relations:publication_options",
         "media_relations:publication_detail",
         "media_relations:publication_edit",
         "media_relations:response_list",

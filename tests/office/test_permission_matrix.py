@@ -110,6 +110,7 @@ EXPECTED: dict[str, Row] = {
     ),
     "office:contact_list": Row("get", table(200), wrong="post"),
     "office:contact_create": Row("get", table(403, (CONTACT_EDITORS, 200)), wrong="put"),
+    "office:contact_options": Row("get", table(200), data=lambda w: {"q": "a", "field": "contact"}, wrong="post"),
     "office:contact_detail": Row("get", table(200), pk_of("contact"), wrong="post"),
     "office:contact_edit": Row("get", table(403, (CONTACT_EDITORS, 200)), pk_of("contact"), wrong="put"),
     "office:contact_merge": Row(

@@ -1,0 +1,113 @@
+"""Choosing one record among thousands without sending thousands of options.
+
+``SearchSelect`` is a plain ``<select>`` (keyboard and screen readers know it) that lists only
+the option already chosen and the first ``limit`` of the field's queryset; a search box above it
+asks ``search_url`` for the options matching what is typed (htmx) and keeps the chosen one.
+The field keeps its full queryset, so validation accepts any record of it. Without JavaScript
+the select still works with the options it has.
+
+``options_view`` makes the view that answers the search box for one kind of record: a
+permission, a queryset for the user, the fields searched and a label.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from typing import Any
+
+from django import forms
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.db.models import Q, QuerySet
+from django.forms.models import ModelChoiceIterator
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.views.decorators.http import require_GET
+
+#: how many options a search returns, and how many an untouched select shows
+SEARCH_LIMIT = 30
+
+
+def _ids(values: Iterable[Any]) -> list[int]:
+    return [int(v) for v in values if str(v).isdecimal() and len(str(v)) < 19]
+
+
+class SearchSelect(forms.Select):
+    template_name = "kit/widgets/search_select.html"
+
+    def __init__(self, search_url: str | Callable[[], str], *, limit: int = SEARCH_LIMIT, attrs: Any = None) -> None:
+        super().__init__(attrs)
+        self.search_url = search_url
+        self.limit = limit
+
+    def _bounded_choices(self, value: list[Any]) -> list[tuple[Any, Any]] | None:
+        choices = self.choices
+        if not isinstance(choices, ModelChoiceIterator):
+            return None
+        field = choices.field
+        queryset = choices.queryset
+        chosen_ids = _ids(value)
+        chosen = list(queryset.filter(pk__in=chosen_ids)) if chosen_ids else []
+        others = list(queryset.exclude(pk__in=chosen_ids)[: self.limit])
+        bounded: list[tuple[Any, Any]] = []
+        if field.empty_label is not None:
+            bounded.append(("", field.empty_label))
+        bounded.extend(choices.choice(obj) for obj in [*chosen, *others])
+        return bounded
+
+    def optgroups(self, name: str, value: list[Any], attrs: Any = None) -> list[Any]:
+        bounded = self._bounded_choices(value)
+        if bounded is None:
+            return super().optgroups(name, value, attrs)
+        full, self.choices = self.choices, bounded
+        try:
+            return super().optgroups(name, value, attrs)
+        finally:
+            self.choices = full
+
+    def get_context(self, name: str, value: Any, attrs: Any) -> dict[str, Any]:
+        context = super().get_context(name, value, attrs)
+        url = self.search_url() if callable(self.search_url) else str(self.search_url)
+        separator = "&" if "?" in url else "?"
+        context["widget"]["search_url"] = f"{url}{separator}field={name}"
+        return context
+
+
+class SearchSelectMultiple(SearchSelect, forms.SelectMultiple):
+    allow_multiple_selected = True
+
+
+def options_view(
+    *,
+    permission: str,
+    queryset: Callable[[Any, Any], QuerySet],
+    fields: Iterable[str],
+    label: Callable[[Any], str] = str,
+) -> Callable[[HttpRequest], HttpResponse]:
+    """GET ``?q=…&field=<name>&<name>=<chosen id>``: the ``<option>`` elements for a SearchSelect.
+
+    ``queryset(user, params)``: the records the user may choose (``params``: the query string,
+    for a narrowing the widget's URL carries, e.g. ``?outlet=3``)."""
+    fields = tuple(fields)
+
+    @require_GET
+    @login_required
+    def view(request: HttpRequest) -> HttpResponse:
+        if not request.user.has_perm(permission):
+            raise PermissionDenied
+        field = request.GET.get("field", "")
+        chosen_ids = _ids(request.GET.getlist(field)) if field else []
+        text = request.GET.get("q", "").strip()[:100]
+        base = queryset(request.user, request.GET)
+        chosen = list(base.filter(pk__in=chosen_ids)) if chosen_ids else []
+        matches = base.exclude(pk__in=chosen_ids)
+        for word in text.split()[:5]:
+            condition = Q()
+            for name in fields:
+                condition |= Q(**{f"{name}__icontains": word})
+            matches = matches.filter(condition)
+        options = [(obj.pk, label(obj), True) for obj in chosen]
+        options += [(obj.pk, label(obj), False) for obj in matches[:SEARCH_LIMIT]]
+        return render(request, "kit/widgets/options.html", {"options": options, "query": text, "count": len(options)})
+
+    return view
