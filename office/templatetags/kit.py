@@ -26,3 +26,27 @@ def ref(record: Any) -> str:
 def headers(*labels: Any) -> str:
     """``{% headers _("When") _("Topic") %}``: the column headers of a results table."""
     return format_html_join("", '<th scope="col">{}</th>', ((label,) for label in labels))
+
+
+#: Bootstrap's class for each kind of widget (``BoundField.widget_type``)
+_CONTROL_CLASS = {
+    "select": "form-select",
+    "selectmultiple": "form-select",
+    "nullbooleanselect": "form-select",
+    "checkbox": "form-check-input",
+    "radioselect": "form-check-input",
+    "checkboxselectmultiple": "form-check-input",
+}
+
+
+@register.filter
+def control(field: Any) -> str:
+    """``{{ field|control }}``: the field's widget with Bootstrap's class and, when the field has
+    errors, ``aria-invalid`` and the id of its message (a light alternative to crispy's field
+    templates where many fields render on every request, e.g. list filters)."""
+    attrs = {"class": _CONTROL_CLASS.get(field.widget_type, "form-control")}
+    if field.errors:
+        attrs["class"] += " is-invalid"
+        attrs["aria-invalid"] = "true"
+        attrs["aria-describedby"] = f"{field.auto_id}_error"
+    return field.as_widget(attrs=attrs)
