@@ -8,6 +8,7 @@ from typing import Any
 from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 import calendar_app.deadlines
@@ -205,3 +206,94 @@ def demo(admin: Any) -> None:
     from calendar_app.demo import seed
 
     seed(admin)
+
+
+# --- The workspace of an office holder -------------------------------------------------------------
+
+WORKSPACE_DAYS = 4
+
+
+@register("workspace", "agenda", order=10, visible=access.can_view_calendars)
+def workspace_agenda(user: Any, *, holder: Any) -> Widget:
+    """Today and the coming days of the holder's calendar (private entries as "busy" where the
+    reader may not read them)."""
+    calendar = Calendar.objects.filter(office_holder=holder).first()
+    if calendar is None:
+        return Widget(_("Today and the coming days"), [], empty_text=_("The office holder has no calendar."))
+    start = dt.datetime.combine(timezone.localdate(), dt.time.min, tzinfo=timezone.get_current_timezone())
+    found = [
+        o
+        for o in selectors.occurrences(
+            user=user, calendar_ids=[calendar.pk], start=start, end=start + dt.timedelta(days=WORKSPACE_DAYS)
+        )
+        if not o.is_cancelled
+    ]
+    items = [
+        ListItem(
+            label=_("Busy") if o.masked else o.title,
+            url="" if o.masked else reverse("calendar_app:entry_detail", args=[o.entry_id]),
+            meta=" · ".join(
+                part
+                for part in (date_format(timezone.localtime(o.start), "D j.m, H:i"), "" if o.masked else o.place)
+                if part
+            ),
+        )
+        for o in found[:12]
+    ]
+    return Widget(
+        _("Today and the coming days"),
+        items,
+        total=len(found),
+        more_url=f"{reverse('calendar_app:calendar')}?view=week&calendars={calendar.pk}",
+        empty_text=_("Nothing planned in the coming days."),
+    )
+
+
+@register("workspace", "meeting_requests", order=30, visible=has_perm("calendar_app.view_meetingrequest"))
+def workspace_requests(user: Any, *, holder: Any) -> Widget:
+    today = timezone.localdate()
+    return list_widget(
+        MeetingRequest.objects.filter(status__in=WAITING, office_holder=holder).order_by("received_on", "id"),
+        lambda r: ListItem(
+            label=f"{r.requester_name}: {r.topic}",
+            url=reverse("calendar_app:request_detail", args=[r.pk]),
+            meta=_("%(days)d days waiting") % {"days": (today - r.received_on).days},
+            badge=r.get_status_display(),
+            is_warning=(today - r.received_on).days > 14,
+        ),
+        title=_("Meeting requests waiting"),
+        more_url=reverse("calendar_app:request_list") + f"?office_holder={holder.pk}",
+        empty_text=_("No meeting requests waiting."),
+    )
+
+
+@register("contact_history", "meetings", order=10, visible=access.can_view_calendars)
+def contact_meetings(user: Any, *, contact: Any) -> Widget:
+    qs = Entry.objects.filter(contacts=contact).exclude(access.hidden_q(user)).select_related("calendar__office_holder")
+    return list_widget(
+        qs.order_by("-start", "-id"),
+        lambda e: ListItem(
+            label=e.title,
+            url=reverse("calendar_app:entry_detail", args=[e.pk]),
+            meta=date_format(timezone.localtime(e.start), "SHORT_DATETIME_FORMAT")
+            + f" · {e.calendar.office_holder.full_name}",
+            badge=e.get_status_display(),
+        ),
+        title=_("Meetings"),
+        empty_text=_("No meetings."),
+    )
+
+
+@register("contact_history", "meeting_requests", order=11, visible=has_perm("calendar_app.view_meetingrequest"))
+def contact_requests(user: Any, *, contact: Any) -> Widget:
+    return list_widget(
+        MeetingRequest.objects.filter(contact=contact).select_related("office_holder").order_by("-received_on", "-id"),
+        lambda r: ListItem(
+            label=r.topic,
+            url=reverse("calendar_app:request_detail", args=[r.pk]),
+            meta=f"{date_format(r.received_on, 'SHORT_DATE_FORMAT')} · {r.office_holder.full_name}",
+            badge=r.get_status_display(),
+        ),
+        title=_("Meeting requests"),
+        empty_text=_("No meeting requests."),
+    )

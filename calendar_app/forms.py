@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 
 from calendar_app.models import Calendar, Entry, EntryKind, MeetingRequest
 from office.forms import ContactChoiceField, ContactsChoiceField
+from office.kit.widgets import DateTimeInput
 
 RECURRENCE_CHOICES = [
     ("", _("does not repeat")),
@@ -20,13 +21,6 @@ RECURRENCE_CHOICES = [
     ("FREQ=WEEKLY;INTERVAL=2", _("every two weeks")),
     ("FREQ=MONTHLY", _("every month (same day of the month)")),
 ]
-
-
-class DateTimeInput(forms.DateTimeInput):
-    input_type = "datetime-local"
-
-    def __init__(self, **kwargs: Any) -> None:
-        super().__init__(format="%Y-%m-%dT%H:%M", **kwargs)
 
 
 class EntryForm(forms.ModelForm):

@@ -28,22 +28,8 @@ from media_relations.models import (
     ResponseStatus,
 )
 from office.db import polish
-from office.kit.widgets import SearchSelect
+from office.kit.widgets import DateInput, DateTimeInput, SearchSelect
 from office.models import Contact, OfficeHolder, OrgUnit
-
-
-class DateTimeInput(forms.DateTimeInput):
-    input_type = "datetime-local"
-
-    def __init__(self, **kwargs: Any) -> None:
-        super().__init__(format="%Y-%m-%dT%H:%M", **kwargs)
-
-
-class DateInput(forms.DateInput):
-    input_type = "date"
-
-    def __init__(self, **kwargs: Any) -> None:
-        super().__init__(format="%Y-%m-%d", **kwargs)
 
 
 def _local_now() -> dt.datetime:

@@ -13,8 +13,9 @@ shown as "unavailable": it never breaks the page. The kinds are listed in ``KIND
 
 **Definitions** the core installs or looks up: roles and the permissions granted to them,
 periodic tasks of the one beat schedule, deadline rules, job kinds (background work started
-from the UI), and record view checks (who may see a record of an app, used by attachment
-downloads and links from the core).
+from the UI), record view checks (who may see a record of an app, used by attachment
+downloads and links from the core), and letter sources (the merge fields a kind of record
+offers letter templates).
 
 Keys are checked: an unknown kind, a second declaration under the same key, a grant to a
 role nobody declared — each stops the start with ``ImproperlyConfigured`` naming it.
@@ -38,6 +39,8 @@ KINDS: dict[str, str] = {
     "widget": "a Widget on the dashboard",
     "search": "a list of SearchHit for query=...",
     "digest": "a DigestSection of the daily e-mail digest (or None)",
+    "workspace": "a Widget of an office holder's workspace (called with holder=the OfficeHolder)",
+    "contact_history": "a Widget of what links to a contact, on its page (called with contact=the Contact)",
     "demo": "nothing: creates the app's demo rows (called with the administrator)",
 }
 
@@ -160,6 +163,17 @@ class JobKind:
     handler: Callable[..., Any]
 
 
+@dataclass(frozen=True)
+class LetterSource:
+    """A kind of record letters are written from (a patronage decision, an event's invitation, a
+    reply to a letter): the merge fields it offers a letter template, ``{name: (label, example)}``.
+    The app writing the letter passes the values (strings) under the same names."""
+
+    key: str
+    label: Any
+    fields: dict[str, tuple[Any, str]]
+
+
 #: How many rows a dashboard widget lists (the total says how many there are).
 WIDGET_ROWS = 6
 
@@ -195,6 +209,7 @@ class Registry:
         self._rules: dict[str, RuleSpec] = {}
         self._job_kinds: dict[str, JobKind] = {}
         self._view_checks: dict[type, Callable[[Any, Any], bool]] = {}
+        self._letter_sources: dict[str, LetterSource] = {}
 
     # --- per-user contributions -----------------------------------------------------------------
 
@@ -301,6 +316,21 @@ class Registry:
 
     def view_check(self, model: type) -> Callable[[Any, Any], bool] | None:
         return self._view_checks.get(model)
+
+    # --- letter sources -------------------------------------------------------------------------
+
+    def add_letter_source(self, source: LetterSource) -> LetterSource:
+        _add_once(self._letter_sources, source.key, source, "letter source")
+        return source
+
+    def letter_sources(self) -> list[LetterSource]:
+        return sorted(self._letter_sources.values(), key=lambda source: source.key)
+
+    def letter_source(self, key: str) -> LetterSource:
+        try:
+            return self._letter_sources[key]
+        except KeyError:
+            raise LookupError(f"Unknown letter source {key!r}") from None
 
     # --- start-up check -------------------------------------------------------------------------
 

@@ -58,6 +58,17 @@ def nav_dashboard(user: Any) -> NavLink:
     return NavLink(_("Dashboard"), reverse("office:dashboard"), active_prefix="/$")
 
 
+def _serves_holders(user: Any) -> bool:
+    from office.views.workspace import served_holders
+
+    return user.is_authenticated and bool(served_holders(user))
+
+
+@register("navigation", "workspace", order=5, visible=_serves_holders)
+def nav_workspace(user: Any) -> NavLink:
+    return NavLink(_("Workspace"), reverse("office:workspace"), active_prefix="/workspace/")
+
+
 @register("navigation", "assignments", order=10, visible=has_perm("office.view_assignment"))
 def nav_assignments(user: Any) -> NavLink:
     return NavLink(_("Assignments"), reverse("office:assignment_list"), active_prefix="/assignments/")
@@ -139,6 +150,23 @@ def overdue_office(user: Any) -> Widget:
         title=_("Overdue in the whole office"),
         more_url=reverse("office:overdue_board"),
         empty_text=_("No overdue assignments."),
+    )
+
+
+# --- The workspace of an office holder ------------------------------------------------------
+
+
+@register("workspace", "handed_out", order=60, visible=has_perm("office.view_assignment"))
+def workspace_handed_out(user: Any, *, holder: Any) -> Widget:
+    """What the office holder handed to units themselves (with their own account) and is open."""
+    today = timezone.localdate()
+    qs = Assignment.objects.open().filter(created_by_id=holder.user_id).with_related() if holder.user_id else None
+    return list_widget(
+        qs.order_by("due_date", "id") if qs is not None else Assignment.objects.none(),
+        lambda a: _item(a, today),
+        title=_("Matters handed out, open or late"),
+        more_url=reverse("office:assignment_list"),
+        empty_text=_("No open matters handed out."),
     )
 
 

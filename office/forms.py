@@ -11,16 +11,9 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from office.deadlines import apply_rule
-from office.kit.widgets import SearchSelect, SearchSelectMultiple
+from office.kit.widgets import DateInput, SearchSelect, SearchSelectMultiple
 from office.models import Assignment, AssignmentStatus, Contact, DeadlineRule, OrgUnit
 from office.services.attachments import validate_upload
-
-
-class DateInput(forms.DateInput):
-    input_type = "date"
-
-    def __init__(self, **kwargs: Any) -> None:
-        super().__init__(format="%Y-%m-%d", **kwargs)
 
 
 def _active_units() -> Any:

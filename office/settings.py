@@ -47,6 +47,10 @@ SITE_URL = env.str("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
 
 CITY_NAME = env.str("CITY_NAME", "Miasto Przykładowo")
 OFFICE_NAME = env.str("OFFICE_NAME", "Kancelaria Prezydenta Miasta")
+#: the letterhead's and letters' address line, and the symbol of the unit whose register letters go in by default
+OFFICE_ADDRESS = env.str("OFFICE_ADDRESS", "ul. Ratuszowa 1, 00-950 Miasto Przykładowo")
+OFFICE_CONTACT = env.str("OFFICE_CONTACT", "tel. 22 000 00 00 · kancelaria@miasto.example.pl · www.miasto.example.pl")
+OFFICE_UNIT_SYMBOL = env.str("OFFICE_UNIT_SYMBOL", "KP")
 
 INSTALLED_APPS = [
     "django.contrib.admin",
@@ -66,6 +70,8 @@ INSTALLED_APPS = [
     "csp",
     "office",
     "office.council",
+    "office.registers",
+    "office.announcements",
     "calendar_app",
     "media_relations",
     "patronage",

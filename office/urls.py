@@ -6,7 +6,7 @@ from django.contrib.auth import views as auth_views
 from django.urls import include, path
 from django.utils.module_loading import module_has_submodule
 
-from office.views import assignments, contacts, dashboard, system, units
+from office.views import assignments, contacts, dashboard, system, units, workspace
 
 office_patterns = [
     path("", dashboard.dashboard, name="dashboard"),
@@ -19,6 +19,8 @@ office_patterns = [
     path("inbox/", assignments.unit_inbox, name="unit_inbox"),
     path("overdue/", assignments.overdue_board, name="overdue_board"),
     path("reports/unit-assignments/", assignments.unit_report, name="unit_report"),
+    path("workspace/", workspace.workspace, name="workspace"),
+    path("workspace/<int:holder_id>/", workspace.workspace, name="workspace_of"),
     path("contacts/", contacts.contact_list, name="contact_list"),
     path("contacts/new/", contacts.contact_create, name="contact_create"),
     path("contacts/options/", contacts.contact_options, name="contact_options"),

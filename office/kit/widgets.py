@@ -24,6 +24,25 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
+
+class DateInput(forms.DateInput):
+    """The browser's date picker (``<input type="date">``), with the ISO value it expects."""
+
+    input_type = "date"
+
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(format="%Y-%m-%d", **kwargs)
+
+
+class DateTimeInput(forms.DateTimeInput):
+    """The browser's date and time picker (``<input type="datetime-local">``)."""
+
+    input_type = "datetime-local"
+
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(format="%Y-%m-%dT%H:%M", **kwargs)
+
+
 #: how many options a search returns, and how many an untouched select shows
 SEARCH_LIMIT = 30
 

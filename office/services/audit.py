@@ -26,6 +26,8 @@ from office.models import AuditEntry
 
 #: Fields never written into the trail.
 SECRET_FIELDS = {"password", "token", "secret", "feed_token"}
+#: What the trail shows instead of a value the record keeps out of it (``audit_hidden_fields``).
+HIDDEN_VALUE = "•••"
 
 
 @dataclass(frozen=True)
@@ -65,6 +67,9 @@ def snapshot(instance: models.Model, fields: Iterable[str] | None = None) -> dic
     """The current values of ``fields`` of ``instance`` (default: every editable field): foreign
     keys as text, many-to-many fields (of a saved record) as sorted lists of names."""
     wanted = None if fields is None else set(fields)
+    # a record may keep some values out of the trail (a confidential letter's subject): it names
+    # them in ``audit_hidden_fields``; the trail then shows that they changed, not what they say
+    hidden = set(getattr(instance, "audit_hidden_fields", ()))
     result = {}
     for model_field in instance._meta.concrete_fields:
         if wanted is not None and model_field.name not in wanted:
@@ -76,6 +81,8 @@ def snapshot(instance: models.Model, fields: Iterable[str] | None = None) -> dic
             result[model_field.name] = None if raw_id is None else str(getattr(instance, model_field.name))
         else:
             result[model_field.name] = _plain(getattr(instance, model_field.name))
+        if model_field.name in hidden and result[model_field.name] not in (None, ""):
+            result[model_field.name] = HIDDEN_VALUE
     if instance.pk is not None:
         for model_field in instance._meta.many_to_many:
             if model_field.name in wanted if wanted is not None else model_field.editable:
@@ -129,6 +136,18 @@ def record_create(*, actor: Any, instance: models.Model, message: str | Note = "
         changes={k: [None, v] for k, v in after.items() if v not in (None, "", [])},
         message=message,
     )
+
+
+def record_created_rows(*, actor: Any, instances: Iterable[models.Model], message: str | Note = "") -> None:
+    """``record_create`` for many rows made at once (``bulk_create``): one entry each, one insert."""
+    entries = []
+    for instance in instances:
+        after = snapshot(instance)
+        changes = {k: [None, v] for k, v in after.items() if v not in (None, "", [])}
+        entries.append(
+            _entry(actor=actor, instance=instance, action=AuditEntry.Action.CREATE, changes=changes, message=message)
+        )
+    AuditEntry.objects.bulk_create(entries, batch_size=500)
 
 
 def record_update(

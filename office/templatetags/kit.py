@@ -50,3 +50,13 @@ def control(field: Any) -> str:
         attrs["aria-invalid"] = "true"
         attrs["aria-describedby"] = f"{field.auto_id}_error"
     return field.as_widget(attrs=attrs)
+
+
+@register.filter
+def css_string(value: Any) -> str:
+    """``content: "{{ text|css_string }}"``: text inside a CSS string (PDF page headers and
+    footers): backslashes, quotes and line ends escaped the CSS way, angle brackets too."""
+    text = str(value)
+    for char, escaped in (("\\", "\\\\"), ('"', '\\"'), ("\n", "\\A "), ("\r", ""), ("<", "\\3C "), (">", "\\3E ")):
+        text = text.replace(char, escaped)
+    return text

@@ -16,6 +16,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods
 
 from office import access
+from office.contributions import registry
 from office.db import polish
 from office.filters import ContactFilter
 from office.forms import ContactForm, MergeContactsForm
@@ -69,6 +70,7 @@ def contact_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "tags": contact.tags.order_by("name"),
             "duplicates": service.find_possible_duplicates(contact),
             "trail": audit.trail_for(contact),
+            "history": registry.collect("contact_history", request.user, contact=contact),
             "can_change": request.user.has_perm("office.change_contact"),
             "can_merge": request.user.has_perm("office.merge_contact"),
         },

@@ -1,1 +1,0 @@
-"""Models of the correspondence app (its features arrive with their own issue)."""
