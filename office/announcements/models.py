@@ -12,19 +12,26 @@ from django.utils.translation import gettext_lazy as _
 from office.db import user_link
 
 
+def current_q() -> models.Q:
+    now = timezone.now()
+    return models.Q(published_at__lte=now) & (models.Q(visible_until__isnull=True) | models.Q(visible_until__gte=now))
+
+
+def audience_q(user: Any) -> models.Q:
+    """Addressed to everyone, or to the user's unit (a subquery: no duplicate rows)."""
+    audience = models.Q(to_all=True)
+    if getattr(user, "unit_id", None):
+        chosen = Announcement.units.through.objects.filter(orgunit_id=user.unit_id).values("announcement_id")
+        audience |= models.Q(pk__in=chosen)
+    return audience
+
+
 class AnnouncementQuerySet(models.QuerySet):
     def current(self) -> AnnouncementQuerySet:
-        now = timezone.now()
-        return self.filter(published_at__lte=now).filter(
-            models.Q(visible_until__isnull=True) | models.Q(visible_until__gte=now)
-        )
+        return self.filter(current_q())
 
     def for_user(self, user: Any) -> AnnouncementQuerySet:
-        """Those addressed to everyone, or to the user's unit."""
-        audience = models.Q(to_all=True)
-        if getattr(user, "unit_id", None):
-            audience |= models.Q(units=user.unit_id)
-        return self.filter(audience).distinct()
+        return self.filter(audience_q(user))
 
 
 class Announcement(models.Model):
