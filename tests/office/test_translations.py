@@ -14,8 +14,8 @@ CATALOG = ROOT / "locale" / "pl" / "LC_MESSAGES"
 KNOWN = {"_", "gettext", "gettext_lazy", "gettext_noop", "ngettext", "ngettext_lazy", "pgettext", "pgettext_lazy"}
 
 
-def _entries() -> list[tuple[str, str, bool]]:
-    """(msgid, msgstr, fuzzy) of every entry of the Polish catalog (a small .po reader)."""
+def _entries() -> list[tuple[str, str, bool, str]]:
+    """(msgid, msgstr, fuzzy, msgctxt) of every entry of the Polish catalog (a small .po reader)."""
     text = (CATALOG / "django.po").read_text(encoding="utf-8")
     entries = []
     for block in text.split("\n\n"):
@@ -24,15 +24,18 @@ def _entries() -> list[tuple[str, str, bool]]:
         msgid = "".join(re.findall(r'"(.*)"', block.split("msgid ", 1)[-1].split("\nmsgstr", 1)[0]))
         values = re.findall(r'msgstr(?:\[\d\])? ((?:".*"\n?)+)', block)
         msgstr = ["".join(re.findall(r'"(.*)"', v)) for v in values]
+        context = re.search(r'^msgctxt "(.*)"$', block, re.MULTILINE)
         if msgid:
-            entries.append((msgid, " | ".join(msgstr), "fuzzy" in block.split("msgid", 1)[0]))
+            entries.append(
+                (msgid, " | ".join(msgstr), "fuzzy" in block.split("msgid", 1)[0], context.group(1) if context else "")
+            )
     return entries
 
 
 def test_every_polish_entry_is_translated_and_none_is_fuzzy() -> None:
     entries = _entries()
     assert len(entries) > 500
-    missing = [msgid for msgid, msgstr, fuzzy in entries if fuzzy or not msgstr.replace("|", "").strip()]
+    missing = [msgid for msgid, msgstr, fuzzy, _context in entries if fuzzy or not msgstr.replace("|", "").strip()]
     assert not missing, f"translate these (locale/pl/LC_MESSAGES/django.po): {missing}"
 
 
@@ -40,10 +43,11 @@ def test_the_compiled_catalog_is_in_step_with_the_source() -> None:
     po, mo = CATALOG / "django.po", CATALOG / "django.mo"
     assert mo.stat().st_size > 10_000
     with translation.override("pl"):
-        for msgid, msgstr, _fuzzy in _entries():
+        for msgid, msgstr, _fuzzy, context in _entries():
             if "|" in msgstr or "%" in msgid or "\\" in msgid:
                 continue  # plurals and escapes: checked by compilemessages itself
-            assert translation.gettext(msgid) == msgstr, f"run make messages: {msgid!r} ({po})"
+            found = translation.pgettext(context, msgid) if context else translation.gettext(msgid)
+            assert found == msgstr, f"run make messages: {msgid!r} ({po})"
 
 
 def test_translation_functions_are_imported_under_names_makemessages_finds() -> None:
