@@ -121,7 +121,7 @@ def _to_decree(holder_ids: list[int], *, title: str) -> Widget:
         selectors.letters_to_decree(holder_ids),
         lambda letter: _letter_item(letter, today),
         title=title,
-        more_url=reverse("correspondence:letter_list") + "?status=registered&direction=in&sort=oldest",
+        more_url=reverse("correspondence:letter_list") + "?status=registered&direction=in",
         empty_text=_("No letter waits for a decree."),
     )
 

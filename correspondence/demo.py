@@ -13,6 +13,7 @@ import random
 from collections import defaultdict
 from typing import Any
 
+from django.conf import settings
 from django.utils import timezone
 
 from correspondence.deadlines import RULES_BY_KIND
@@ -41,9 +42,24 @@ from correspondence.models import (
     TranslationOrder,
 )
 from correspondence.services import archive, batches, matters, visitors
-from office.deadlines import is_working_day
-from office.models import Assignment, AssignmentEvent, AssignmentStatus, Contact, OfficeHolder, OrgUnit, Tag, User
+from office.deadlines import apply_rule, is_working_day
+from office.models import (
+    Assignment,
+    AssignmentEvent,
+    AssignmentStatus,
+    Contact,
+    DeadlineRule,
+    OfficeHolder,
+    OrgUnit,
+    Tag,
+    User,
+)
 from office.services import audit
+
+
+def _days(count: int) -> int:
+    """``count`` scaled by ``settings.DEMO_SCALE`` (the tests' demo office covers a few weeks)."""
+    return max(1, round(count * settings.DEMO_SCALE))
 
 
 def _moment(day: dt.date, rng: random.Random) -> dt.datetime:
@@ -178,8 +194,9 @@ def _letters(
     """A year of incoming letters (with the unit that handles each), numbered day by day."""
     today = timezone.localdate()
     numbers = _Numbers(office)
+    installed = {rule.code: rule for rule in DeadlineRule.objects.all()}
     rows: list[tuple[Letter, str, dt.datetime]] = []
-    for day in _working_days(today - dt.timedelta(days=365), today):
+    for day in _working_days(today - dt.timedelta(days=_days(365)), today):
         for _n in range(rng.randrange(LETTERS_PER_WORKING_DAY - 2, LETTERS_PER_WORKING_DAY + 3)):
             subject, kind, symbol, unit = rng.choice(INCOMING)
             contact = rng.choice(contacts[:-1])
@@ -200,9 +217,7 @@ def _letters(
             )
             rules = RULES_BY_KIND.get(kind)
             if rules is not None:
-                from office.deadlines import compute_deadline
-
-                deadline = compute_deadline(rules[0], day)
+                deadline = apply_rule(installed[rules[0].code], day)
                 letter.due_on, letter.deadline_rule, letter.deadline_basis = (
                     deadline.due,
                     deadline.rule_code,
@@ -359,7 +374,7 @@ def _matters(rng: random.Random, holders: list[OfficeHolder], clerk: Any, users:
         ("Zarośnięty plac zabaw przy {street}", "WGK"),
     ]
     units = {u.symbol: u for u in OrgUnit.objects.all()}
-    for index in range(48):
+    for index in range(max(12, _days(24))):
         subject, symbol = rng.choice(topics)
         received = today - dt.timedelta(days=index * 7 + rng.randrange(0, 5))
         matter = matters.register_matter(
@@ -390,7 +405,7 @@ def _matters(rng: random.Random, holders: list[OfficeHolder], clerk: Any, users:
             channel="letter",
             replied_on=replied,
         )
-        if index > 20:
+        if index > 14:
             matters.close(actor=clerk, matter=matter)
 
 
@@ -399,7 +414,7 @@ def _visits_and_documents(rng: random.Random, holders: list[OfficeHolder], clerk
 
     today = timezone.localdate()
     purposes = ["Spotkanie w sprawie inwestycji", "Podpisanie porozumienia", "Wizyta kurtuazyjna", "Rozmowa o budżecie"]
-    for days_ago in range(30, -1, -1):
+    for days_ago in range(max(5, _days(20)), -1, -1):
         day = today - dt.timedelta(days=days_ago)
         if not is_working_day(day):
             continue
@@ -473,7 +488,7 @@ def _translations(rng: random.Random, contacts: list[Contact], letters: list[tup
 
 def _batch(admin: Any, template: LetterTemplate, mayor: OfficeHolder, office: OrgUnit) -> None:
     """A batch of congratulation letters for the jubilarians, made as the worker would."""
-    recipients = list(Contact.objects.filter(tags__name=JUBILEE_TAG).order_by("pk")[:24])
+    recipients = list(Contact.objects.filter(tags__name=JUBILEE_TAG).order_by("pk")[: max(3, _days(12))])
     batch = LetterBatch.objects.create(
         template=template,
         title="Gratulacje dla jubilatów 2026",

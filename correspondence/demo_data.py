@@ -4,7 +4,7 @@ letters the office receives and the letter templates it uses."""
 from correspondence.models import LetterKind
 from correspondence.services.letters import REPLY_SOURCE
 
-LETTERS_PER_WORKING_DAY = 6
+LETTERS_PER_WORKING_DAY = 4
 REPLY_BODY = (
     "w odpowiedzi na Państwa pismo uprzejmie informuję, że sprawa została rozpatrzona.\n\n"
     "Szczegóły przekazał właściwy wydział."
@@ -114,7 +114,7 @@ TEMPLATES = [
         "Odpowiedź na pismo z dnia {{ pismo_przychodzace.data_pisma|default:pismo_przychodzace.data_wplywu }}",
         "Szanowni Państwo,",
         "w odpowiedzi na pismo z dnia {{ pismo_przychodzace.data_pisma|default:pismo_przychodzace.data_wplywu }} "
-        "w sprawie {{ pismo_przychodzace.temat }} uprzejmie informuję:\n\n{{ pismo_przychodzace.odpowiedz }}",
+        'w sprawie "{{ pismo_przychodzace.temat }}" uprzejmie informuję:\n\n{{ pismo_przychodzace.odpowiedz }}',
         "Z poważaniem",
         "0520",
         REPLY_SOURCE,

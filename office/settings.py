@@ -175,6 +175,8 @@ AUTH_PASSWORD_VALIDATORS = [
 ]
 if DJANGO_ENV == "test":
     PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+#: how much history the demo data covers (1: a year; the tests' demo office: a few weeks)
+DEMO_SCALE = env.int("DEMO_PERCENT", 10 if DJANGO_ENV == "test" else 100, minimum=1, maximum=100) / 100
 
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "office:dashboard"
@@ -321,5 +323,7 @@ LOGGING = {
         "django.request": {"level": "ERROR"},
         "axes": {"level": "WARNING"},
         "celery.app.trace": {"level": "WARNING"},  # one line per task is noise; failures still show
+        "weasyprint": {"level": "WARNING"},  # its progress steps are noise; problems still show
+        "fontTools": {"level": "WARNING"},
     },
 }

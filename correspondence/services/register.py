@@ -402,7 +402,7 @@ def _close_assignments(*, actor: Any, letter: Letter, reason: str) -> None:
 @transaction.atomic
 def mark_sent(*, actor: Any, letter: Letter, sent_on: dt.date, channel: str) -> Letter:
     """A prepared outgoing letter was posted or sent: a reply closes the letter it answers."""
-    letter = Letter.objects.select_for_update().select_related("in_reply_to").get(pk=letter.pk)
+    letter = Letter.objects.select_for_update(of=("self",)).select_related("in_reply_to").get(pk=letter.pk)
     if not letter.is_outgoing:
         raise ValidationError(_("Only outgoing letters are sent."))
     OUTGOING_WORKFLOW.check(letter.status, LetterStatus.SENT)
