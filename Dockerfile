@@ -14,7 +14,7 @@ ENV PYTHONDONTWRITEBYTECODE=1 \
 # WeasyPrint renders PDFs with the system Pango; DejaVu covers Polish letters.
 RUN apt-get update \
     && apt-get install -y --no-install-recommends \
-        libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz0b libffi8 \
+        libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz0b libharfbuzz-subset0 libffi8 \
         fonts-dejavu-core shared-mime-info tzdata \
     && rm -rf /var/lib/apt/lists/*
 

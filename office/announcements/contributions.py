@@ -30,9 +30,13 @@ def nav_announcements(user: Any) -> NavLink:
     return NavLink(_("Announcements"), reverse("announcements:announcement_list"), active_prefix="/announcements/")
 
 
-@register("widget", "announcements", order=1, visible=_signed_in)
+def _has_unread(user: Any) -> bool:
+    return user.is_authenticated and services.unread_for(user).exists()
+
+
+@register("widget", "announcements", order=1, visible=_has_unread)
 def unread_announcements(user: Any) -> Widget:
-    """Shown on the dashboard until read."""
+    """On top of the dashboard while the user has announcements to read; gone once all are read."""
     return list_widget(
         services.unread_for(user).select_related("author"),
         lambda a: ListItem(
