@@ -21,7 +21,7 @@ from office.models import AuditEntry, Job
 from tests.correspondence.factories import IncomingLetterFactory, JrwaClassFactory, jrwa, office_unit
 from tests.correspondence.permissions import KEEPERS, READERS
 from tests.correspondence.test_letters_pdf import assert_pdf_a_3b, pdf_text
-from tests.factories import ContactFactory, OrgUnitFactory
+from tests.factories import ContactFactory
 from tests.personas import AUTHENTICATED
 from tests.utils import client_for, fetch, messages_of, page_text
 
@@ -108,7 +108,7 @@ def test_class_import_page(persona):
     assert 'id="error-summary"' in page_text(response)
     assert not JrwaClass.objects.filter(symbol="0611").exists()
 
-    bad = SimpleUploadedFile("jrwa.csv", "symbol;title;category\n0612;Sprawy;X\n".encode())
+    bad = SimpleUploadedFile("jrwa.csv", b"symbol;title;category\n0612;Sprawy;X\n")
     response = fetch(client, "post", url, {"file": bad})
     errors = " ".join(response.context["form"].errors["file"])
     assert response.status_code == 200 and "2" in errors and errors in page_text(response)
@@ -209,7 +209,8 @@ def test_transfers_are_numbered_by_the_year_of_handing(secretariat, wok):
     made = [
         services.prepare_transfer(actor=secretariat, unit=office_unit(), year=THIS_YEAR - 1, handed_on=today),
         services.prepare_transfer(actor=secretariat, unit=wok, year=THIS_YEAR - 1, handed_on=today, notes=" 2 teczki "),
-        services.prepare_transfer(actor=secretariat, unit=wok, year=THIS_YEAR - 2, handed_on=dt.date(THIS_YEAR - 1, 3, 1)),
+        services.prepare_transfer(actor=secretariat, unit=wok, year=THIS_YEAR - 2,
+                                  handed_on=dt.date(THIS_YEAR - 1, 3, 1)),
     ]  # fmt: skip
     assert [(transfer.number, transfer.created_by) for transfer in made] == [(1, secretariat), (2, secretariat),
                                                                             (1, secretariat)]  # fmt: skip

@@ -365,7 +365,8 @@ def test_actions_per_persona(persona, secretariat, mayor, wok):
     ("name", "data", "field", "typed"),
     [
         ("forward", {"forward-unit": "abc", "forward-instruction": "Pilne – szkoła"}, "unit", "Pilne – szkoła"),
-        ("reply", {"reply-text": "Odśnieżono.", "reply-channel": "email", "reply-replied_on": "today"}, "channel", None),
+        ("reply", {"reply-text": "Odśnieżono.", "reply-channel": "email", "reply-replied_on": "today"},
+         "channel", None),
         ("reply", {"reply-text": "Odśnieżono.", "reply-channel": "phone", "reply-replied_on": "2199-13-01"},
          "replied_on", None),
         ("reply", {"reply-text": "Odśnieżono.", "reply-channel": "fax", "reply-replied_on": "today"}, "channel", None),

@@ -17,7 +17,7 @@ from django.utils import timezone
 
 from correspondence.models import ArchiveTransfer, LetterBatch
 from correspondence.services import letters as letter_services
-from correspondence.services import matters, register, visitors
+from correspondence.services import register, visitors
 from office.services import audit
 from office.services.attachments import attach
 from tests.correspondence.factories import (
@@ -58,7 +58,7 @@ class World:
         return OrgUnitFactory(symbol=f"Q{n:02d}", name=f"Wydział Testowy {n}")
 
     def upload(self) -> SimpleUploadedFile:
-        return SimpleUploadedFile(f"skan-{self.n()}.txt", "Skan pisma z podpisem.".encode(), "text/plain")
+        return SimpleUploadedFile(f"skan-{self.n()}.txt", b"Skan pisma z podpisem.", "text/plain")
 
 
 @pytest.fixture
