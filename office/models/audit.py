@@ -11,6 +11,16 @@ from django.utils.translation import gettext_lazy as _
 from office.db import user_link
 
 
+class AuditEntryQuerySet(models.QuerySet):
+    def of(self, *instances: models.Model) -> AuditEntryQuerySet:
+        """The entries of these records (of one model): the record type and the id, never the id alone,
+        which other models share."""
+        if not instances:
+            return self.none()
+        ct = ContentType.objects.get_for_model(instances[0], for_concrete_model=False)
+        return self.filter(content_type=ct, object_id__in=[str(instance.pk) for instance in instances])
+
+
 class AuditEntry(models.Model):
     class Action(models.TextChoices):
         CREATE = "create", _("created")
@@ -31,6 +41,8 @@ class AuditEntry(models.Model):
     #: None: ``message`` is text as written (a reason typed by a user, or an entry made before
     #: messages were kept untranslated). A dict: ``message`` is a msgid, shown translated with these.
     message_params = models.JSONField(_("message parameters"), null=True, blank=True)
+
+    objects = AuditEntryQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("audit entry")

@@ -121,7 +121,7 @@ def test_allowed_transition_succeeds(secretariat, win, make_request, source, tar
 
     request.refresh_from_db()
     assert moved.status == request.status == target
-    transition = AuditEntry.objects.get(action="transition", object_id=str(request.pk))
+    transition = AuditEntry.objects.of(request).get(action="transition")
     assert transition.actor == secretariat and transition.changes["status"] == [source, target]
     if target == R.ASSESSING:
         assert request.decided_on is None and request.reply_text == ""

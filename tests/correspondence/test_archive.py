@@ -315,7 +315,7 @@ def test_anonymise_letters_of_private_persons_past_their_retention(secretariat):
     person.refresh_from_db()
     assert (person.correspondent, person.summary, person.body, person.salutation) == (ANONYMISED, "", "", "")
     assert person.anonymised_at is not None and person.sign and person.subject
-    entry = AuditEntry.objects.get(object_id=str(person.pk), action="action")
+    entry = AuditEntry.objects.of(person).get(action="action")
     assert entry.actor is None
     for kept, name in ((institution, "Urząd Wojewódzki"), (permanent, "Jan Skarżący"), (recent, "Ewa Niedawna")):
         kept.refresh_from_db()

@@ -141,7 +141,7 @@ def test_the_batch_job_numbers_the_letters_and_makes_the_pdf_and_the_zip(
         assert (letter.direction, letter.status, letter.principal) == ("out", LetterStatus.PREPARED, world.signatory)
         assert letter.salutation == f"Szanowni Państwo {name},"
         assert letter.subject == "Jubileusz Złotych Godów" and letter.dated_on == batch.dated_on
-    assert AuditEntry.objects.filter(object_id__in=[str(letter.pk) for letter in letters], action="create").count() == 3
+    assert AuditEntry.objects.of(*letters).filter(action="create").count() == 3
     later = OutgoingLetterFactory(actor=world.actor, template=world.template, contact=world.contacts[3])
     assert later.sequence == first + 3  # the register goes on after the batch
 

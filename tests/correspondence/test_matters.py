@@ -91,7 +91,7 @@ def test_register_sets_the_deadline_and_writes_the_trail(secretariat, mayor):
     assert matter.due_on == received + dt.timedelta(days=30)
     assert matter.deadline_rule == "resident_intervention" and matter.deadline_basis
     assert matter.created_by == secretariat and matter.rodo_clause_shown
-    assert AuditEntry.objects.filter(object_id=str(matter.pk), action="create").count() == 1
+    assert AuditEntry.objects.of(matter).filter(action="create").count() == 1
 
 
 # --- Forward, reply, close ---------------------------------------------------------------------------
@@ -173,7 +173,7 @@ def test_close_needs_a_note_unless_answered_and_sets_the_retention(secretariat, 
     assert closed.status == MatterStatus.CLOSED and closed.closed_on == TODAY()
     assert closed.retain_until == dt.date(TODAY().year + 5, 12, 31)
     assert Assignment.objects.get().status == AssignmentStatus.CLOSED
-    assert AuditEntry.objects.filter(object_id=str(closed.pk), message="Mieszkanka wycofała zgłoszenie.").exists()
+    assert AuditEntry.objects.of(closed).filter(message="Mieszkanka wycofała zgłoszenie.").exists()
     with pytest.raises(ValidationError):
         services.close(actor=secretariat, matter=closed, note="Jeszcze raz.")
 
@@ -212,13 +212,13 @@ def test_anonymise_expired_removes_the_personal_data_once(secretariat, mayor):
     for name in ("email", "phone", "address", "description", "reply_text", "location"):
         assert getattr(old, name) == "", name
     assert (old.subject, old.status) == ("Zepsuta latarnia przy ul. Polnej", MatterStatus.CLOSED)
-    entry = AuditEntry.objects.filter(object_id=str(old.pk), action="action").get()
+    entry = AuditEntry.objects.of(old).filter(action="action").get()
     assert entry.actor is None and "retention" in entry.message
     kept.refresh_from_db()
     assert not kept.is_anonymised and kept.resident_name != ANONYMISED
 
     assert services.anonymise_expired(today=old.retain_until + dt.timedelta(days=30)) == 1  # only the other one
-    assert AuditEntry.objects.filter(object_id=str(old.pk), action="action").count() == 1
+    assert AuditEntry.objects.of(old).filter(action="action").count() == 1
 
 
 # --- Statistics ---------------------------------------------------------------------------------------------

@@ -23,6 +23,7 @@ from correspondence.services import register
 from correspondence.views.letters import LETTER_ACTIONS
 from office.models import Assignment, AssignmentStatus, Attachment, AuditEntry
 from office.services import assignments as assignment_services
+from office.services.attachments import attachments_of
 from tests.correspondence.factories import (
     IncomingLetterFactory,
     LetterTemplateFactory,
@@ -279,7 +280,7 @@ def test_registering_an_incoming_letter_with_its_scan(ctx) -> None:
         LetterStatus.REGISTERED,
         ctx.secretary,
     )
-    (attachment,) = Attachment.objects.filter(object_id=letter.pk)
+    (attachment,) = attachments_of(letter)
     assert (attachment.original_name, attachment.description, attachment.mime_type) == (
         "skan.pdf",
         "Skan",
@@ -501,7 +502,7 @@ READY: dict[str, tuple[Any, Any, Any, bool]] = {
     "attach": (
         lambda c: c.incoming(decreed_to=c.wok),
         lambda c: _upload(),
-        lambda c, letter: Attachment.objects.filter(object_id=letter.pk, original_name="notatka.txt").exists(),
+        lambda c, letter: attachments_of(letter).filter(original_name="notatka.txt").exists(),
         True,
     ),
 }
@@ -519,8 +520,8 @@ def _state(letter: Letter) -> tuple[Any, ...]:
         list(Decree.objects.filter(letter=letter).values()),
         list(Assignment.objects.filter(letter_decree__letter=letter).values()),
         list(Letter.objects.filter(in_reply_to=letter).values_list("pk", flat=True)),
-        list(Attachment.objects.filter(object_id=letter.pk).values_list("pk", flat=True)),
-        list(AuditEntry.objects.filter(object_id=str(letter.pk)).values_list("pk", flat=True)),
+        list(attachments_of(letter).values_list("pk", flat=True)),
+        list(AuditEntry.objects.of(letter).values_list("pk", flat=True)),
     )
 
 

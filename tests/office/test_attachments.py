@@ -115,7 +115,7 @@ def test_attach_stores_under_a_random_name_outside_static(persona: Any, wok: Any
     for static_dir in [settings.STATIC_ROOT, *settings.STATICFILES_DIRS]:
         assert not stored.is_relative_to(Path(static_dir).resolve())
     assert stored.read_bytes() == b"%PDF-1.4 pismo"
-    entry = AuditEntry.objects.filter(object_id=str(assignment.pk), action=AuditEntry.Action.ACTION).get()
+    entry = AuditEntry.objects.of(assignment).filter(action=AuditEntry.Action.ACTION).get()
     assert entry.actor == liaison and "Odpowiedź wydziału.PDF" in entry.text
     assert list(service.attachments_of(assignment)) == [attachment]
 

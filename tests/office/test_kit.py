@@ -200,7 +200,7 @@ def test_many_to_many_changes_are_in_the_trail(persona: Any) -> None:
     press, ngo = Tag.objects.create(name="prasa"), Tag.objects.create(name="NGO")
     audit.save_record(actor=actor, record=contact, related={"tags": [press]})
     audit.save_record(actor=actor, record=contact, related={"tags": [press, ngo]})
-    entry = AuditEntry.objects.filter(object_id=str(contact.pk)).order_by("-id").first()
+    entry = AuditEntry.objects.of(contact).order_by("-id").first()
     assert entry.changes["tags"] == [["prasa"], ["NGO", "prasa"]]
 
 
@@ -215,9 +215,9 @@ def test_changes_of_many_rows_write_one_entry_per_row(persona: Any) -> None:
     )
     assert count == 2
     for contact in (first, second):
-        entry = AuditEntry.objects.get(object_id=str(contact.pk), action="update")
+        entry = AuditEntry.objects.of(contact).get(action="update")
         assert entry.changes == {"city": ["Łódź", "Przykładowo"]}
-    assert not AuditEntry.objects.filter(object_id=str(untouched.pk)).exists()
+    assert not AuditEntry.objects.of(untouched).exists()
 
 
 @pytest.mark.django_db
@@ -244,7 +244,7 @@ def test_the_admin_records_inline_rows_and_many_to_many_fields(persona: Any) -> 
     }
     response = fetch(client_for(admin), "post", url, data)
     assert response.status_code == 302, response.content.decode()[:2000]
-    entries = list(AuditEntry.objects.filter(object_id=str(holder.pk)).order_by("id"))
+    entries = list(AuditEntry.objects.of(holder).order_by("id"))
     changed = {name for entry in entries for name in entry.changes}
     assert "supervised_units" in changed and "title" in changed
     assert any(name.endswith(": user") for name in changed)  # the secretariat row added inline

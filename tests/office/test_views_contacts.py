@@ -76,7 +76,7 @@ def test_create(persona: Any) -> None:
     contact = Contact.objects.get()
     assert (response.status_code, response["Location"]) == (302, url("contact_detail", contact))
     assert (contact.name, contact.city, list(contact.tags.all())) == ("Radio Miejskie", "Łódź", [tag])
-    entry = AuditEntry.objects.get(object_id=str(contact.pk))
+    entry = AuditEntry.objects.of(contact).get()
     assert (entry.action, entry.actor) == (AuditEntry.Action.CREATE, staff)
     assert messages_of(response)
 
@@ -130,7 +130,7 @@ def test_edit(persona: Any) -> None:
     assert response.status_code == 302
     contact.refresh_from_db()
     assert contact.email == "jan@example.pl"
-    entry = AuditEntry.objects.filter(object_id=str(contact.pk), action=AuditEntry.Action.UPDATE).get()
+    entry = AuditEntry.objects.of(contact).filter(action=AuditEntry.Action.UPDATE).get()
     assert entry.changes["email"] == ["", "jan@example.pl"]
 
 

@@ -66,7 +66,7 @@ def test_reminder_is_sent_once_to_the_unit_in_its_period(unit):
     assert services.send_end_reminders() == 0  # claimed: never twice
     soon.refresh_from_db()
     assert soon.reminded_on == timezone.localdate()
-    assert AuditEntry.objects.filter(object_id=str(soon.pk), message__startswith="Reminder").exists()
+    assert AuditEntry.objects.of(soon).filter(message__startswith="Reminder").exists()
 
 
 def test_ending_or_terminating_an_agreement(unit):
@@ -122,7 +122,7 @@ def test_a_valid_agreement_is_saved_with_its_parties_and_on_the_trail(persona, u
     agreement = Agreement.objects.get()
     assert response.status_code == 302 and agreement.value == Decimal("12000.50")
     assert list(agreement.parties.all()) == [party]
-    assert AuditEntry.objects.filter(object_id=str(agreement.pk), action="create").exists()
+    assert AuditEntry.objects.of(agreement).filter(action="create").exists()
     # the party's contact page lists the agreement (the registry's contact history)
     page = page_text(client_for(persona("secretariat")).get(reverse("office:contact_detail", args=[party.pk])))
     assert "KP/U/11/2026" in page
