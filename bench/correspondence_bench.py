@@ -1,13 +1,15 @@
 """Correspondence targets, measured on PostgreSQL.
 
-- the register list at ten years of data (at least 200,000 letters, 20,000 contacts): the same
-  number of queries at any size, server time p95 at most 150 ms for each filter and the text
-  search;
+- the register list at ten years of data (at least 200,000 letters, 20,000 contacts): server
+  time p95 at most 150 ms for each filter and the text search; each filter's page makes the
+  same number of queries on every request (tests/correspondence/test_query_budgets.py shows the
+  number does not grow with the rows);
 - a batch of 500 congratulation letters: the request returns at once; the worker (a real Celery
   worker when REDIS_URL is set and ``--worker`` is given, else the job run in this process)
   produces the PDF and the ZIP in at most 60 s.
 
 Run: DATABASE_URL=postgres://postgres@127.0.0.1:5432/test .venv/bin/python bench/correspondence_bench.py
+[--list-only | --worker]
 It works in its own database (``<name>_bench``), filled on the first run (a few minutes).
 """
 
@@ -90,6 +92,7 @@ def _letters(rng: random.Random, unit: OrgUnit, holder: OfficeHolder, user: User
                 year=received.year,
                 sequence=counters[key] + 1_000_000,
                 sign=f"{unit.symbol}.{jrwa.symbol}.{counters[key] + 1_000_000}.{received.year}",
+                file_mark=f"{unit.symbol}.{jrwa.symbol}",
                 kind="ordinary",
                 status=rng.choice(STATUSES) if incoming else LetterStatus.SENT,
                 received_on=received if incoming else None,
@@ -179,24 +182,28 @@ def main() -> None:
         "?page=200",
     ]
     timings: list[float] = []
-    counts: set[int] = set()
+    counts: dict[str, set[int]] = {}
     worst = []
     for combo in combos:
-        t, c = measure(client, f"/correspondence/{combo}", 6)
+        t, counts[combo] = measure(client, f"/correspondence/{combo}", 6)
         timings += t
-        counts |= c
         worst.append((percentile(t, 0.95), combo))
+    steady = all(len(c) == 1 for c in counts.values())
+    spread = sorted({n for c in counts.values() for n in c})
     print(f"letters in the database:  {Letter.objects.count()}")
     print(f"contacts in the database: {Contact.objects.count()}")
     print(
         f"register list, {len(combos)} filters: p50 {statistics.median(timings):.1f} ms, "
-        f"p95 {percentile(timings, 0.95):.1f} ms, queries {sorted(counts)}"
+        f"p95 {percentile(timings, 0.95):.1f} ms, queries per page {spread[0]}–{spread[-1]} "
+        f"({'the same on every request of a filter' if steady else 'CHANGING between requests'})"
     )
     for p95, combo in sorted(worst, reverse=True)[:4]:
         print(f"    slowest: {combo or '(no filter)'}: p95 {p95:.1f} ms")
+    if "--list-only" in sys.argv:
+        return
     returned, ready = batch(user, holder, unit)
     print(f"batch of {BATCH} letters: request {returned * 1000:.0f} ms, PDF and ZIP ready after {ready:.1f} s")
-    ok = percentile(timings, 0.95) <= 150 and len(counts) == 1 and ready <= 60
+    ok = max(p95 for p95, _ in worst) <= 150 and steady and ready <= 60
     print("targets met" if ok else "TARGETS MISSED")
 
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
@@ -26,6 +25,7 @@ from office.contributions import (
     list_widget,
     register,
     registry,
+    search_hits,
 )
 from office.models import OPEN_STATUSES
 
@@ -167,38 +167,33 @@ def late_decisions(user: Any) -> Widget:
 
 @register("search", "meeting_requests", order=31, visible=has_perm("calendar_app.view_meetingrequest"))
 def search_requests(user: Any, *, query: str) -> list[SearchHit]:
-    qs = MeetingRequest.objects.filter(
-        Q(requester_name__icontains=query) | Q(topic__icontains=query) | Q(organisation__icontains=query)
-    ).order_by("-received_on")[:8]
-    return [
-        SearchHit(
-            _("Meeting requests"),
+    return search_hits(
+        MeetingRequest.objects.order_by("-received_on"),
+        query,
+        ("requester_name", "topic", "organisation"),
+        title=_("Meeting requests"),
+        hit=lambda r: (
             f"{r.requester_name}: {r.topic}",
             reverse("calendar_app:request_detail", args=[r.pk]),
             f"{r.received_on:%d.%m.%Y} · {r.get_status_display()}",
-        )
-        for r in qs
-    ]
+        ),
+    )
 
 
 @register("search", "calendar_entries", order=30, visible=access.can_view_calendars)
 def search_entries(user: Any, *, query: str) -> list[SearchHit]:
     # hidden (private) entries are searchable only where the user may read them
-    qs = (
-        Entry.objects.filter(Q(title__icontains=query) | Q(place__icontains=query) | Q(notes__icontains=query))
-        .exclude(access.hidden_q(user))
-        .select_related("calendar__office_holder")
-        .order_by("-start")[:8]
-    )
-    return [
-        SearchHit(
-            _("Calendar entries"),
+    return search_hits(
+        Entry.objects.exclude(access.hidden_q(user)).select_related("calendar__office_holder").order_by("-start"),
+        query,
+        ("title", "place", "notes"),
+        title=_("Calendar entries"),
+        hit=lambda e: (
             e.title,
             reverse("calendar_app:entry_detail", args=[e.pk]),
             f"{timezone.localtime(e.start):%d.%m.%Y %H:%M} · {e.calendar.office_holder.full_name}",
-        )
-        for e in qs
-    ]
+        ),
+    )
 
 
 @register("demo", "calendar", order=10)

@@ -30,6 +30,7 @@ from office.contributions import (
     list_widget,
     register,
     registry,
+    search_hits,
 )
 from office.roles import STAFF_CORE
 
@@ -209,52 +210,43 @@ def workspace_matters(user: Any, *, holder: Any) -> Widget:
 
 @register("search", "letters", order=30, visible=has_perm("correspondence.view_letter"))
 def search_letters(user: Any, *, query: str) -> list[SearchHit]:
-    from correspondence.filters import text_search
-
-    qs = (
-        access.letters_visible_to(user)
-        .filter(pk__in=text_search(Letter, query, ("sign", "subject", "correspondent")))
-        .order_by("-created_at", "-id")[:8]
-    )
-    return [
-        SearchHit(
-            _("Letters"),
-            f"{letter.sign} {letter.subject}" if not letter.confidential else letter.sign,
+    return search_hits(
+        access.letters_visible_to(user).order_by("-created_at", "-id"),
+        query,
+        ("sign", "subject", "correspondent"),
+        title=_("Letters"),
+        hit=lambda letter: (
+            letter.sign if letter.confidential else f"{letter.sign} {letter.subject}",
             reverse("correspondence:letter_detail", args=[letter.pk]),
-            (letter.correspondent if not letter.confidential else _("confidential"))
-            + f" · {letter.get_status_display()}",
-        )
-        for letter in qs
-    ]
+            (_("confidential") if letter.confidential else letter.correspondent) + f" · {letter.get_status_display()}",
+        ),
+    )
 
 
 @register("search", "resident_matters", order=31, visible=has_perm("correspondence.view_residentmatter"))
 def search_matters(user: Any, *, query: str) -> list[SearchHit]:
-    from django.db.models import Q
-
-    qs = ResidentMatter.objects.filter(Q(subject__icontains=query) | Q(location__icontains=query)).order_by(
-        "-received_on"
-    )[:8]
-    return [
-        SearchHit(
-            _("Residents' matters"),
+    return search_hits(
+        ResidentMatter.objects.order_by("-received_on"),
+        query,
+        ("subject", "location"),
+        title=_("Residents' matters"),
+        hit=lambda matter: (
             matter.subject,
             reverse("correspondence:matter_detail", args=[matter.pk]),
             f"{date_format(matter.received_on, 'SHORT_DATE_FORMAT')} · {matter.get_status_display()}",
-        )
-        for matter in qs
-    ]
+        ),
+    )
 
 
 @register("search", "letter_templates", order=32, visible=has_perm("correspondence.view_lettertemplate"))
 def search_templates(user: Any, *, query: str) -> list[SearchHit]:
-    qs = LetterTemplate.objects.filter(name__icontains=query).order_by("name")[:8]
-    return [
-        SearchHit(
-            _("Letter templates"), t.name, reverse("correspondence:template_detail", args=[t.pk]), t.get_kind_display()
-        )
-        for t in qs
-    ]
+    return search_hits(
+        LetterTemplate.objects.order_by("name"),
+        query,
+        ("name",),
+        title=_("Letter templates"),
+        hit=lambda t: (t.name, reverse("correspondence:template_detail", args=[t.pk]), t.get_kind_display()),
+    )
 
 
 # --- Digest -------------------------------------------------------------------------------------------

@@ -172,7 +172,8 @@ class _Numbers:
     def take(self, letter: Letter, jrwa_class: JrwaClass, year: int) -> None:
         self.last[(jrwa_class.pk, year)] += 1
         letter.jrwa_class, letter.year, letter.sequence = jrwa_class, year, self.last[(jrwa_class.pk, year)]
-        letter.sign = f"{self.unit.symbol}.{jrwa_class.symbol}.{letter.sequence}.{year}"
+        letter.file_mark = f"{self.unit.symbol}.{jrwa_class.symbol}"
+        letter.sign = f"{letter.file_mark}.{letter.sequence}.{year}"
 
     def save(self) -> None:
         SignCounter.objects.bulk_create(

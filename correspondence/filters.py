@@ -41,18 +41,21 @@ def _holders() -> QuerySet[OfficeHolder]:
     return OfficeHolder.objects.order_by("order", "last_name")
 
 
-def text_search(model: type, value: str, fields: tuple[str, ...]) -> QuerySet:
-    """The ids of rows matching ``value`` in any of ``fields``: a union of index-backed searches
-    (trigram indexes on PostgreSQL) rather than one OR, which only a full scan can answer."""
-    searches = [model.objects.filter(**{f"{field}__icontains": value}).order_by().values("pk") for field in fields]
-    return searches[0].union(*searches[1:]) if len(searches) > 1 else searches[0]
+def text_q(value: str, fields: tuple[str, ...]) -> Q:
+    """Rows with ``value`` in any of ``fields``: one OR over columns of the same table, which
+    PostgreSQL answers from the trigram indexes (a bitmap OR) when the words are rare and from
+    the date index with a filter when they are common — both fast at ten years of letters."""
+    match = Q()
+    for name in fields:
+        match |= Q(**{f"{name}__icontains": value})
+    return match
 
 
 LETTER_SORTS = {
     "": ("-created_at", "-id"),
     "oldest": ("created_at", "id"),
     "due": ("due_on", "id"),
-    "sign": ("year", "jrwa_class__symbol", "sequence"),
+    "sign": ("year", "file_mark", "sequence"),
 }
 
 
@@ -90,7 +93,7 @@ class LetterFilter(django_filters.FilterSet):
         value = value.strip()
         if not value:
             return qs
-        return qs.filter(pk__in=text_search(Letter, value, ("sign", "subject", "correspondent")))
+        return qs.filter(text_q(value, ("sign", "subject", "correspondent")))
 
     def filter_decreed_to(self, qs: QuerySet, name: str, value: Any) -> QuerySet:
         return qs.filter(pk__in=Decree.objects.filter(unit=value).values("letter_id")) if value else qs

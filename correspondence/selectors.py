@@ -20,12 +20,16 @@ from correspondence.models import (
     Visit,
 )
 
+#: What the register's rows never show: left out of its query (the sort by sign sorts every row).
+LONG_TEXTS = ("summary", "salutation", "body", "closing", "closing_note", "extension_reason", "deadline_basis")
+
 
 def letters(user: Any) -> QuerySet[Letter]:
     """The register as the user may see it, newest first, with what a row shows."""
     return (
         access.letters_visible_to(user)
         .select_related("unit", "jrwa_class", "principal")
+        .defer(*LONG_TEXTS)
         .prefetch_related(Prefetch("decrees", Decree.objects.filter(unit__isnull=False).select_related("unit")))
         .order_by("-created_at", "-id")
     )

@@ -6,7 +6,6 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -37,6 +36,7 @@ from office.contributions import (
     list_widget,
     register,
     registry,
+    search_hits,
 )
 from office.roles import STAFF_CORE
 
@@ -181,51 +181,50 @@ def negative_publications(user: Any) -> Widget:
 
 @register("search", "journalists", order=40, visible=has_perm("media_relations.view_journalist"))
 def search_journalists(user: Any, *, query: str) -> list[SearchHit]:
-    qs = Journalist.objects.filter(Q(name__icontains=query) | Q(email__icontains=query)).order_by("name")[:8]
-    return [
-        SearchHit(_("Journalists"), j.name, reverse("media_relations:journalist_detail", args=[j.pk]), j.beat)
-        for j in qs
-    ]
+    return search_hits(
+        Journalist.objects.order_by("name"),
+        query,
+        ("name", "email"),
+        title=_("Journalists"),
+        hit=lambda j: (j.name, reverse("media_relations:journalist_detail", args=[j.pk]), j.beat),
+    )
 
 
 @register("search", "outlets", order=41, visible=has_perm("media_relations.view_outlet"))
 def search_outlets(user: Any, *, query: str) -> list[SearchHit]:
-    qs = Outlet.objects.filter(name__icontains=query).order_by("name")[:8]
-    return [
-        SearchHit(
-            _("Media outlets"), o.name, reverse("media_relations:outlet_detail", args=[o.pk]), o.get_kind_display()
-        )
-        for o in qs
-    ]
+    return search_hits(
+        Outlet.objects.order_by("name"),
+        query,
+        ("name",),
+        title=_("Media outlets"),
+        hit=lambda o: (o.name, reverse("media_relations:outlet_detail", args=[o.pk]), o.get_kind_display()),
+    )
 
 
 @register("search", "press_inquiries", order=42, visible=has_perm("media_relations.view_inquiry"))
 def search_inquiries(user: Any, *, query: str) -> list[SearchHit]:
-    qs = (
-        Inquiry.objects.filter(Q(subject__icontains=query) | Q(questions__icontains=query))
-        .select_related("journalist")
-        .order_by("-received_at")[:8]
-    )
-    return [
-        SearchHit(
-            _("Press inquiries"),
+    return search_hits(
+        Inquiry.objects.select_related("journalist").order_by("-received_at"),
+        query,
+        ("subject", "questions"),
+        title=_("Press inquiries"),
+        hit=lambda i: (
             i.subject,
             reverse("media_relations:inquiry_detail", args=[i.pk]),
             f"{i.journalist.name} · {timezone.localtime(i.received_at):%d.%m.%Y} · {i.get_status_display()}",
-        )
-        for i in qs
-    ]
+        ),
+    )
 
 
 @register("search", "press_releases", order=43, visible=has_perm("media_relations.view_release"))
 def search_releases(user: Any, *, query: str) -> list[SearchHit]:
-    qs = Release.objects.filter(Q(title__icontains=query) | Q(lead__icontains=query)).order_by("-created_at")[:8]
-    return [
-        SearchHit(
-            _("Press releases"), r.title, reverse("media_relations:release_detail", args=[r.pk]), r.get_status_display()
-        )
-        for r in qs
-    ]
+    return search_hits(
+        Release.objects.order_by("-created_at"),
+        query,
+        ("title", "lead"),
+        title=_("Press releases"),
+        hit=lambda r: (r.title, reverse("media_relations:release_detail", args=[r.pk]), r.get_status_display()),
+    )
 
 
 @register("demo", "media_relations", order=30)

@@ -174,6 +174,23 @@ class LetterSource:
     fields: dict[str, tuple[Any, str]]
 
 
+#: How many hits a search provider returns.
+SEARCH_ROWS = 8
+
+
+def search_hits(
+    queryset: Any, query: str, fields: tuple[str, ...], *, title: str, hit: Callable[[Any], tuple[str, str, str]]
+) -> list[SearchHit]:
+    """The usual search provider: the first rows of ``queryset`` (scoped, ordered and joined by
+    the caller) with ``query`` in any of ``fields``, each shown as ``hit(row)``: (label, url, snippet)."""
+    from django.db.models import Q
+
+    match = Q()
+    for name in fields:
+        match |= Q(**{f"{name}__icontains": query})
+    return [SearchHit(title, *hit(row)) for row in queryset.filter(match)[:SEARCH_ROWS]]
+
+
 #: How many rows a dashboard widget lists (the total says how many there are).
 WIDGET_ROWS = 6
 

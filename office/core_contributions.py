@@ -23,6 +23,7 @@ from office.contributions import (
     list_widget,
     register,
     registry,
+    search_hits,
 )
 from office.models import Assignment, AssignmentStatus, Contact
 
@@ -172,46 +173,35 @@ def workspace_handed_out(user: Any, *, holder: Any) -> Widget:
 
 # --- Search -----------------------------------------------------------------------------
 
-SEARCH_ROWS = 8
-
 
 @register("search", "contacts", order=20, visible=has_perm("office.view_contact"))
 def search_contacts(user: Any, *, query: str) -> list[SearchHit]:
-    qs = (
-        Contact.objects.active()
-        .filter(
-            Q(name__icontains=query) | Q(email__icontains=query) | Q(phone__icontains=query) | Q(city__icontains=query)
-        )
-        .order_by("name")[:SEARCH_ROWS]
-    )
-    return [
-        SearchHit(
-            _("Contacts"),
+    return search_hits(
+        Contact.objects.active().order_by("name"),
+        query,
+        ("name", "email", "phone", "city"),
+        title=_("Contacts"),
+        hit=lambda c: (
             c.name,
             reverse("office:contact_detail", args=[c.pk]),
             " · ".join(p for p in (c.get_kind_display(), c.email, c.city) if p),
-        )
-        for c in qs
-    ]
+        ),
+    )
 
 
 @register("search", "assignments", order=10, visible=has_perm("office.view_assignment"))
 def search_assignments(user: Any, *, query: str) -> list[SearchHit]:
-    qs = (
-        access.assignments_visible_to(user)
-        .filter(Q(title__icontains=query) | Q(description__icontains=query) | Q(source_label__icontains=query))
-        .with_related()
-        .order_by("-created_at")[:SEARCH_ROWS]
-    )
-    return [
-        SearchHit(
-            _("Assignments"),
+    return search_hits(
+        access.assignments_visible_to(user).with_related().order_by("-created_at"),
+        query,
+        ("title", "description", "source_label"),
+        title=_("Assignments"),
+        hit=lambda a: (
             a.title,
             reverse("office:assignment_detail", args=[a.pk]),
             f"{a.unit.symbol} · {a.get_status_display()} · {date_format(a.due_date, 'SHORT_DATE_FORMAT')}",
-        )
-        for a in qs
-    ]
+        ),
+    )
 
 
 # --- Digest -----------------------------------------------------------------------------

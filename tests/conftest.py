@@ -45,6 +45,16 @@ def pytest_runtest_setup(item: pytest.Item) -> None:
             require_service(name, available, reason)
 
 
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """The long tests (a browser, a real worker) first, in their order, the rest after them.
+
+    pytest-xdist hands the first tests out in turn, so the long ones are spread over the
+    workers at the start and the thousands of short ones even the workers out at the end;
+    left in place they may queue on one worker while the other has finished.
+    """
+    items.sort(key=lambda item: not any(item.get_closest_marker(name) for name in ("browser", "stack")))
+
+
 # --- Session set-up -----------------------------------------------------------------------
 
 

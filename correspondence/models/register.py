@@ -116,6 +116,8 @@ class Letter(models.Model):
     year = models.PositiveSmallIntegerField(_("year"))
     sequence = models.PositiveIntegerField(_("number in the file"))
     sign = models.CharField(_("sign"), max_length=40, unique=True, editable=False)
+    #: the file's part of the sign (``KP.0511``), kept apart so the register sorts by sign from an index
+    file_mark = models.CharField(_("file"), max_length=30, editable=False, default="")
     kind = models.CharField(_("kind"), max_length=20, choices=LetterKind.choices, default=LetterKind.ORDINARY)
     is_complex = models.BooleanField(
         _("complex matter"), default=False, help_text=_("KPA art. 35 § 3: two months instead of one.")
@@ -212,6 +214,7 @@ class Letter(models.Model):
             models.Index(fields=["direction", "status", "due_on"]),
             models.Index(fields=["principal", "status"]),
             models.Index(fields=["-created_at", "-id"], name="corr_letter_recent"),
+            models.Index(fields=["year", "file_mark", "sequence"], name="corr_letter_by_sign"),
             models.Index(fields=["contact", "received_on"]),
         ]
         permissions = [

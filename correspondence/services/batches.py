@@ -17,7 +17,7 @@ from django.utils.translation import gettext as _
 
 from correspondence.models import BatchStatus, Direction, Letter, LetterBatch, LetterKind, LetterStatus, LetterTemplate
 from correspondence.services import letters as letter_services
-from correspondence.services.register import format_sign
+from correspondence.services.register import file_mark, format_sign
 from office.models import Contact, Job, OfficeHolder, OrgUnit
 from office.services import audit, pdf
 from office.services.jobs import start_job
@@ -116,6 +116,7 @@ def register_batch(*, batch: LetterBatch) -> list[Letter]:
                 year=year,
                 sequence=number,
                 sign=sign,
+                file_mark=file_mark(batch.unit, template.jrwa_class),
                 kind=LetterKind.OCCASIONAL,
                 status=LetterStatus.PREPARED,
                 contact=contact,

@@ -50,9 +50,14 @@ def next_sequence(*, unit: OrgUnit, jrwa_class: JrwaClass, year: int) -> int:
     return counter.last_number
 
 
+def file_mark(unit: OrgUnit, jrwa_class: JrwaClass) -> str:
+    """``KP.0511``: the file (teczka) of the unit and the JRWA class, the first part of a sign."""
+    return f"{unit.symbol}.{jrwa_class.symbol}"
+
+
 def format_sign(unit: OrgUnit, jrwa_class: JrwaClass, sequence: int, year: int) -> str:
     """``KP.0511.15.2026``: the unit's symbol, the JRWA symbol, the number in the file, the year."""
-    return f"{unit.symbol}.{jrwa_class.symbol}.{sequence}.{year}"
+    return f"{file_mark(unit, jrwa_class)}.{sequence}.{year}"
 
 
 # --- Registering ----------------------------------------------------------------------------------
@@ -208,6 +213,7 @@ def register_letter(
     letter.year = year
     letter.sequence = next_sequence(unit=unit, jrwa_class=jrwa_class, year=year)
     letter.sign = format_sign(unit, jrwa_class, letter.sequence, year)
+    letter.file_mark = file_mark(unit, jrwa_class)
     for name, value in (compose(letter.sign) if compose else {}).items():
         setattr(letter, name, value)
     letter.full_clean()

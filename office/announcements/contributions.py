@@ -5,14 +5,13 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.db.models import Q
 from django.urls import reverse
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from office.announcements import services
 from office.announcements.models import Announcement
-from office.contributions import ListItem, NavLink, SearchHit, Widget, list_widget, register, registry
+from office.contributions import ListItem, NavLink, SearchHit, Widget, list_widget, register, registry, search_hits
 
 _ALL_ROLES = ["secretariat", "press_officer", "office_staff", "management", "unit_liaison", "auditor"]
 for _role in _ALL_ROLES:
@@ -56,16 +55,17 @@ def unread_announcements(user: Any) -> Widget:
 def search_announcements(user: Any, *, query: str) -> list[SearchHit]:
     from office.announcements.views import visible_to
 
-    qs = visible_to(user).filter(Q(title__icontains=query) | Q(body__icontains=query))
-    return [
-        SearchHit(
-            _("Announcements"),
+    return search_hits(
+        visible_to(user).order_by("-published_at"),
+        query,
+        ("title", "body"),
+        title=_("Announcements"),
+        hit=lambda a: (
             a.title,
             reverse("announcements:announcement_detail", args=[a.pk]),
             date_format(a.published_at, "SHORT_DATE_FORMAT"),
-        )
-        for a in qs.order_by("-published_at")[:8]
-    ]
+        ),
+    )
 
 
 @register("demo", "announcements", order=70)

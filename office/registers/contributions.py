@@ -6,7 +6,6 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
@@ -22,6 +21,7 @@ from office.contributions import (
     list_widget,
     register,
     registry,
+    search_hits,
 )
 from office.registers.models import Agreement, AgreementStatus, CulturalInstitution
 
@@ -80,32 +80,28 @@ def agreements_ending(user: Any) -> Widget:
 
 @register("search", "agreements", order=50, visible=has_perm("registers.view_agreement"))
 def search_agreements(user: Any, *, query: str) -> list[SearchHit]:
-    qs = Agreement.objects.filter(Q(number__icontains=query) | Q(subject__icontains=query)).order_by("-starts_on")[:8]
-    return [
-        SearchHit(
-            _("Agreements"),
+    return search_hits(
+        Agreement.objects.order_by("-starts_on"),
+        query,
+        ("number", "subject"),
+        title=_("Agreements"),
+        hit=lambda a: (
             f"{a.number}: {a.subject}",
             reverse("registers:agreement_detail", args=[a.pk]),
             a.get_status_display(),
-        )
-        for a in qs
-    ]
+        ),
+    )
 
 
 @register("search", "cultural_institutions", order=51, visible=has_perm("registers.view_culturalinstitution"))
 def search_institutions(user: Any, *, query: str) -> list[SearchHit]:
-    qs = CulturalInstitution.objects.filter(Q(name__icontains=query) | Q(short_name__icontains=query)).order_by("name")[
-        :8
-    ]
-    return [
-        SearchHit(
-            _("Cultural institutions"),
-            i.name,
-            reverse("registers:institution_detail", args=[i.pk]),
-            i.get_kind_display(),
-        )
-        for i in qs
-    ]
+    return search_hits(
+        CulturalInstitution.objects.order_by("name"),
+        query,
+        ("name", "short_name"),
+        title=_("Cultural institutions"),
+        hit=lambda i: (i.name, reverse("registers:institution_detail", args=[i.pk]), i.get_kind_display()),
+    )
 
 
 @register("contact_history", "agreements", order=60, visible=has_perm("registers.view_agreement"))
