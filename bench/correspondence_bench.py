@@ -171,7 +171,7 @@ def main() -> None:
         "?status=answered&direction=in",
         "?kind=ordinary",
         f"?principal={holder.pk}",
-        "?jrwa_class=" + str(JrwaClass.objects.get(symbol="0520").pk),
+        "?jrwa_class=0520",
         "?open=on&sort=due",
         "?overdue=on",
         "?since=2024-01-01&until=2024-12-31",
