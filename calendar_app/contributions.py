@@ -9,6 +9,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 import calendar_app.deadlines
 import calendar_app.reports  # noqa: F401  (declares the PDF job kinds)
@@ -17,12 +18,12 @@ from calendar_app.models import Calendar, Decision, Entry, MeetingRequest
 from calendar_app.workflows import WAITING
 from office.contributions import (
     ListItem,
-    NavLink,
     Schedule,
     SearchHit,
     Widget,
     has_perm,
     list_widget,
+    navigation,
     register,
     registry,
     search_hits,
@@ -69,9 +70,14 @@ registry.add_schedule(
 registry.add_view_check(Entry, access.may_view_entry)
 
 
-@register("navigation", "calendar", order=5, visible=access.can_view_calendars)
-def nav_calendar(user: Any) -> NavLink:
-    return NavLink(_("Calendars"), reverse("calendar_app:calendar"), active_prefix="/calendar/")
+navigation(
+    "calendar",
+    gettext_lazy("Calendars"),
+    "calendar_app:calendar",
+    order=5,
+    visible=access.can_view_calendars,
+    active_prefix="/calendar/",
+)
 
 
 def _agenda_calendars(user: Any) -> list[int]:
@@ -81,14 +87,24 @@ def _agenda_calendars(user: Any) -> list[int]:
     return list(Calendar.objects.filter(office_holder__role="mayor").values_list("pk", flat=True)[:1])
 
 
-@register("navigation", "meeting_requests", order=6, visible=has_perm("calendar_app.view_meetingrequest"))
-def nav_requests(user: Any) -> NavLink:
-    return NavLink(_("Meeting requests"), reverse("calendar_app:request_list"), active_prefix="/calendar/requests/")
+navigation(
+    "meeting_requests",
+    gettext_lazy("Meeting requests"),
+    "calendar_app:request_list",
+    order=6,
+    visible=has_perm("calendar_app.view_meetingrequest"),
+    active_prefix="/calendar/requests/",
+)
 
 
-@register("navigation", "decisions", order=7, visible=has_perm("calendar_app.view_decision"))
-def nav_decisions(user: Any) -> NavLink:
-    return NavLink(_("Decisions"), reverse("calendar_app:decision_board"), active_prefix="/calendar/decisions/")
+navigation(
+    "decisions",
+    gettext_lazy("Decisions"),
+    "calendar_app:decision_board",
+    order=7,
+    visible=has_perm("calendar_app.view_decision"),
+    active_prefix="/calendar/decisions/",
+)
 
 
 @register("widget", "todays_agenda", order=5, visible=access.can_view_calendars)

@@ -22,12 +22,12 @@ from office.contributions import (
     DigestSection,
     LetterSource,
     ListItem,
-    NavLink,
     Schedule,
     SearchHit,
     Widget,
     has_perm,
     list_widget,
+    navigation,
     register,
     registry,
     search_hits,
@@ -90,9 +90,14 @@ registry.add_view_check(TranslationOrder, lambda user, order: user.has_perm("cor
 # --- Navigation --------------------------------------------------------------------------------
 
 
-@register("navigation", "correspondence", order=30, visible=has_perm("correspondence.view_letter"))
-def nav_correspondence(user: Any) -> NavLink:
-    return NavLink(_("Correspondence"), reverse("correspondence:letter_list"), active_prefix="/correspondence/")
+navigation(
+    "correspondence",
+    gettext_lazy("Correspondence"),
+    "correspondence:letter_list",
+    order=30,
+    visible=has_perm("correspondence.view_letter"),
+    active_prefix="/correspondence/",
+)
 
 
 # --- Dashboard widgets and the workspace -----------------------------------------------------------

@@ -34,6 +34,7 @@ from office.contributions import (
     Widget,
     has_perm,
     list_widget,
+    navigation,
     register,
     registry,
     search_hits,
@@ -98,9 +99,14 @@ for _model in (Inquiry, Publication, Release, Conference):
 # --- Navigation -----------------------------------------------------------------------------------
 
 
-@register("navigation", "press_inquiries", order=20, visible=has_perm("media_relations.view_inquiry"))
-def nav_inquiries(user: Any) -> NavLink:
-    return NavLink(_("Press"), reverse("media_relations:inquiry_list"), active_prefix="/press/")
+navigation(
+    "press_inquiries",
+    gettext_lazy("Press"),
+    "media_relations:inquiry_list",
+    order=20,
+    visible=has_perm("media_relations.view_inquiry"),
+    active_prefix="/press/",
+)
 
 
 @register(

@@ -73,7 +73,7 @@ class AuditedAdmin(admin.ModelAdmin):
             changes = {f"{label}: {name}": [value, None] for name, value in audit.snapshot(row).items() if value}
             audit.record(actor=request.user, instance=form.instance, action="update", changes=changes, message=IN_ADMIN)
 
-    def delete_model(self, request: Any, obj: Any) -> None:
+    def _record_deletion(self, request: Any, obj: Any) -> None:
         audit.record(
             actor=request.user,
             instance=obj,
@@ -81,17 +81,14 @@ class AuditedAdmin(admin.ModelAdmin):
             changes=audit.snapshot(obj),
             message=IN_ADMIN,
         )
+
+    def delete_model(self, request: Any, obj: Any) -> None:
+        self._record_deletion(request, obj)
         super().delete_model(request, obj)
 
     def delete_queryset(self, request: Any, queryset: Any) -> None:
         for obj in queryset:
-            audit.record(
-                actor=request.user,
-                instance=obj,
-                action=AuditEntry.Action.DELETE,
-                changes=audit.snapshot(obj),
-                message=IN_ADMIN,
-            )
+            self._record_deletion(request, obj)
         super().delete_queryset(request, queryset)
 
 

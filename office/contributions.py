@@ -30,6 +30,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from django.core.exceptions import ImproperlyConfigured
+from django.urls import reverse
 
 logger = logging.getLogger(__name__)
 
@@ -366,3 +367,12 @@ def _add_once(table: dict[Any, Any], key: Any, value: Any, what: str) -> None:
 
 registry = Registry()
 register = registry.register
+
+
+def navigation(
+    key: str, label: Any, url_name: str, *, order: int, visible: Callable[[Any], bool] = always, active_prefix: str = ""
+) -> None:
+    """A link of the main navigation, declared in one call (``label`` lazy: shown in the reader's language)."""
+    registry.register("navigation", key, order=order, visible=visible)(
+        lambda user: NavLink(str(label), reverse(url_name), active_prefix=active_prefix)
+    )

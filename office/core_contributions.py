@@ -9,7 +9,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
+from django.utils.translation import gettext_lazy, ngettext
 
 import office.reports  # noqa: F401  (registers the PDF job kinds)
 from office import access
@@ -21,6 +21,7 @@ from office.contributions import (
     Widget,
     has_perm,
     list_widget,
+    navigation,
     register,
     registry,
     search_hits,
@@ -54,9 +55,7 @@ def _item(assignment: Assignment, today: Any) -> ListItem:
 # --- Navigation -------------------------------------------------------------------------
 
 
-@register("navigation", "dashboard", order=0)
-def nav_dashboard(user: Any) -> NavLink:
-    return NavLink(_("Dashboard"), reverse("office:dashboard"), active_prefix="/$")
+navigation("dashboard", gettext_lazy("Dashboard"), "office:dashboard", order=0, active_prefix="/$")
 
 
 def _serves_holders(user: Any) -> bool:
@@ -65,14 +64,24 @@ def _serves_holders(user: Any) -> bool:
     return user.is_authenticated and bool(served_holders(user))
 
 
-@register("navigation", "workspace", order=5, visible=_serves_holders)
-def nav_workspace(user: Any) -> NavLink:
-    return NavLink(_("Workspace"), reverse("office:workspace"), active_prefix="/workspace/")
+navigation(
+    "workspace",
+    gettext_lazy("Workspace"),
+    "office:workspace",
+    order=5,
+    visible=_serves_holders,
+    active_prefix="/workspace/",
+)
 
 
-@register("navigation", "assignments", order=10, visible=has_perm("office.view_assignment"))
-def nav_assignments(user: Any) -> NavLink:
-    return NavLink(_("Assignments"), reverse("office:assignment_list"), active_prefix="/assignments/")
+navigation(
+    "assignments",
+    gettext_lazy("Assignments"),
+    "office:assignment_list",
+    order=10,
+    visible=has_perm("office.view_assignment"),
+    active_prefix="/assignments/",
+)
 
 
 @register(
@@ -85,24 +94,43 @@ def nav_inbox(user: Any) -> NavLink:
     return NavLink(_("Unit inbox"), reverse("office:unit_inbox"), active_prefix="/inbox/")
 
 
-@register("navigation", "overdue", order=12, visible=has_perm("office.view_all_assignments"))
-def nav_overdue(user: Any) -> NavLink:
-    return NavLink(_("Overdue board"), reverse("office:overdue_board"), active_prefix="/overdue/")
+navigation(
+    "overdue",
+    gettext_lazy("Overdue board"),
+    "office:overdue_board",
+    order=12,
+    visible=has_perm("office.view_all_assignments"),
+    active_prefix="/overdue/",
+)
 
 
-@register("navigation", "contacts", order=20, visible=has_perm("office.view_contact"))
-def nav_contacts(user: Any) -> NavLink:
-    return NavLink(_("Contacts"), reverse("office:contact_list"), active_prefix="/contacts/")
+navigation(
+    "contacts",
+    gettext_lazy("Contacts"),
+    "office:contact_list",
+    order=20,
+    visible=has_perm("office.view_contact"),
+    active_prefix="/contacts/",
+)
 
 
-@register("navigation", "units", order=30, visible=has_perm("office.view_orgunit"))
-def nav_units(user: Any) -> NavLink:
-    return NavLink(_("Units and office holders"), reverse("office:unit_list"), active_prefix="/units/")
+navigation(
+    "units",
+    gettext_lazy("Units and office holders"),
+    "office:unit_list",
+    order=30,
+    visible=has_perm("office.view_orgunit"),
+    active_prefix="/units/",
+)
 
 
-@register("navigation", "admin", order=900, visible=lambda u: u.is_authenticated and u.is_staff)
-def nav_admin(user: Any) -> NavLink:
-    return NavLink(_("Administration"), reverse("admin:index"))
+navigation(
+    "admin",
+    gettext_lazy("Administration"),
+    "admin:index",
+    order=900,
+    visible=lambda u: u.is_authenticated and u.is_staff,
+)
 
 
 # --- Dashboard widgets ------------------------------------------------------------------

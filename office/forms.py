@@ -54,16 +54,8 @@ class ContactsChoiceField(forms.ModelMultipleChoiceField):
         return obj.choice_label
 
 
-class AssignmentForm(forms.ModelForm):
-    """Hand a matter to a unit: either a due date, or a deadline rule applied to a start date."""
-
-    deadline_rule = forms.ModelChoiceField(
-        queryset=DeadlineRule.objects.all(),
-        required=False,
-        label=_("or compute from a rule"),
-        help_text=_("The due date is computed from the rule and the start date, and keeps the rule's name."),
-    )
-    deadline_start = forms.DateField(label=_("counted from"), required=False, widget=DateInput())
+class _AssignmentFields(forms.ModelForm):
+    """What an assignment's forms share: its fields, active units and staff with a unit."""
 
     class Meta:
         model = Assignment
@@ -74,6 +66,21 @@ class AssignmentForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.fields["unit"].queryset = _active_units()
         self.fields["assignee"].queryset = _staff().filter(unit__isnull=False)
+
+
+class AssignmentForm(_AssignmentFields):
+    """Hand a matter to a unit: either a due date, or a deadline rule applied to a start date."""
+
+    deadline_rule = forms.ModelChoiceField(
+        queryset=DeadlineRule.objects.all(),
+        required=False,
+        label=_("or compute from a rule"),
+        help_text=_("The due date is computed from the rule and the start date, and keeps the rule's name."),
+    )
+    deadline_start = forms.DateField(label=_("counted from"), required=False, widget=DateInput())
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
         self.fields["due_date"].required = False
         self.deadline = None
 
@@ -93,23 +100,13 @@ class AssignmentForm(forms.ModelForm):
         return data
 
 
-class AssignmentEditForm(forms.ModelForm):
+class AssignmentEditForm(_AssignmentFields):
     reason = forms.CharField(
         label=_("reason for the change of due date"),
         required=False,
         max_length=500,
         help_text=_("Required when the due date changes; it goes into the history."),
     )
-
-    class Meta:
-        model = Assignment
-        fields = ["title", "description", "unit", "assignee", "due_date"]
-        widgets = {"due_date": DateInput(), "description": forms.Textarea(attrs={"rows": 4})}
-
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        self.fields["unit"].queryset = _active_units()
-        self.fields["assignee"].queryset = _staff().filter(unit__isnull=False)
 
     def clean(self) -> dict[str, Any]:
         data = super().clean()

@@ -8,10 +8,20 @@ from typing import Any
 from django.urls import reverse
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from office.announcements import services
 from office.announcements.models import Announcement
-from office.contributions import ListItem, NavLink, SearchHit, Widget, list_widget, register, registry, search_hits
+from office.contributions import (
+    ListItem,
+    SearchHit,
+    Widget,
+    list_widget,
+    navigation,
+    register,
+    registry,
+    search_hits,
+)
 
 _ALL_ROLES = ["secretariat", "press_officer", "office_staff", "management", "unit_liaison", "auditor"]
 for _role in _ALL_ROLES:
@@ -24,9 +34,14 @@ def _signed_in(user: Any) -> bool:
     return user.is_authenticated
 
 
-@register("navigation", "announcements", order=40, visible=_signed_in)
-def nav_announcements(user: Any) -> NavLink:
-    return NavLink(_("Announcements"), reverse("announcements:announcement_list"), active_prefix="/announcements/")
+navigation(
+    "announcements",
+    gettext_lazy("Announcements"),
+    "announcements:announcement_list",
+    order=40,
+    visible=_signed_in,
+    active_prefix="/announcements/",
+)
 
 
 def _has_unread(user: Any) -> bool:

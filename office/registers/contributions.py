@@ -10,15 +10,16 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from office.contributions import (
     ListItem,
-    NavLink,
     Schedule,
     SearchHit,
     Widget,
     has_perm,
     list_widget,
+    navigation,
     register,
     registry,
     search_hits,
@@ -47,9 +48,14 @@ registry.add_schedule(
 )
 
 
-@register("navigation", "registers", order=45, visible=has_perm("registers.view_agreement"))
-def nav_registers(user: Any) -> NavLink:
-    return NavLink(_("Registers"), reverse("registers:agreement_list"), active_prefix="/registers/")
+navigation(
+    "registers",
+    gettext_lazy("Registers"),
+    "registers:agreement_list",
+    order=45,
+    visible=has_perm("registers.view_agreement"),
+    active_prefix="/registers/",
+)
 
 
 def _agreement_item(agreement: Agreement) -> ListItem:
