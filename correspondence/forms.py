@@ -5,7 +5,6 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
-from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.urls import reverse
 from django.utils import timezone
@@ -25,6 +24,7 @@ from correspondence.models import (
     TranslationOrder,
     Visit,
 )
+from correspondence.services import letters as letter_services
 from office.contributions import registry
 from office.forms import ContactChoiceField, ContactsChoiceField
 from office.kit.widgets import DateInput, DateTimeInput, SearchSelect
@@ -40,9 +40,7 @@ def _holders() -> Any:
     return OfficeHolder.objects.filter(is_active=True).order_by("order", "last_name")
 
 
-def default_unit(user: Any) -> OrgUnit | None:
-    """The register a user writes into: the office's (``OFFICE_UNIT_SYMBOL``), else their own unit."""
-    return OrgUnit.objects.filter(symbol=settings.OFFICE_UNIT_SYMBOL).first() or getattr(user, "unit", None)
+default_unit = letter_services.register_unit
 
 
 class JrwaChoiceField(forms.ModelChoiceField):

@@ -6,3 +6,4 @@ class PatronageConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
     name = "patronage"
     verbose_name = _("Honorary patronage")
+    url_prefix = "patronage"

@@ -85,3 +85,25 @@ def pk_of(name: str) -> Callable[[World], dict[str, Any]]:
         return {"pk": target.pk}
 
     return build
+
+
+# --- Rows of the usual kinds -------------------------------------------------------------------
+
+
+def page_row(allowed: frozenset[str], default: int = 403) -> Row:
+    return Row("get", table(default, (allowed, 200)), wrong="post")
+
+
+def form_row(allowed: frozenset[str], kwargs: Any = None) -> Row:
+    return Row("get", table(403, (allowed, 200)), kwargs or (lambda w: {}), wrong="put")
+
+
+def record_row(name: str, viewers: frozenset[str], default: int = 404) -> Row:
+    return Row("get", table(default, (viewers, 200)), pk_of(name), wrong="post")
+
+
+def action_row(
+    name: str, data: Any, *, allowed: frozenset[str], viewers: frozenset[str], done: int = 302, default: int = 404
+) -> Row:
+    """A kit action: ``allowed`` get ``done``, the other ``viewers`` 403, the rest ``default``."""
+    return Row("post", table(default, (viewers, 403), (allowed, done)), pk_of(name), data=data, wrong="get")

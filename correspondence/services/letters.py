@@ -23,10 +23,10 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from correspondence import merge
-from correspondence.models import Direction, Layout, Letter, LetterKind, LetterTemplate
+from correspondence.models import Direction, JrwaClass, Layout, Letter, LetterKind, LetterTemplate, TemplateKind
 from correspondence.services.register import register_letter
 from office.models import Contact, OfficeHolder, OrgUnit
-from office.services import pdf
+from office.services import audit, pdf
 
 # --- The merge context --------------------------------------------------------------------------
 
@@ -98,6 +98,51 @@ def check_template(template: LetterTemplate) -> None:
 
 
 # --- Writing letters -------------------------------------------------------------------------------
+
+
+def register_unit(user: Any) -> OrgUnit | None:
+    """The register a user writes into: the office's (``OFFICE_UNIT_SYMBOL``), else their own unit."""
+    return OrgUnit.objects.filter(symbol=settings.OFFICE_UNIT_SYMBOL).first() or getattr(user, "unit", None)
+
+
+@transaction.atomic
+def define_template(
+    *,
+    actor: Any,
+    name: str,
+    source_kind: str,
+    subject: str,
+    body: str,
+    jrwa_symbol: str,
+    salutation: str = "",
+    closing: str = "Z wyrazami szacunku",
+    signatory: OfficeHolder | None = None,
+) -> LetterTemplate:
+    """A template another app ships for its letter source (its demo data or set-up): created once,
+    checked like any template, and left alone afterwards (staff may have edited it)."""
+    existing = LetterTemplate.objects.filter(name=name).first()
+    if existing is not None:
+        return existing
+    template = LetterTemplate(
+        name=name,
+        kind=TemplateKind.DECISION,
+        source_kind=source_kind,
+        subject=subject,
+        salutation=salutation,
+        body=body,
+        closing=closing,
+        jrwa_class=JrwaClass.objects.get(symbol=jrwa_symbol),
+        signatory=signatory,
+        updated_by=actor,
+    )
+    check_template(template)
+    return audit.save_record(actor=actor, record=template)
+
+
+def templates_for(source_kind: str) -> Any:
+    """The templates in use that are written from records of ``source_kind`` (a ``LetterSource``
+    key): what another app offers when it writes a letter."""
+    return LetterTemplate.objects.filter(is_active=True, source_kind=source_kind).order_by("name")
 
 
 @transaction.atomic

@@ -16,6 +16,10 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 
 from tests.matrix import LOGIN, Row, World, pk_of, table
+from tests.matrix import action_row as _action
+from tests.matrix import form_row as _form
+from tests.matrix import page_row as _page
+from tests.matrix import record_row as _record
 
 ADMINS = frozenset({"administrator", "superuser"})
 EDITORS = ADMINS | {"secretariat", "office_staff"}
@@ -126,25 +130,6 @@ def _transfer(actor: Any, office: Any) -> Any:
     return ArchiveTransfer.objects.create(
         unit=office, year=timezone.localdate().year - 1, number=1, handed_on=timezone.localdate(), created_by=actor
     )
-
-
-def _page(allowed: frozenset[str], default: int = 403) -> Row:
-    return Row("get", table(default, (allowed, 200)), wrong="post")
-
-
-def _form(allowed: frozenset[str], kwargs: Any = None) -> Row:
-    return Row("get", table(403, (allowed, 200)), kwargs or (lambda w: {}), wrong="put")
-
-
-def _record(name: str, viewers: frozenset[str], default: int = 404) -> Row:
-    return Row("get", table(default, (viewers, 200)), pk_of(name), wrong="post")
-
-
-def _action(
-    name: str, data: Any, *, allowed: frozenset[str], viewers: frozenset[str], done: int = 302, default: int = 404
-) -> Row:
-    """A kit action: ``allowed`` get ``done``, the other ``viewers`` 403, the rest ``default``."""
-    return Row("post", table(default, (viewers, 403), (allowed, done)), pk_of(name), data=data, wrong="get")
 
 
 def _today(w: World) -> str:

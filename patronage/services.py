@@ -1,0 +1,241 @@
+"""Honorary patronage: registering an application (its number and the lead-time rule), the unit's
+opinion (an office Assignment), the decision, the decision letter (written by correspondence's
+letters service) and the report after the event. Every function is a complete change: validated,
+atomic, on the audit trail. The caller (a view) decided that ``actor`` may do it."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.db import connection, transaction
+from django.db.models import Max, QuerySet
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.translation import gettext as _
+
+from correspondence.services import letters as letter_services
+from office.deadlines import compute_deadline
+from office.models import Contact, OfficeHolder, OrgUnit
+from office.services import assignments as assignment_services
+from office.services import audit
+from patronage.deadlines import PatronageRules
+from patronage.models import Application, ApplicationStatus
+from patronage.workflows import APPLICATION_WORKFLOW
+
+#: The letter source a decision letter is written from: its merge fields (correspondence.merge).
+DECISION_SOURCE = "patronat"
+
+#: The key of the advisory lock under which the numbers of a year are given.
+NUMBER_LOCK = 7301
+
+#: The unit's opinion is due this many days after it is asked for.
+OPINION_DAYS = 7
+
+
+def application_url(application: Application) -> str:
+    return reverse("patronage:application_detail", args=[application.pk])
+
+
+def _check_dates(starts_on: dt.date, ends_on: dt.date, received_on: dt.date) -> None:
+    errors = {}
+    if ends_on < starts_on:
+        errors["ends_on"] = _("The event cannot end before it starts.")
+    if received_on > timezone.localdate():
+        errors["received_on"] = _("The date of receipt cannot be in the future.")
+    if errors:
+        raise ValidationError(errors)
+
+
+def _lead_time(application: Application) -> None:
+    """Late when the event starts sooner than the rule's days after receipt (flagged, never refused)."""
+    latest = compute_deadline(PatronageRules.PATRONAGE_LEAD_TIME, application.received_on)
+    application.is_late = latest.due > application.starts_on
+    application.lead_time_rule = latest.label
+
+
+def _lock_numbers(year: int) -> None:
+    """Two registrations at the same moment wait for each other until the first commits, so no
+    number is given twice (a transaction-level advisory lock on PostgreSQL; SQLite writes one at a time)."""
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT pg_advisory_xact_lock(%s, %s)", [NUMBER_LOCK, year])
+
+
+@transaction.atomic
+def register_application(*, actor: Any, application: Application) -> Application:
+    """Register an application typed in by staff or sent through the public form: it gets the next
+    number of its year and is checked against the lead-time rule."""
+    _check_dates(application.starts_on, application.ends_on, application.received_on)
+    year = application.received_on.year
+    _lock_numbers(year)
+    last = Application.objects.filter(year=year).aggregate(last=Max("number"))["last"] or 0
+    application.year, application.number = year, last + 1
+    application.event_name = application.event_name.strip()
+    application.place = application.place.strip()
+    _lead_time(application)
+    application.created_by = actor if getattr(actor, "is_authenticated", False) else None
+    application.full_clean()
+    application.save()
+    audit.record_create(actor=actor, instance=application)
+    return application
+
+
+@transaction.atomic
+def update_application(*, actor: Any, application: Application) -> Application:
+    """Correct what was typed; the lead time is checked again."""
+    _check_dates(application.starts_on, application.ends_on, application.received_on)
+    _lead_time(application)
+    return audit.save_record(actor=actor, record=application)
+
+
+def _locked(application: Application) -> Application:
+    return Application.objects.select_for_update().get(pk=application.pk)
+
+
+@transaction.atomic
+def request_opinion(*, actor: Any, application: Application, unit: OrgUnit, instruction: str = "") -> Application:
+    """Ask the responsible unit for its opinion: an Assignment due in a week (or the day before the event)."""
+    application = _locked(application)
+    APPLICATION_WORKFLOW.check(application.status, ApplicationStatus.IN_OPINION)
+    due = min(timezone.localdate() + dt.timedelta(days=OPINION_DAYS), application.starts_on - dt.timedelta(days=1))
+    assignment = assignment_services.hand_over(
+        actor=actor,
+        title=_("Opinion on honorary patronage: %(event)s") % {"event": application.event_name},
+        unit=unit,
+        due_date=max(due, timezone.localdate()),
+        description=instruction.strip(),
+        source=application,
+        source_label=str(application),
+        source_url=application_url(application),
+    )
+    before = audit.snapshot(application, ["status"])
+    application.status, application.opinion = ApplicationStatus.IN_OPINION, assignment
+    application.save(update_fields=["status", "opinion", "updated_at"])
+    audit.record_update(actor=actor, instance=application, before=before)
+    return application
+
+
+@transaction.atomic
+def decide(
+    *, actor: Any, application: Application, grant: bool, decided_by: OfficeHolder, reasons: str = ""
+) -> Application:
+    """Grant or refuse the patronage. A refusal gives its reasons; granting an excluded event
+    (commercial, collecting money) needs them too. A grant sets the date the report is due."""
+    application = _locked(application)
+    target = ApplicationStatus.GRANTED if grant else ApplicationStatus.REFUSED
+    APPLICATION_WORKFLOW.check(application.status, target)
+    reasons = reasons.strip()
+    if not grant and not reasons:
+        raise ValidationError({"reasons": _("Give the reasons of the refusal.")})
+    if grant and application.is_excluded and not reasons:
+        raise ValidationError(
+            {"reasons": _("The city's rules exclude commercial events and fundraisers: say why it is granted.")}
+        )
+    before = audit.snapshot(application, ["status", "decided_by", "decided_on", "reasons", "report_due_on"])
+    application.status, application.decided_by, application.reasons = target, decided_by, reasons
+    application.decided_on = timezone.localdate()
+    if grant:
+        report = compute_deadline(PatronageRules.PATRONAGE_REPORT, application.ends_on)
+        application.report_due_on, application.report_rule = report.due, report.label
+    application.save()
+    audit.record_update(actor=actor, instance=application, before=before)
+    return application
+
+
+@transaction.atomic
+def withdraw(*, actor: Any, application: Application, text: str = "") -> Application:
+    application = _locked(application)
+    APPLICATION_WORKFLOW.check(application.status, ApplicationStatus.WITHDRAWN)
+    before = audit.snapshot(application, ["status"])
+    application.status = ApplicationStatus.WITHDRAWN
+    application.save(update_fields=["status", "updated_at"])
+    audit.record_update(actor=actor, instance=application, before=before, message=text.strip())
+    return application
+
+
+def decision_fields(application: Application) -> dict[str, str]:
+    """The merge fields of the ``patronat`` letter source (the same names as declared)."""
+    return {
+        "wydarzenie": application.event_name,
+        "termin": _event_dates(application),
+        "miejsce": application.place,
+        "numer_wniosku": application.reference,
+        "data_wniosku": date_format(application.received_on, "j E Y") + " r.",
+        # the letter is written in Polish whatever the language of the page it is started from
+        "decyzja": "obejmuje Honorowym Patronatem" if application.is_granted else "nie obejmuje Honorowym Patronatem",
+        "przyznany": "tak" if application.is_granted else "",
+        "uzasadnienie": application.reasons,
+    }
+
+
+def _event_dates(application: Application) -> str:
+    start = date_format(application.starts_on, "j E Y")
+    if application.ends_on == application.starts_on:
+        return f"{start} r."
+    return f"{start} – {date_format(application.ends_on, 'j E Y')} r."
+
+
+def decision_templates() -> QuerySet:
+    return letter_services.templates_for(DECISION_SOURCE)
+
+
+@transaction.atomic
+def write_decision_letter(*, actor: Any, application: Application, template: Any, unit: OrgUnit | None = None) -> Any:
+    """The decision letter to the organiser, from a template of the ``patronat`` source, numbered in
+    the outgoing register (correspondence's one letters service)."""
+    application = _locked(application)
+    if application.is_undecided or application.status == ApplicationStatus.WITHDRAWN:
+        raise ValidationError({"template": _("The letter is written once the patronage is decided.")})
+    if template is None or template.source_kind != DECISION_SOURCE:
+        raise ValidationError({"template": _("Choose a template of a patronage decision.")})
+    unit = unit or letter_services.register_unit(actor)
+    if unit is None:
+        raise ValidationError({"template": _("There is no register to number the letter in.")})
+    letter = letter_services.write_letter(
+        actor=actor,
+        template=template,
+        contact=application.organiser,
+        signatory=application.decided_by,
+        unit=unit,
+        source_fields=decision_fields(application),
+    )
+    before = audit.snapshot(application, ["decision_letter"])
+    application.decision_letter = letter
+    application.save(update_fields=["decision_letter", "updated_at"])
+    audit.record_update(actor=actor, instance=application, before=before)
+    return letter
+
+
+@transaction.atomic
+def file_report(
+    *, actor: Any, application: Application, text: str, audience: int | None = None, filed_on: dt.date | None = None
+) -> Application:
+    """The organiser's report after the event (text, reach; photos as attachments)."""
+    application = _locked(application)
+    APPLICATION_WORKFLOW.check(application.status, ApplicationStatus.REPORTED)
+    filed_on = filed_on or timezone.localdate()
+    if not text.strip():
+        raise ValidationError({"text": _("Write what the report says.")})
+    if filed_on < application.starts_on:
+        raise ValidationError({"filed_on": _("A report is filed after the event has started.")})
+    if filed_on > timezone.localdate():
+        raise ValidationError({"filed_on": _("The date cannot be in the future.")})
+    before = audit.snapshot(application, ["status", "report_text", "report_audience", "reported_on"])
+    application.status, application.report_text = ApplicationStatus.REPORTED, text.strip()
+    application.report_audience, application.reported_on = audience, filed_on
+    application.save()
+    audit.record_update(actor=actor, instance=application, before=before)
+    return application
+
+
+def unreported_before(organiser: Contact, *, exclude: Application | None = None) -> list[Application]:
+    """The organiser's granted patronages whose report is overdue: flagged on their next application."""
+    qs = Application.objects.filter(
+        organiser=organiser, status=ApplicationStatus.GRANTED, report_due_on__lt=timezone.localdate()
+    ).order_by("starts_on")
+    if exclude is not None:
+        qs = qs.exclude(pk=exclude.pk)
+    return list(qs)

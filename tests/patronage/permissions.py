@@ -1,0 +1,80 @@
+"""Rows of the permission matrix (tests/office/test_permission_matrix.py) for honorary patronage.
+
+Office staff register and handle applications; the decision is theirs to record and
+management's; the secretariat, management and auditors read the register; press officers and
+unit liaisons have no access (403: there is no record scope, only the permission).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.utils import timezone
+
+from tests.matrix import World
+from tests.matrix import action_row as action
+from tests.matrix import form_row as form
+from tests.matrix import page_row as page
+from tests.matrix import record_row as record
+
+ADMINS = frozenset({"administrator", "superuser"})
+EDITORS = ADMINS | {"office_staff"}
+DECIDERS = EDITORS | {"management"}
+READERS = EDITORS | {"secretariat", "management", "auditor"}
+
+
+def build(world: World) -> None:
+    from tests.patronage.factories import granted_application, new_application
+
+    world.extra["application"] = new_application(world.people["office_staff"], world.contact)
+    world.extra["granted"] = granted_application(world.people["office_staff"], world.contact)
+
+
+def _upload(w: World) -> dict[str, Any]:
+    return {"attach-file": SimpleUploadedFile("foto.txt", b"Relacja.", "text/plain"), "attach-description": "relacja"}
+
+
+def _holder(w: World) -> int:
+    from office.models import OfficeHolder
+
+    return OfficeHolder.objects.get(role="mayor").pk
+
+
+def _template(w: World) -> int:
+    from patronage import services
+
+    return services.decision_templates().get().pk
+
+
+def _row(name: str, data: Any, allowed: frozenset[str], target: str = "application") -> Any:
+    return action(target, data, allowed=allowed, viewers=READERS, default=403)
+
+
+EXPECTED = {
+    "patronage:application_list": page(READERS),
+    "patronage:application_create": form(EDITORS),
+    "patronage:application_detail": record("application", READERS, default=403),
+    "patronage:application_edit": form(EDITORS, lambda w: {"pk": w.extra["application"].pk}),
+    "patronage:application_opinion": _row(
+        "opinion", lambda w: {"opinion-unit": w.units["WOK"].pk, "opinion-instruction": "Opinia."}, EDITORS
+    ),
+    "patronage:application_decide": _row(
+        "decide", lambda w: {"decide-grant": "yes", "decide-decided_by": _holder(w), "decide-reasons": ""}, DECIDERS
+    ),
+    "patronage:application_letter": _row(
+        "letter", lambda w: {"letter-template": _template(w)}, EDITORS, target="granted"
+    ),
+    "patronage:application_report": _row(
+        "report",
+        lambda w: {
+            "report-text": "Odbyło się.",
+            "report-audience": "120",
+            "report-filed_on": timezone.localdate().isoformat(),
+        },
+        EDITORS,
+        target="granted",
+    ),
+    "patronage:application_withdraw": _row("withdraw", lambda w: {"withdraw-text": ""}, EDITORS),
+    "patronage:application_attach": _row("attach", _upload, EDITORS),
+}
