@@ -96,7 +96,8 @@ def _one(
     """Application ``n`` of ``count``: the early ones are past events (decided, most reported),
     the late ones are still to come (waiting, in opinion, decided)."""
     name, place, reach = EVENTS[n % len(EVENTS)]
-    starts_on = today + dt.timedelta(days=round(-330 + 420 * n / count))
+    waiting = n >= count - 2  # the last two have just arrived, for events in two months
+    starts_on = today + dt.timedelta(days=60 + n - count if waiting else round(-330 + 400 * n / count))
     lead = rng.choice([45, 60, 35, 40]) if n % 7 else 12  # every seventh arrives too late
     received_on = min(today, starts_on - dt.timedelta(days=lead))
     application = services.register_application(
@@ -109,14 +110,14 @@ def _one(
             ends_on=starts_on + dt.timedelta(days=n % 3 == 0),
             place=place,
             reach=reach,
-            is_commercial=n % 11 == 5,
-            collects_money=name.startswith("Koncert"),
+            is_commercial=n % 11 == 5 and not waiting,
+            collects_money=name.startswith("Koncert") and not waiting,
             mayor_invited=n % 3 == 0,
             channel=[Channel.PAPER, Channel.EMAIL, Channel.EPUAP][n % 3],
             received_on=received_on,
         ),
     )
-    if starts_on > today + dt.timedelta(days=40) and n % 2:
+    if waiting or (starts_on > today + dt.timedelta(days=40) and n % 2):
         return  # still waiting
     application = services.request_opinion(actor=admin, application=application, unit=unit)
     if starts_on < today + dt.timedelta(days=35):

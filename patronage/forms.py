@@ -68,7 +68,7 @@ class DecisionForm(forms.Form):
     )
     decided_by = forms.ModelChoiceField(label=_("decided by"), queryset=OfficeHolder.objects.none())
     reasons = forms.CharField(
-        label=_("reasons"),
+        label=_("reasons of the decision"),
         required=False,
         max_length=4000,
         widget=forms.Textarea(attrs={"rows": 3}),
