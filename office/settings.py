@@ -200,6 +200,8 @@ AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
 AXES_RESET_ON_SUCCESS = True
 AXES_VERBOSE = False
 AXES_IPWARE_PROXY_COUNT = env.int("TRUSTED_PROXY_COUNT", 0, minimum=0)
+# public forms (patronage applications, RSVP): submissions per address and hour
+PUBLIC_FORM_LIMIT = env.int("PUBLIC_FORM_LIMIT", 5, minimum=1)
 
 # --- Security headers ------------------------------------------------------------------
 SECURE_CONTENT_TYPE_NOSNIFF = True

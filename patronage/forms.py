@@ -5,14 +5,18 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
+from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from office.forms import ContactChoiceField
+from office.kit.public import PublicForm
 from office.kit.widgets import DateInput
-from office.models import OfficeHolder, OrgUnit
+from office.models import Contact, OfficeHolder, OrgUnit
+from office.services.attachments import validate_upload
 from patronage import services
-from patronage.models import Application
+from patronage.models import Application, Reach
 
 
 class ApplicationForm(forms.ModelForm):
@@ -96,3 +100,82 @@ class ReportForm(forms.Form):
 
 class NoteForm(forms.Form):
     text = forms.CharField(label=_("note"), required=False, max_length=500)
+
+
+class PublicApplicationForm(PublicForm):
+    """The application an organiser sends without logging in."""
+
+    organiser_name = forms.CharField(label=_("Organiser (name of the organisation or person)"), max_length=255)
+    organiser_kind = forms.ChoiceField(
+        label=_("The organiser is"),
+        choices=[
+            (Contact.Kind.NGO, _("an association or foundation")),
+            (Contact.Kind.INSTITUTION, _("a public institution or school")),
+            (Contact.Kind.COMPANY, _("a company")),
+            (Contact.Kind.PERSON, _("a private person")),
+        ],
+    )
+    email = forms.EmailField(label=_("E-mail for the confirmation and the answer"))
+    phone = forms.CharField(label=_("Phone"), max_length=50, required=False)
+    street = forms.CharField(label=_("Street and number"), max_length=200, required=False)
+    postal_code = forms.CharField(label=_("Postal code"), max_length=10, required=False)
+    city = forms.CharField(label=_("City"), max_length=100, required=False)
+    event_name = forms.CharField(label=_("Name of the event"), max_length=255)
+    description = forms.CharField(
+        label=_("Description of the event"), max_length=8000, widget=forms.Textarea(attrs={"rows": 5})
+    )
+    starts_on = forms.DateField(label=_("First day"), widget=DateInput())
+    ends_on = forms.DateField(label=_("Last day"), widget=DateInput())
+    place = forms.CharField(label=_("Place"), max_length=255)
+    reach = forms.ChoiceField(label=_("Reach"), choices=Reach.choices)
+    is_commercial = forms.BooleanField(
+        label=_("The event is commercial (it earns money for the organiser)"), required=False
+    )
+    collects_money = forms.BooleanField(
+        label=_("Participants pay a fee, or money is collected during the event"), required=False
+    )
+    permits = forms.CharField(
+        label=_("Permits held or applied for"),
+        max_length=2000,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
+    mayor_invited = forms.BooleanField(label=_("We invite the mayor to take part"), required=False)
+    prize_requested = forms.BooleanField(label=_("We ask for a prize from the city"), required=False)
+    co_organisation_requested = forms.BooleanField(label=_("We ask the city to co-organise the event"), required=False)
+    promotion_draft = forms.FileField(
+        label=_("Draft of the poster or other promotional material"),
+        required=False,
+    )
+    other_file = forms.FileField(label=_("Another document (programme, regulations)"), required=False)
+    rodo = forms.BooleanField(
+        label=_("I have read the information on the processing of personal data."),
+        error_messages={"required": _("Confirm that you have read the information on personal data.")},
+    )
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["promotion_draft"].help_text = _("A PDF, an image or an office document, at most %(mb)s MB.") % {
+            "mb": settings.ATTACHMENT_MAX_MB
+        }
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean()
+        starts_on, ends_on = data.get("starts_on"), data.get("ends_on")
+        today = timezone.localdate()
+        if starts_on and starts_on < today:
+            self.add_error("starts_on", _("The event has to be in the future."))
+        if starts_on and ends_on and ends_on < starts_on:
+            self.add_error("ends_on", _("The event cannot end before it starts."))
+        for name in ("promotion_draft", "other_file"):
+            upload = data.get(name)
+            if upload:
+                try:
+                    validate_upload(upload)
+                except ValidationError as error:
+                    self.add_error(name, error)
+        return data
+
+    @property
+    def files_to_attach(self) -> list[Any]:
+        return [self.cleaned_data[name] for name in ("promotion_draft", "other_file") if self.cleaned_data.get(name)]

@@ -10,7 +10,7 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import connection, transaction
-from django.db.models import Max, QuerySet
+from django.db.models import Count, Max, Q, QuerySet
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
@@ -18,11 +18,14 @@ from django.utils.translation import gettext as _
 
 from correspondence.services import letters as letter_services
 from office.deadlines import compute_deadline
+from office.kit.public import new_token
 from office.models import Contact, OfficeHolder, OrgUnit
 from office.services import assignments as assignment_services
 from office.services import audit
+from office.services.attachments import attach
 from patronage.deadlines import PatronageRules
-from patronage.models import Application, ApplicationStatus
+from patronage.models import Application, ApplicationStatus, Channel, Reach
+from patronage.tasks import send_confirmation
 from patronage.workflows import APPLICATION_WORKFLOW
 
 #: The letter source a decision letter is written from: its merge fields (correspondence.merge).
@@ -239,3 +242,104 @@ def unreported_before(organiser: Contact, *, exclude: Application | None = None)
     if exclude is not None:
         qs = qs.exclude(pk=exclude.pk)
     return list(qs)
+
+
+# --- The public form ------------------------------------------------------------------------------
+
+PUBLIC_FIELDS = (
+    "event_name",
+    "description",
+    "starts_on",
+    "ends_on",
+    "place",
+    "reach",
+    "is_commercial",
+    "collects_money",
+    "permits",
+    "mayor_invited",
+    "prize_requested",
+    "co_organisation_requested",
+)
+
+
+def _organiser(data: dict[str, Any]) -> Contact:
+    """The contact with the applicant's e-mail address, or a new one (staff merge duplicates)."""
+    found = (
+        Contact.objects.filter(email__iexact=data["email"], merged_into__isnull=True).order_by("pk").first()
+        if data["email"]
+        else None
+    )
+    if found is not None:
+        return found
+    contact = Contact(
+        kind=data["organiser_kind"],
+        name=data["organiser_name"].strip(),
+        email=data["email"].strip(),
+        phone=data.get("phone", "").strip(),
+        street=data.get("street", "").strip(),
+        postal_code=data.get("postal_code", "").strip(),
+        city=data.get("city", "").strip(),
+        notes=_("Added from a patronage application sent through the public form."),
+    )
+    contact.full_clean()
+    contact.save()
+    audit.record_create(actor=None, instance=contact)
+    return contact
+
+
+@transaction.atomic
+def submit_public_application(*, data: dict[str, Any], files: list[Any], status_url: Any) -> Application:
+    """An application sent by an organiser through the public form: registered like one typed in
+    by staff (number, lead time), with its files checked and attached, and a confirmation e-mail
+    with the link to its status page (``status_url(token)``) sent once the transaction commits."""
+    application = Application(
+        organiser=_organiser(data),
+        channel=Channel.FORM,
+        received_on=timezone.localdate(),
+        tracking_token=new_token(),
+        **{name: data[name] for name in PUBLIC_FIELDS},
+    )
+    application = register_application(actor=None, application=application)
+    for upload in files:
+        attach(actor=None, record=application, upload=upload, description=_("sent with the application"))
+    link = status_url(application.tracking_token)
+    transaction.on_commit(lambda: send_confirmation.delay(application.pk, link))
+    return application
+
+
+def by_token(token: str) -> Application | None:
+    """The application a status link points at; None for any other string."""
+    if not token or len(token) > 64:
+        return None
+    return Application.objects.filter(tracking_token=token).first()
+
+
+def granted_publicly() -> QuerySet:
+    """The patronages the public list shows: granted or reported, newest event first."""
+    return (
+        Application.objects.filter(status__in=(ApplicationStatus.GRANTED, ApplicationStatus.REPORTED))
+        .select_related("organiser")
+        .order_by("-starts_on", "-id")
+    )
+
+
+def year_statistics(year: int) -> dict[str, Any]:
+    """The applications received in ``year``: by status, by reach, late and excluded ones, reports."""
+    qs = Application.objects.filter(year=year)
+    totals = qs.aggregate(
+        total=Count("id"),
+        late=Count("id", filter=Q(is_late=True)),
+        excluded=Count("id", filter=Q(is_commercial=True) | Q(collects_money=True)),
+        granted=Count("id", filter=Q(status__in=(ApplicationStatus.GRANTED, ApplicationStatus.REPORTED))),
+        refused=Count("id", filter=Q(status=ApplicationStatus.REFUSED)),
+        reported=Count("id", filter=Q(status=ApplicationStatus.REPORTED)),
+        overdue=Count("id", filter=Q(status=ApplicationStatus.GRANTED, report_due_on__lt=timezone.localdate())),
+        public_form=Count("id", filter=Q(channel=Channel.FORM)),
+    )
+    by_status = dict(qs.order_by().values_list("status").annotate(n=Count("id")))
+    by_reach = dict(qs.order_by().values_list("reach").annotate(n=Count("id")))
+    return {
+        "totals": totals,
+        "by_status": [(label, by_status.get(value, 0)) for value, label in ApplicationStatus.choices],
+        "by_reach": [(label, by_reach.get(value, 0)) for value, label in Reach.choices],
+    }

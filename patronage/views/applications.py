@@ -154,3 +154,19 @@ ACTIONS = ActionSet(
         attach_action(allowed=lambda user, application: user.has_perm(access.CHANGE)),
     ],
 )
+
+
+@require_GET
+@login_required
+@permission_required(access.VIEW, raise_exception=True)
+def statistics(request: HttpRequest) -> HttpResponse:
+    this_year = timezone.localdate().year
+    asked = request.GET.get("year", "")
+    year = int(asked) if asked.isdigit() and 2000 <= int(asked) <= this_year else this_year
+    context = {
+        "year": year,
+        "previous": year - 1 if year > 2000 else None,
+        "following": year + 1 if year < this_year else None,
+        **services.year_statistics(year),
+    }
+    return render(request, "patronage/statistics.html", context)

@@ -1,5 +1,6 @@
-"""Honorary patronage in a real browser: every page passes axe (WCAG 2.1 AA), and an application
-goes from the unit's opinion through the mayor's decision to the decision letter and the report."""
+"""Honorary patronage in a real browser: every page passes axe (WCAG 2.1 AA), public ones too, and an
+application goes from the public form through the unit's opinion and the mayor's decision to the
+decision letter and the report."""
 
 from __future__ import annotations
 
@@ -35,21 +36,50 @@ def test_patronage_pages_have_no_axe_violations(visitor, demo):
         f"/patronage/{reported.pk}/",
         f"/patronage/{late.pk}/",
         f"/contacts/{received.organiser_id}/",
+        "/patronage/statistics/",
     ]
+    for path in ("/patronage/apply/", "/patronage/granted/", "/patronage/granted/?year=2026"):
+        visitor.visit(path)  # public pages, before signing in
     visitor.login("kancelaria", DEMO_PASSWORD)
     for path in pages:
         visitor.visit(path)
 
 
-def test_an_application_from_the_opinion_to_the_letter_and_the_report(visitor, demo):
+def test_an_application_from_the_public_form_to_the_letter_and_the_report(visitor, demo, mailoutbox, settings):
+    import datetime as dt
+
     from django.utils import timezone
 
     from office.models import OfficeHolder, OrgUnit
     from patronage.models import Application
 
+    settings.PUBLIC_FORM_LIMIT = 10_000  # the browser's address is shared by every run of this test
     page = visitor.page
-    application = _first(status="received", is_commercial=False, collects_money=False)
     win = OrgUnit.objects.get(symbol="WIN")
+    day = (timezone.localdate() + dt.timedelta(days=45)).isoformat()
+
+    # an organiser applies through the public form, without an account
+    visitor.visit("/patronage/apply/")
+    page.get_by_label("Organizator (nazwa organizacji lub imię i nazwisko)").fill("Klub Biegacza „Wiatr”")
+    page.locator("#id_organiser_kind").select_option("ngo")
+    page.locator("#id_email").fill("zarzad@wiatr.example.pl")
+    page.locator("#id_event_name").fill("Nocny Bieg Świętojański")
+    page.locator("#id_description").fill("Bieg na 10 km ulicami Starego Miasta, start o 21:00.")
+    page.locator("#id_starts_on").fill(day)
+    page.locator("#id_ends_on").fill(day)
+    page.locator("#id_place").fill("Rynek")
+    page.locator("#id_reach").select_option("regional")
+    page.locator("#id_promotion_draft").set_input_files(
+        files=[{"name": "plakat.pdf", "mimeType": "application/pdf", "buffer": b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<<>>\nendobj\ntrailer\n<<>>\n%%EOF\n"}]
+    )
+    page.get_by_label("Zapoznałem się z informacją o przetwarzaniu danych osobowych.").check()
+    page.get_by_role("button", name="Wyślij wniosek").click()
+    page.wait_for_load_state()
+    visitor.check()
+    application = Application.objects.get(event_name="Nocny Bieg Świętojański")
+    assert f"/patronage/status/{application.tracking_token}/" in page.url
+    assert application.channel == "form" and application.organiser.email == "zarzad@wiatr.example.pl"
+    assert len(mailoutbox) == 1 and application.tracking_token in mailoutbox[0].body
 
     # the office asks the Investment Department for its opinion
     visitor.login("kancelaria", DEMO_PASSWORD)

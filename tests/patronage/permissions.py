@@ -12,7 +12,7 @@ from typing import Any
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 
-from tests.matrix import World
+from tests.matrix import Row, World, table
 from tests.matrix import action_row as action
 from tests.matrix import form_row as form
 from tests.matrix import page_row as page
@@ -27,7 +27,9 @@ READERS = EDITORS | {"secretariat", "management", "auditor"}
 def build(world: World) -> None:
     from tests.patronage.factories import granted_application, new_application
 
-    world.extra["application"] = new_application(world.people["office_staff"], world.contact)
+    world.extra["application"] = new_application(
+        world.people["office_staff"], world.contact, tracking_token="status-link-token-0123456789"
+    )
     world.extra["granted"] = granted_application(world.people["office_staff"], world.contact)
 
 
@@ -53,6 +55,14 @@ def _row(name: str, data: Any, allowed: frozenset[str], target: str = "applicati
 
 EXPECTED = {
     "patronage:application_list": page(READERS),
+    "patronage:statistics": page(READERS),
+    # the public pages: everybody, signed in or not
+    "patronage:public_apply": Row("get", table(200, anonymous=200), wrong="put"),
+    "patronage:public_thanks": Row("get", table(200, anonymous=200), wrong="post"),
+    "patronage:public_status": Row(
+        "get", table(200, anonymous=200), lambda w: {"token": w.extra["application"].tracking_token}, wrong="post"
+    ),
+    "patronage:public_granted": Row("get", table(200, anonymous=200), wrong="post"),
     "patronage:application_create": form(EDITORS),
     "patronage:application_detail": record("application", READERS, default=403),
     "patronage:application_edit": form(EDITORS, lambda w: {"pk": w.extra["application"].pk}),
