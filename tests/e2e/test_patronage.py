@@ -10,6 +10,8 @@ from office.demo import DEMO_PASSWORD
 
 pytestmark = [pytest.mark.browser]
 
+PDF = b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<<>>\nendobj\ntrailer\n<<>>\n%%EOF\n"
+
 
 def _first(**filters):
     from patronage.models import Application
@@ -70,7 +72,7 @@ def test_an_application_from_the_public_form_to_the_letter_and_the_report(visito
     page.locator("#id_place").fill("Rynek")
     page.locator("#id_reach").select_option("regional")
     page.locator("#id_promotion_draft").set_input_files(
-        files=[{"name": "plakat.pdf", "mimeType": "application/pdf", "buffer": b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<<>>\nendobj\ntrailer\n<<>>\n%%EOF\n"}]
+        files=[{"name": "plakat.pdf", "mimeType": "application/pdf", "buffer": PDF}]
     )
     page.get_by_label("Zapoznałem się z informacją o przetwarzaniu danych osobowych.").check()
     page.get_by_role("button", name="Wyślij wniosek").click()
