@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 from typing import Any
+from urllib.parse import urlencode
 
 from django.urls import reverse
 from django.utils import timezone
@@ -281,7 +282,7 @@ def contact_letters(user: Any, *, contact: Any) -> Widget:
         access.letters_visible_to(user).filter(contact=contact).order_by("-created_at", "-id"),
         lambda letter: _letter_item(letter, today),
         title=_("Letters"),
-        more_url=reverse("correspondence:letter_list") + f"?q={contact.name}",
+        more_url=reverse("correspondence:letter_list") + "?" + urlencode({"q": contact.name}),
         empty_text=_("No letters."),
     )
 

@@ -4,6 +4,7 @@ merge fields, navigation, widgets, search, the contact's history and demo data."
 from __future__ import annotations
 
 from typing import Any
+from urllib.parse import urlencode
 
 from django.urls import reverse
 from django.utils import timezone
@@ -24,14 +25,20 @@ from office.contributions import (
     registry,
     search_hits,
 )
-from patronage.models import UNDECIDED, Application, ApplicationStatus
+from patronage.models import UNDECIDED, Application, ApplicationStatus, Cooperation, HonoraryTitle
 from patronage.services import DECISION_SOURCE
 
 _MODEL = "patronage.{}_application"
-registry.grant("office_staff", [_MODEL.format(a) for a in ("view", "add", "change")] + ["patronage.decide_application"])
-registry.grant("secretariat", [_MODEL.format("view")])
-registry.grant("management", [_MODEL.format("view"), "patronage.decide_application"])
-registry.grant("auditor", [_MODEL.format("view")])
+_MODELS = ("application", "honorarytitle", "cooperation")
+_VIEW = [f"patronage.view_{model}" for model in _MODELS]
+registry.grant(
+    "office_staff",
+    [f"patronage.{action}_{model}" for model in _MODELS for action in ("view", "add", "change")]
+    + ["patronage.decide_application"],
+)
+registry.grant("secretariat", _VIEW)
+registry.grant("management", [*_VIEW, "patronage.decide_application"])
+registry.grant("auditor", _VIEW)
 
 registry.add_letter_source(
     LetterSource(
@@ -50,6 +57,8 @@ registry.add_letter_source(
     )
 )
 registry.add_view_check(Application, lambda user, application: user.has_perm(_MODEL.format("view")))
+registry.add_view_check(HonoraryTitle, lambda user, title: user.has_perm("patronage.view_honorarytitle"))
+registry.add_view_check(Cooperation, lambda user, cooperation: user.has_perm("patronage.view_cooperation"))
 
 navigation(
     "patronage",
@@ -110,13 +119,39 @@ def search_applications(user: Any, *, query: str) -> list[SearchHit]:
     )
 
 
+@register("search", "honorary_titles", order=36, visible=has_perm("patronage.view_honorarytitle"))
+def search_titles(user: Any, *, query: str) -> list[SearchHit]:
+    return search_hits(
+        HonoraryTitle.objects.select_related("nominee").order_by("-proposed_on"),
+        query,
+        ("nominee__name", "proposed_by", "citation"),
+        title=_("Honorary titles"),
+        hit=lambda t: (str(t), reverse("patronage:title_detail", args=[t.pk]), t.get_status_display()),
+    )
+
+
+@register("search", "cooperations", order=37, visible=has_perm("patronage.view_cooperation"))
+def search_cooperations(user: Any, *, query: str) -> list[SearchHit]:
+    return search_hits(
+        Cooperation.objects.select_related("partner").order_by("-starts_on"),
+        query,
+        ("name", "partner__name", "place"),
+        title=_("Co-organised events and competitions"),
+        hit=lambda c: (
+            c.name,
+            reverse("patronage:cooperation_detail", args=[c.pk]),
+            f"{c.partner.name} · {date_format(c.starts_on, 'SHORT_DATE_FORMAT')}",
+        ),
+    )
+
+
 @register("contact_history", "patronage", order=40, visible=has_perm(_MODEL.format("view")))
 def contact_applications(user: Any, *, contact: Any) -> Widget:
     return list_widget(
         Application.objects.filter(organiser=contact).select_related("organiser").order_by("-starts_on", "-id"),
         _item,
         title=_("Honorary patronage"),
-        more_url=reverse("patronage:application_list") + f"?q={contact.name}",
+        more_url=reverse("patronage:application_list") + "?" + urlencode({"q": contact.name}),
         empty_text=_("No patronage applications."),
     )
 

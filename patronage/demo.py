@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import random
+from decimal import Decimal
 from typing import Any
 
 from django.conf import settings
@@ -14,7 +15,16 @@ from correspondence.services import letters as letter_services
 from office.models import Contact, OfficeHolder, OrgUnit
 from office.services import assignments as assignment_services
 from patronage import services
-from patronage.models import Application, Channel, Reach
+from patronage.models import (
+    Application,
+    Channel,
+    Cooperation,
+    CooperationKind,
+    HonoraryTitle,
+    Reach,
+    TitleKind,
+    TitleStatus,
+)
 
 APPLICATIONS = 40
 
@@ -80,6 +90,68 @@ def seed(admin: Any) -> None:
     count = _scaled(APPLICATIONS)
     for n in range(count):
         _one(n, count, rng, admin, organisers, mayor, unit, template, today)
+    _titles(admin, today)
+    _cooperations(admin, organisers, today)
+
+
+TITLES = [
+    ("Prof. Helena Wiśniewska", TitleKind.HONORARY_CITIZEN, "Klub Radnych", TitleStatus.AWARDED, "XXXVIII/455/2026"),
+    ("Dr Tadeusz Górski", TitleKind.MEDAL, "Towarzystwo Przyjaciół Miasta", TitleStatus.AWARDED, ""),
+    ("Zespół Pieśni i Tańca „Kłosy”", TitleKind.AWARD, "Wydział Kultury", TitleStatus.PROPOSED, ""),
+    ("Maria Zalewska", TitleKind.BADGE, "Rada Osiedla Śródmieście", TitleStatus.NOT_AWARDED, ""),
+]
+
+
+def _titles(admin: Any, today: dt.date) -> None:
+    for n, (name, kind, proposer, status, resolution) in enumerate(TITLES):
+        nominee = Contact.objects.get_or_create(name=name, defaults={"city": "Miasto Przykładowo"})[0]
+        proposed_on = today - dt.timedelta(days=200 - 40 * n)
+        services.save_title(
+            actor=admin,
+            title=HonoraryTitle(
+                kind=kind,
+                nominee=nominee,
+                proposed_by=proposer,
+                proposed_on=proposed_on,
+                resolution=resolution,
+                resolution_on=proposed_on + dt.timedelta(days=60) if resolution else None,
+                status=status,
+                awarded_on=proposed_on + dt.timedelta(days=90) if status == TitleStatus.AWARDED else None,
+                citation="W uznaniu wybitnych zasług dla rozwoju Miasta i jego mieszkańców.",
+            ),
+        )
+
+
+def _cooperations(admin: Any, organisers: list[Contact], today: dt.date) -> None:
+    jury = list(Contact.objects.filter(name__in=[name for name, *_ in TITLES[:2]]))
+    services.save_cooperation(
+        actor=admin,
+        cooperation=Cooperation(
+            kind=CooperationKind.COMPETITION,
+            name="Konkurs plastyczny „Moje Miasto”",
+            partner=organisers[1],
+            starts_on=today - dt.timedelta(days=90),
+            ends_on=today - dt.timedelta(days=60),
+            place="Miejski Dom Kultury",
+            prizes="Trzy nagrody rzeczowe i wyróżnienia",
+            prize_value=Decimal("3000.00"),
+            mayor_takes_part=True,
+            results="I miejsce: Zuzanna K. (kl. 3b), II miejsce: Jakub M., III miejsce: Ola W.",
+        ),
+        jury=jury,
+    )
+    services.save_cooperation(
+        actor=admin,
+        cooperation=Cooperation(
+            kind=CooperationKind.CO_ORGANISED,
+            name="Dni Miasta",
+            partner=organisers[5],
+            starts_on=today + dt.timedelta(days=120),
+            ends_on=today + dt.timedelta(days=122),
+            place="Rynek",
+            mayor_takes_part=True,
+        ),
+    )
 
 
 def _one(

@@ -10,7 +10,17 @@ from django.db.models import Q, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from patronage.models import UNDECIDED, Application, ApplicationStatus, Reach
+from patronage.models import (
+    UNDECIDED,
+    Application,
+    ApplicationStatus,
+    Cooperation,
+    CooperationKind,
+    HonoraryTitle,
+    Reach,
+    TitleKind,
+    TitleStatus,
+)
 
 
 class ApplicationFilter(django_filters.FilterSet):
@@ -44,3 +54,31 @@ class ApplicationFilter(django_filters.FilterSet):
         if not value:
             return qs
         return qs.filter(status=ApplicationStatus.GRANTED, report_due_on__lt=timezone.localdate())
+
+
+class TitleFilter(django_filters.FilterSet):
+    q = django_filters.CharFilter(label=_("Nominee or proposer"), method="filter_q")
+    kind = django_filters.ChoiceFilter(label=_("Title"), choices=TitleKind.choices, empty_label=_("any"))
+    status = django_filters.ChoiceFilter(label=_("Status"), choices=TitleStatus.choices, empty_label=_("any"))
+
+    class Meta:
+        model = HonoraryTitle
+        fields: list[str] = []
+
+    def filter_q(self, qs: QuerySet, name: str, value: Any) -> QuerySet:
+        value = value.strip()
+        return qs.filter(Q(nominee__name__icontains=value) | Q(proposed_by__icontains=value)) if value else qs
+
+
+class CooperationFilter(django_filters.FilterSet):
+    q = django_filters.CharFilter(label=_("Name or partner"), method="filter_q")
+    kind = django_filters.ChoiceFilter(label=_("Kind"), choices=CooperationKind.choices, empty_label=_("any"))
+    year = django_filters.NumberFilter(label=_("Year"), field_name="starts_on__year", min_value=2000, max_value=2199)
+
+    class Meta:
+        model = Cooperation
+        fields: list[str] = []
+
+    def filter_q(self, qs: QuerySet, name: str, value: Any) -> QuerySet:
+        value = value.strip()
+        return qs.filter(Q(name__icontains=value) | Q(partner__name__icontains=value)) if value else qs

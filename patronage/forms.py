@@ -10,13 +10,13 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from office.forms import ContactChoiceField
+from office.forms import ContactChoiceField, ContactsChoiceField
 from office.kit.public import PublicForm
 from office.kit.widgets import DateInput
 from office.models import Contact, OfficeHolder, OrgUnit
 from office.services.attachments import validate_upload
 from patronage import services
-from patronage.models import Application, Reach
+from patronage.models import Application, Cooperation, HonoraryTitle, Reach
 
 
 class ApplicationForm(forms.ModelForm):
@@ -179,3 +179,53 @@ class PublicApplicationForm(PublicForm):
     @property
     def files_to_attach(self) -> list[Any]:
         return [self.cleaned_data[name] for name in ("promotion_draft", "other_file") if self.cleaned_data.get(name)]
+
+
+class TitleForm(forms.ModelForm):
+    class Meta:
+        model = HonoraryTitle
+        fields = [
+            "kind",
+            "nominee",
+            "proposed_by",
+            "proposed_on",
+            "resolution",
+            "resolution_on",
+            "status",
+            "awarded_on",
+            "citation",
+        ]
+        widgets = {
+            "proposed_on": DateInput(),
+            "resolution_on": DateInput(),
+            "awarded_on": DateInput(),
+            "citation": forms.Textarea(attrs={"rows": 4}),
+        }
+        field_classes = {"nominee": ContactChoiceField}
+
+
+class CooperationForm(forms.ModelForm):
+    jury = ContactsChoiceField(label=_("jury"), required=False)
+
+    class Meta:
+        model = Cooperation
+        fields = [
+            "kind",
+            "name",
+            "partner",
+            "starts_on",
+            "ends_on",
+            "place",
+            "prizes",
+            "prize_value",
+            "jury",
+            "mayor_takes_part",
+            "results",
+        ]
+        widgets = {
+            "starts_on": DateInput(),
+            "ends_on": DateInput(),
+            "prizes": forms.Textarea(attrs={"rows": 2}),
+            "results": forms.Textarea(attrs={"rows": 4}),
+        }
+        field_classes = {"partner": ContactChoiceField}

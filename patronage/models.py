@@ -4,11 +4,20 @@ from __future__ import annotations
 
 import datetime as dt
 
+from django.core.exceptions import ValidationError
+from django.core.validators import MinValueValidator
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from office.db import user_link
+
+
+def _check_dates(record: models.Model) -> None:
+    """An event ends on or after its first day: said on the field (the database constraint behind
+    it would only give a message about the constraint)."""
+    if record.starts_on and record.ends_on and record.ends_on < record.starts_on:
+        raise ValidationError({"ends_on": _("The event cannot end before it starts.")})
 
 
 class Reach(models.TextChoices):
@@ -122,6 +131,9 @@ class Application(models.Model):
     def __str__(self) -> str:
         return f"{self.reference}: {self.event_name}"
 
+    def clean(self) -> None:
+        _check_dates(self)
+
     @property
     def reference(self) -> str:
         """``PH.12.2026``: the application's number in its year."""
@@ -150,3 +162,102 @@ class Application(models.Model):
 
     def days_to_event(self, today: dt.date | None = None) -> int:
         return (self.starts_on - (today or timezone.localdate())).days
+
+
+class TitleKind(models.TextChoices):
+    HONORARY_CITIZEN = "citizen", _("Honorary Citizen of the City")
+    MEDAL = "medal", _("City medal")
+    AWARD = "award", _("Mayor's award")
+    BADGE = "badge", _("Badge of merit for the city")
+
+
+class TitleStatus(models.TextChoices):
+    PROPOSED = "proposed", _("proposed")
+    AWARDED = "awarded", _("awarded")
+    NOT_AWARDED = "not_awarded", _("not awarded")
+
+
+class HonoraryTitle(models.Model):
+    """The register of honorary titles, medals and awards (honorowe obywatelstwo, medale, nagrody)."""
+
+    kind = models.CharField(_("title"), max_length=10, choices=TitleKind.choices)
+    nominee = models.ForeignKey(
+        "office.Contact", verbose_name=_("nominee"), on_delete=models.PROTECT, related_name="honorary_titles"
+    )
+    proposed_by = models.CharField(_("proposed by"), max_length=255)
+    proposed_on = models.DateField(_("proposed on"), default=timezone.localdate)
+    resolution = models.CharField(
+        _("council resolution"), max_length=100, blank=True, help_text=_("e.g. XLII/512/2026")
+    )
+    resolution_on = models.DateField(_("resolution of"), null=True, blank=True)
+    status = models.CharField(_("status"), max_length=12, choices=TitleStatus.choices, default=TitleStatus.PROPOSED)
+    awarded_on = models.DateField(_("awarded on"), null=True, blank=True)
+    citation = models.TextField(_("citation"), blank=True)
+    created_by = user_link(_("registered by"), editable=False)
+    created_at = models.DateTimeField(_("registered"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("changed"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("honorary title")
+        verbose_name_plural = _("honorary titles")
+        ordering = ["-proposed_on", "-id"]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()}: {self.nominee}"
+
+
+class CooperationKind(models.TextChoices):
+    CO_ORGANISED = "event", _("event co-organised by the city")
+    COMPETITION = "competition", _("competition")
+
+
+class Cooperation(models.Model):
+    """Events the city co-organises and competitions it funds prizes for (SW-10)."""
+
+    kind = models.CharField(_("kind"), max_length=12, choices=CooperationKind.choices)
+    name = models.CharField(_("name"), max_length=255)
+    partner = models.ForeignKey(
+        "office.Contact", verbose_name=_("partner"), on_delete=models.PROTECT, related_name="cooperations"
+    )
+    application = models.ForeignKey(
+        Application,
+        verbose_name=_("patronage application"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="cooperations",
+    )
+    starts_on = models.DateField(_("starts on"))
+    ends_on = models.DateField(_("ends on"))
+    place = models.CharField(_("place"), max_length=255, blank=True)
+    prizes = models.TextField(_("prizes funded by the city"), blank=True)
+    prize_value = models.DecimalField(
+        _("value of the prizes (PLN)"),
+        max_digits=10,
+        decimal_places=2,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(0)],
+    )
+    jury = models.ManyToManyField("office.Contact", verbose_name=_("jury"), blank=True, related_name="juries")
+    mayor_takes_part = models.BooleanField(_("the mayor takes part"), default=False)
+    results = models.TextField(_("results"), blank=True)
+    created_by = user_link(_("registered by"), editable=False)
+    created_at = models.DateTimeField(_("registered"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("changed"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("co-organised event or competition")
+        verbose_name_plural = _("co-organised events and competitions")
+        ordering = ["-starts_on", "-id"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(ends_on__gte=models.F("starts_on")), name="cooperation_ends_after_start"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def clean(self) -> None:
+        _check_dates(self)

@@ -12,19 +12,27 @@ from django.core.exceptions import ValidationError
 from django.db import connection, transaction
 from django.db.models import Count, Max, Q, QuerySet
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from correspondence.services import letters as letter_services
 from office.deadlines import compute_deadline
 from office.kit.public import new_token
-from office.models import Contact, OfficeHolder, OrgUnit
+from office.models import AssignmentStatus, Contact, OfficeHolder, OrgUnit
 from office.services import assignments as assignment_services
 from office.services import audit
 from office.services.attachments import attach
 from patronage.deadlines import PatronageRules
-from patronage.models import Application, ApplicationStatus, Channel, Reach
+from patronage.models import (
+    Application,
+    ApplicationStatus,
+    Channel,
+    Cooperation,
+    HonoraryTitle,
+    Reach,
+    TitleStatus,
+)
 from patronage.tasks import send_confirmation
 from patronage.workflows import APPLICATION_WORKFLOW
 
@@ -145,7 +153,16 @@ def decide(
         application.report_due_on, application.report_rule = report.due, report.label
     application.save()
     audit.record_update(actor=actor, instance=application, before=before)
+    _close_opinion(actor, application, _("Decided: %(status)s.") % {"status": application.get_status_display()})
     return application
+
+
+def _close_opinion(actor: Any, application: Application, text: str) -> None:
+    """The opinion is accepted and closed with the decision (an unfinished one must not go overdue)."""
+    if application.opinion_id and application.opinion.status != AssignmentStatus.CLOSED:
+        assignment_services.decide(
+            actor=actor, assignment=application.opinion, target=AssignmentStatus.CLOSED, text=text
+        )
 
 
 @transaction.atomic
@@ -156,11 +173,18 @@ def withdraw(*, actor: Any, application: Application, text: str = "") -> Applica
     application.status = ApplicationStatus.WITHDRAWN
     application.save(update_fields=["status", "updated_at"])
     audit.record_update(actor=actor, instance=application, before=before, message=text.strip())
+    _close_opinion(actor, application, text.strip() or _("The application was withdrawn."))
     return application
 
 
 def decision_fields(application: Application) -> dict[str, str]:
-    """The merge fields of the ``patronat`` letter source (the same names as declared)."""
+    """The merge fields of the ``patronat`` letter source (the same names as declared), in Polish
+    whatever the language of the page the letter is written from."""
+    with translation.override("pl"):
+        return _decision_fields(application)
+
+
+def _decision_fields(application: Application) -> dict[str, str]:
     return {
         "wydarzenie": application.event_name,
         "termin": _event_dates(application),
@@ -192,6 +216,13 @@ def write_decision_letter(*, actor: Any, application: Application, template: Any
     application = _locked(application)
     if application.is_undecided or application.status == ApplicationStatus.WITHDRAWN:
         raise ValidationError({"template": _("The letter is written once the patronage is decided.")})
+    if application.decision_letter_id is not None:
+        raise ValidationError(
+            {
+                "template": _("The decision letter was already written: %(sign)s.")
+                % {"sign": application.decision_letter.sign}
+            }
+        )
     if template is None or template.source_kind != DECISION_SOURCE:
         raise ValidationError({"template": _("Choose a template of a patronage decision.")})
     unit = unit or letter_services.register_unit(actor)
@@ -343,3 +374,38 @@ def year_statistics(year: int) -> dict[str, Any]:
         "by_status": [(label, by_status.get(value, 0)) for value, label in ApplicationStatus.choices],
         "by_reach": [(label, by_reach.get(value, 0)) for value, label in Reach.choices],
     }
+
+
+# --- Honorary titles, co-organised events and competitions -------------------------------------------
+
+
+@transaction.atomic
+def save_title(*, actor: Any, title: HonoraryTitle) -> HonoraryTitle:
+    """Register or change an honorary title: an award has its date, never before the proposal."""
+    errors = {}
+    today = timezone.localdate()
+    if title.status == TitleStatus.AWARDED and title.awarded_on is None:
+        errors["awarded_on"] = _("Give the date the title was awarded.")
+    if title.awarded_on and title.awarded_on < title.proposed_on:
+        errors["awarded_on"] = _("The title cannot be awarded before it was proposed.")
+    if title.awarded_on and title.awarded_on > today:
+        errors["awarded_on"] = _("The date cannot be in the future.")
+    if title.resolution_on and title.resolution_on > today:
+        errors["resolution_on"] = _("The date cannot be in the future.")
+    if errors:
+        raise ValidationError(errors)
+    if title.pk is None:
+        title.created_by = actor
+    return audit.save_record(actor=actor, record=title)
+
+
+@transaction.atomic
+def save_cooperation(*, actor: Any, cooperation: Cooperation, jury: Any = None) -> Cooperation:
+    """Register or change a co-organised event or a competition with its jury."""
+    if cooperation.ends_on and cooperation.starts_on and cooperation.ends_on < cooperation.starts_on:
+        raise ValidationError({"ends_on": _("The event cannot end before it starts.")})
+    if cooperation.results.strip() and cooperation.starts_on > timezone.localdate():
+        raise ValidationError({"results": _("Results are entered once the event has started.")})
+    if cooperation.pk is None:
+        cooperation.created_by = actor
+    return audit.save_record(actor=actor, record=cooperation, related={"jury": jury})

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from patronage.views import applications, public
+from patronage.views import applications, public, registers
 
 app_name = "patronage"
 
@@ -11,6 +11,17 @@ urlpatterns = [
     path("<int:pk>/", applications.application_detail, name="application_detail"),
     path("<int:pk>/edit/", applications.application_edit, name="application_edit"),
     *applications.ACTIONS.urls("<int:pk>/"),
+    # honorary titles; co-organised events and competitions
+    path("titles/", registers.title_list, name="title_list"),
+    path("titles/new/", registers.title_create, name="title_create"),
+    path("titles/<int:pk>/", registers.title_detail, name="title_detail"),
+    path("titles/<int:pk>/edit/", registers.title_edit, name="title_edit"),
+    *registers.TITLE_ACTIONS.urls("titles/<int:pk>/"),
+    path("cooperations/", registers.cooperation_list, name="cooperation_list"),
+    path("cooperations/new/", registers.cooperation_create, name="cooperation_create"),
+    path("cooperations/<int:pk>/", registers.cooperation_detail, name="cooperation_detail"),
+    path("cooperations/<int:pk>/edit/", registers.cooperation_edit, name="cooperation_edit"),
+    *registers.COOPERATION_ACTIONS.urls("cooperations/<int:pk>/"),
     # public pages, without login
     path("apply/", public.apply, name="public_apply"),
     path("apply/thanks/", public.thanks, name="public_thanks"),

@@ -51,8 +51,11 @@ def record_context(
     return context
 
 
-def attach_action(*, allowed: Callable[[Any, Any], bool] | None = None) -> Action:
+def attach_action(*, allowed: Callable[[Any, Any], bool]) -> Action:
     """Uploading a file to a record, as one more action of its ActionSet (URL ``<name>_attach``).
+
+    The action's permission is ``office.add_attachment``, not the set's, so ``allowed(user,
+    record)`` must say who may add files to this kind of record (usually those who may change it).
 
     The upload is checked by ``office.services.attachments`` (type sniffed from the content,
     size); a refused file is shown on the record page's upload form with the reason."""

@@ -25,6 +25,9 @@ def _submit(page, action: str) -> None:
 
 
 def test_patronage_pages_have_no_axe_violations(visitor, demo):
+    from patronage.models import Cooperation, HonoraryTitle
+
+    competition = Cooperation.objects.get(kind="competition")
     received = _first(status="received")
     reported = _first(status="reported")
     late = _first(is_late=True)
@@ -39,6 +42,14 @@ def test_patronage_pages_have_no_axe_violations(visitor, demo):
         f"/patronage/{late.pk}/",
         f"/contacts/{received.organiser_id}/",
         "/patronage/statistics/",
+        "/patronage/titles/",
+        "/patronage/titles/new/",
+        f"/patronage/titles/{HonoraryTitle.objects.order_by('pk').first().pk}/",
+        f"/patronage/titles/{HonoraryTitle.objects.order_by('pk').first().pk}/edit/",
+        "/patronage/cooperations/",
+        "/patronage/cooperations/new/",
+        f"/patronage/cooperations/{competition.pk}/",
+        f"/patronage/cooperations/{competition.pk}/edit/",
     ]
     for path in ("/patronage/apply/", "/patronage/granted/", "/patronage/granted/?year=2026"):
         visitor.visit(path)  # public pages, before signing in

@@ -7,6 +7,7 @@ unit liaisons have no access (403: there is no record scope, only the permission
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -25,12 +26,21 @@ READERS = EDITORS | {"secretariat", "management", "auditor"}
 
 
 def build(world: World) -> None:
+    from patronage.models import Cooperation, HonoraryTitle
     from tests.patronage.factories import granted_application, new_application
 
     world.extra["application"] = new_application(
         world.people["office_staff"], world.contact, tracking_token="status-link-token-0123456789"
     )
     world.extra["granted"] = granted_application(world.people["office_staff"], world.contact)
+    world.extra["title"] = HonoraryTitle.objects.create(kind="medal", nominee=world.contact, proposed_by="Klub Radnych")
+    world.extra["cooperation"] = Cooperation.objects.create(
+        kind="competition",
+        name="Konkurs plastyczny",
+        partner=world.contact,
+        starts_on=dt.date(2026, 5, 1),
+        ends_on=dt.date(2026, 5, 1),
+    )
 
 
 def _upload(w: World) -> dict[str, Any]:
@@ -87,4 +97,14 @@ EXPECTED = {
     ),
     "patronage:application_withdraw": _row("withdraw", lambda w: {"withdraw-text": ""}, EDITORS),
     "patronage:application_attach": _row("attach", _upload, EDITORS),
+    "patronage:title_list": page(READERS),
+    "patronage:title_create": form(EDITORS),
+    "patronage:title_detail": record("title", READERS, default=403),
+    "patronage:title_edit": form(EDITORS, lambda w: {"pk": w.extra["title"].pk}),
+    "patronage:title_attach": _row("attach", _upload, EDITORS, target="title"),
+    "patronage:cooperation_list": page(READERS),
+    "patronage:cooperation_create": form(EDITORS),
+    "patronage:cooperation_detail": record("cooperation", READERS, default=403),
+    "patronage:cooperation_edit": form(EDITORS, lambda w: {"pk": w.extra["cooperation"].pk}),
+    "patronage:cooperation_attach": _row("attach", _upload, EDITORS, target="cooperation"),
 }

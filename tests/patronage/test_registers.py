@@ -1,0 +1,132 @@
+"""The registers of honorary patronage: honorary titles, medals and awards; events the city
+co-organises and competitions it funds prizes for."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+import pytest
+from django.core.exceptions import ValidationError
+from django.urls import reverse
+from django.utils import timezone
+
+from office.models import AuditEntry
+from patronage import services
+from patronage.models import Cooperation, HonoraryTitle
+from tests.factories import ContactFactory
+from tests.utils import client_for, fetch, page_text
+
+pytestmark = pytest.mark.django_db
+TODAY = timezone.localdate
+
+
+def _title(**fields: Any) -> HonoraryTitle:
+    values: dict[str, Any] = {
+        "kind": "citizen",
+        "nominee": ContactFactory(name="Prof. Helena Wiśniewska"),
+        "proposed_by": "Klub Radnych",
+        "proposed_on": TODAY() - dt.timedelta(days=100),
+    }
+    values.update(fields)
+    return HonoraryTitle(**values)
+
+
+@pytest.mark.parametrize(
+    ("fields", "field"),
+    [
+        ({"status": "awarded"}, "awarded_on"),
+        ({"status": "awarded", "awarded_on": TODAY() - dt.timedelta(days=200)}, "awarded_on"),
+        ({"status": "awarded", "awarded_on": TODAY() + dt.timedelta(days=1)}, "awarded_on"),
+        ({"resolution_on": TODAY() + dt.timedelta(days=3)}, "resolution_on"),
+    ],
+)
+def test_a_title_with_impossible_dates_is_refused(persona: Any, fields: dict[str, Any], field: str) -> None:
+    with pytest.raises(ValidationError) as caught:
+        services.save_title(actor=persona("office_staff"), title=_title(**fields))
+    assert field in caught.value.message_dict and not HonoraryTitle.objects.exists()
+
+
+def test_a_title_is_registered_then_awarded_on_the_trail(persona: Any) -> None:
+    staff = persona("office_staff")
+    title = services.save_title(actor=staff, title=_title())
+    title.status, title.awarded_on, title.resolution = "awarded", TODAY(), "XLII/512/2026"
+    services.save_title(actor=staff, title=title)
+    actions = list(AuditEntry.objects.of(title).order_by("id").values_list("action", flat=True))
+    assert actions == ["create", "update"] and title.created_by == staff
+
+
+def test_a_competition_with_its_jury(persona: Any) -> None:
+    staff = persona("office_staff")
+    jurors = [ContactFactory(name="Anna Jurorka"), ContactFactory(name="Bogdan Juror")]
+    competition = services.save_cooperation(
+        actor=staff,
+        cooperation=Cooperation(
+            kind="competition",
+            name="Konkurs plastyczny",
+            partner=ContactFactory(name="Szkoła Podstawowa nr 5"),
+            starts_on=TODAY() - dt.timedelta(days=30),
+            ends_on=TODAY() - dt.timedelta(days=20),
+            results="I miejsce: Zuzanna K.",
+        ),
+        jury=jurors,
+    )
+    assert set(competition.jury.all()) == set(jurors)
+    entry = AuditEntry.objects.of(competition).get()
+    assert entry.action == "create"
+
+
+@pytest.mark.parametrize(
+    ("fields", "field"),
+    [
+        ({"ends_on": TODAY() + dt.timedelta(days=9)}, "ends_on"),
+        ({"results": "Wygrał Jan."}, "results"),
+        ({"prize_value": "-5"}, "prize_value"),
+    ],
+)
+def test_a_cooperation_with_bad_values_is_refused(persona: Any, fields: dict[str, Any], field: str) -> None:
+    cooperation = Cooperation(
+        kind="event",
+        name="Dni Miasta",
+        partner=ContactFactory(),
+        starts_on=TODAY() + dt.timedelta(days=10),
+        ends_on=TODAY() + dt.timedelta(days=12),
+    )
+    for name, value in fields.items():
+        setattr(cooperation, name, value)
+    with pytest.raises(ValidationError) as caught:
+        services.save_cooperation(actor=persona("office_staff"), cooperation=cooperation)
+    assert field in caught.value.message_dict
+
+
+def test_the_title_form_keeps_what_was_typed(persona: Any) -> None:
+    nominee = ContactFactory(name="Dr Tadeusz Górski")
+    response = fetch(
+        client_for(persona("office_staff")),
+        "post",
+        reverse("patronage:title_create"),
+        {
+            "kind": "medal",
+            "nominee": nominee.pk,
+            "proposed_by": "Towarzystwo Przyjaciół Miasta",
+            "proposed_on": TODAY().isoformat(),
+            "status": "awarded",
+            "citation": "Za całokształt pracy społecznej",
+        },
+    )
+    assert response.status_code == 200 and "awarded_on" in response.context["form"].errors
+    assert "Za całokształt pracy społecznej" in response.content.decode()
+    assert not HonoraryTitle.objects.exists()
+
+
+def test_the_registers_list_filter_and_show(persona: Any) -> None:
+    staff = persona("office_staff")
+    medal = services.save_title(actor=staff, title=_title(kind="medal", nominee=ContactFactory(name="Jan Medalista")))
+    services.save_title(actor=staff, title=_title(kind="award", nominee=ContactFactory(name="Ewa Nagrodzona")))
+    client = client_for(persona("auditor"))
+    text = page_text(fetch(client, "get", reverse("patronage:title_list"), {"kind": "medal"}))
+    assert "Jan Medalista" in text and "Ewa Nagrodzona" not in text
+    assert "Jan Medalista" in page_text(fetch(client, "get", reverse("patronage:title_detail", args=[medal.pk])))
+    hits = page_text(fetch(client_for(staff), "get", reverse("office:search"), {"q": "Medalista"}))
+    assert "Medal Miasta" in hits
+    assert fetch(client_for(persona("press_officer")), "get", reverse("patronage:title_list")).status_code == 403
