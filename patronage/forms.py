@@ -12,7 +12,7 @@ from django.utils.translation import gettext_lazy as _
 
 from office.forms import ContactChoiceField, ContactsChoiceField
 from office.kit.public import PublicForm
-from office.kit.widgets import DateInput
+from office.kit.widgets import DateInput, DateTimeInput
 from office.models import Contact, OfficeHolder, OrgUnit
 from office.services.attachments import validate_upload
 from patronage import services
@@ -229,3 +229,19 @@ class CooperationForm(forms.ModelForm):
             "results": forms.Textarea(attrs={"rows": 4}),
         }
         field_classes = {"partner": ContactChoiceField}
+
+
+class AttendForm(forms.Form):
+    holder = forms.ModelChoiceField(label=_("who attends"), queryset=OfficeHolder.objects.none())
+    start = forms.DateTimeField(label=_("from"), widget=DateTimeInput())
+    end = forms.DateTimeField(label=_("until"), widget=DateTimeInput())
+    keep_conflict_reason = forms.CharField(
+        label=_("reason to keep a clash"),
+        required=False,
+        max_length=500,
+        help_text=_("Only when the time clashes with another entry of the calendar."),
+    )
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["holder"].queryset = OfficeHolder.objects.filter(is_active=True).order_by("order", "last_name")

@@ -109,6 +109,8 @@ class Application(models.Model):
     report_text = models.TextField(_("report"), blank=True, editable=False)
     report_audience = models.PositiveIntegerField(_("participants reached"), null=True, blank=True, editable=False)
     reported_on = models.DateField(_("report filed on"), null=True, blank=True, editable=False)
+    #: the entry on the calendar of the office holder who attends (calendar_app's id)
+    calendar_entry_id = models.PositiveBigIntegerField(null=True, blank=True, editable=False)
     #: the link to the status page sent to an organiser who applied through the public form
     tracking_token = models.CharField(max_length=64, unique=True, null=True, blank=True, editable=False)
     created_by = user_link(_("registered by"), editable=False)

@@ -16,6 +16,7 @@ from django.utils import timezone, translation
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
+from calendar_app import services as calendar_services
 from correspondence.services import letters as letter_services
 from office.deadlines import compute_deadline
 from office.kit.public import new_token
@@ -409,3 +410,44 @@ def save_cooperation(*, actor: Any, cooperation: Cooperation, jury: Any = None) 
     if cooperation.pk is None:
         cooperation.created_by = actor
     return audit.save_record(actor=actor, record=cooperation, related={"jury": jury})
+
+
+# --- The calendar ---------------------------------------------------------------------------------
+
+
+@transaction.atomic
+def attend(
+    *,
+    actor: Any,
+    application: Application,
+    holder: OfficeHolder,
+    start: dt.datetime,
+    end: dt.datetime,
+    keep_conflict_reason: str = "",
+) -> Application:
+    """The mayor (or a deputy) attends a granted event: it goes on their calendar, linked back here.
+    A clash with their other entries is refused unless a reason is given (calendar_app's rule)."""
+    application = _locked(application)
+    if not application.is_granted:
+        raise ValidationError({"holder": _("Only a granted patronage goes on the calendar.")})
+    if application.calendar_entry_id is not None:
+        raise ValidationError({"holder": _("The event is on the calendar already.")})
+    entry = calendar_services.schedule_entry(
+        actor=actor,
+        calendar=calendar_services.calendar_of(holder),
+        title=_("Patronage: %(event)s") % {"event": application.event_name},
+        start=start,
+        end=end,
+        kind=calendar_services.EntryKind.CEREMONY,
+        place=application.place,
+        visibility=calendar_services.Visibility.PUBLIC,
+        keep_conflict_reason=keep_conflict_reason,
+        source=application,
+        source_label=str(application),
+        source_url=application_url(application),
+    )
+    before = audit.snapshot(application, ["calendar_entry_id"])
+    application.calendar_entry_id = entry.pk
+    application.save(update_fields=["calendar_entry_id", "updated_at"])
+    audit.record_update(actor=actor, instance=application, before=before)
+    return application

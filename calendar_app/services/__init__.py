@@ -2,16 +2,29 @@
 ``requests`` (meeting requests), ``meetings`` (notes, decisions, briefings).
 
 Other apps import only what is re-exported here (the import contract allows
-``calendar_app.services``): put an entry on a calendar, change it, cancel it.
+``calendar_app.services``): an office holder's calendar, put an entry on it (of a kind, with a
+visibility), change it, cancel it.
 """
 
+from calendar_app.models import EntryKind, Visibility
 from calendar_app.services.entries import (
     ENTRY_FIELDS,
     ConflictError,
+    calendar_of,
     cancel_entry,
     ensure_calendars,
     schedule_entry,
     update_entry,
 )
 
-__all__ = ["ENTRY_FIELDS", "ConflictError", "cancel_entry", "ensure_calendars", "schedule_entry", "update_entry"]
+__all__ = [
+    "ENTRY_FIELDS",
+    "ConflictError",
+    "EntryKind",
+    "Visibility",
+    "calendar_of",
+    "cancel_entry",
+    "ensure_calendars",
+    "schedule_entry",
+    "update_entry",
+]

@@ -3,6 +3,7 @@ opinion, the decision, the decision letter, the report after the event."""
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 from django.contrib import messages
@@ -18,7 +19,15 @@ from django.views.decorators.http import require_GET
 from office.kit import Action, ActionSet, Editor, PageLink, attach_action, list_page, record_context
 from patronage import access, services
 from patronage.filters import ApplicationFilter
-from patronage.forms import ApplicationForm, DecisionForm, DecisionLetterForm, NoteForm, OpinionForm, ReportForm
+from patronage.forms import (
+    ApplicationForm,
+    AttendForm,
+    DecisionForm,
+    DecisionLetterForm,
+    NoteForm,
+    OpinionForm,
+    ReportForm,
+)
 from patronage.models import Application, ApplicationStatus
 from patronage.workflows import APPLICATION_WORKFLOW
 
@@ -102,6 +111,11 @@ def _write_letter(request: HttpRequest, application: Application, data: dict[str
     return redirect("correspondence:letter_detail", letter.pk)
 
 
+def _attend_initial(request: HttpRequest, application: Application) -> dict[str, Any]:
+    day = dt.datetime.combine(application.starts_on, dt.time(10), tzinfo=timezone.get_current_timezone())
+    return {"holder": application.decided_by_id, "start": day, "end": day + dt.timedelta(hours=2)}
+
+
 def _can(target: str) -> Any:
     return lambda application: APPLICATION_WORKFLOW.can(application.status, target)
 
@@ -143,6 +157,18 @@ ACTIONS = ActionSet(
             ReportForm,
             when=_can(ApplicationStatus.REPORTED),
             success=gettext_lazy("The report was filed."),
+        ),
+        Action(
+            "attend",
+            services.attend,
+            AttendForm,
+            when=lambda application: (
+                application.status == ApplicationStatus.GRANTED
+                and application.calendar_entry_id is None
+                and application.ends_on >= timezone.localdate()
+            ),
+            initial=_attend_initial,
+            success=gettext_lazy("The event was put on the calendar."),
         ),
         Action(
             "withdraw",

@@ -95,6 +95,12 @@ EXPECTED = {
         EDITORS,
         target="granted",
     ),
+    "patronage:application_attend": _row(
+        "attend",
+        lambda w: {"attend-holder": _holder(w), "attend-start": "2026-06-01T10:00", "attend-end": "2026-06-01T12:00"},
+        EDITORS,
+        target="granted",
+    ),
     "patronage:application_withdraw": _row("withdraw", lambda w: {"withdraw-text": ""}, EDITORS),
     "patronage:application_attach": _row("attach", _upload, EDITORS),
     "patronage:title_list": page(READERS),

@@ -130,3 +130,38 @@ def test_the_registers_list_filter_and_show(persona: Any) -> None:
     hits = page_text(fetch(client_for(staff), "get", reverse("office:search"), {"q": "Medalista"}))
     assert "Medal Miasta" in hits
     assert fetch(client_for(persona("press_officer")), "get", reverse("patronage:title_list")).status_code == 403
+
+
+def test_a_granted_patronage_the_mayor_attends_goes_on_the_calendar(persona: Any) -> None:
+    from calendar_app.models import Entry
+    from tests.patronage.factories import granted_application, mayor
+
+    staff = persona("office_staff")
+    application = granted_application(staff, starts_on=TODAY() + dt.timedelta(days=20), received_on=TODAY())
+    start = timezone.make_aware(dt.datetime.combine(application.starts_on, dt.time(11)))
+    application = services.attend(
+        actor=staff, application=application, holder=mayor(), start=start, end=start + dt.timedelta(hours=2)
+    )
+    entry = Entry.objects.get(pk=application.calendar_entry_id)
+    assert (
+        entry.calendar.office_holder == mayor() and entry.kind == "ceremony" and application.event_name in entry.title
+    )
+    with pytest.raises(ValidationError):
+        services.attend(actor=staff, application=application, holder=mayor(), start=start, end=start)
+    page = fetch(client_for(staff), "get", reverse("patronage:application_detail", args=[application.pk]))
+    assert reverse("calendar_app:entry_detail", args=[entry.pk]) in page.content.decode()
+
+
+def test_an_undecided_application_does_not_go_on_the_calendar(persona: Any) -> None:
+    from tests.patronage.factories import mayor, new_application
+
+    staff = persona("office_staff")
+    start = timezone.now() + dt.timedelta(days=60)
+    with pytest.raises(ValidationError):
+        services.attend(
+            actor=staff,
+            application=new_application(staff),
+            holder=mayor(),
+            start=start,
+            end=start + dt.timedelta(hours=1),
+        )
