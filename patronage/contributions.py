@@ -16,6 +16,7 @@ import patronage.deadlines  # noqa: F401  (declares the deadline rules)
 from office.contributions import (
     LetterSource,
     ListItem,
+    Schedule,
     SearchHit,
     Widget,
     has_perm,
@@ -54,6 +55,14 @@ registry.add_letter_source(
             "przyznany": (gettext_lazy("“tak” when granted, empty when refused (for {% if %})"), "tak"),
             "uzasadnienie": (gettext_lazy("the reasons"), ""),
         },
+    )
+)
+registry.add_schedule(
+    Schedule(
+        "Przypomnienia o sprawozdaniach z patronatów",
+        "patronage.tasks.remind_reports",
+        minute="15",
+        hour="8",
     )
 )
 registry.add_view_check(Application, lambda user, application: user.has_perm(_MODEL.format("view")))

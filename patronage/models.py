@@ -107,6 +107,8 @@ class Application(models.Model):
     report_due_on = models.DateField(_("report due on"), null=True, blank=True, editable=False)
     report_rule = models.CharField(_("report rule"), max_length=255, blank=True, editable=False)
     report_text = models.TextField(_("report"), blank=True, editable=False)
+    #: reminders sent to the organiser: 1 a week before the report is due, 2 once it is overdue
+    report_reminders = models.PositiveSmallIntegerField(default=0, editable=False)
     report_audience = models.PositiveIntegerField(_("participants reached"), null=True, blank=True, editable=False)
     reported_on = models.DateField(_("report filed on"), null=True, blank=True, editable=False)
     #: the entry on the calendar of the office holder who attends (calendar_app's id)

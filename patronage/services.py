@@ -451,3 +451,30 @@ def attend(
     application.save(update_fields=["calendar_entry_id", "updated_at"])
     audit.record_update(actor=actor, instance=application, before=before)
     return application
+
+
+# --- Reminders of the report -------------------------------------------------------------------------
+
+#: Days before the report is due when the organiser is reminded.
+REMIND_DAYS = 7
+
+
+def reports_to_remind(today: dt.date) -> list[tuple[int, int]]:
+    """(application id, reminder number) of the reminders due today: the first a week before the
+    report is due, the second once it is overdue. Each is claimed with a conditional update, so a
+    task run twice (or two workers) sends none twice."""
+    due_soon = Application.objects.filter(
+        status=ApplicationStatus.GRANTED,
+        report_reminders=0,
+        report_due_on__gte=today,
+        report_due_on__lte=today + dt.timedelta(days=REMIND_DAYS),
+    )
+    overdue = Application.objects.filter(
+        status=ApplicationStatus.GRANTED, report_reminders__lt=2, report_due_on__lt=today
+    )
+    claimed = []
+    for number, qs in ((1, due_soon), (2, overdue)):
+        for pk, sent in qs.values_list("pk", "report_reminders"):
+            if Application.objects.filter(pk=pk, report_reminders=sent).update(report_reminders=number):
+                claimed.append((pk, number))
+    return claimed

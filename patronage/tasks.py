@@ -27,3 +27,32 @@ def send_confirmation(application_id: int, status_url: str) -> None:
             from_email=settings.DEFAULT_FROM_EMAIL,
             to=[application.organiser.email],
         ).send()
+
+
+@background_task()
+def remind_reports() -> int:
+    """Daily: remind organisers of the report due after a patronage event (once before, once after)."""
+    from django.utils import timezone
+
+    from patronage import services
+
+    claimed = services.reports_to_remind(timezone.localdate())
+    for pk, number in claimed:
+        send_report_reminder.delay(pk, number)
+    return len(claimed)
+
+
+@background_task(retries=5)
+def send_report_reminder(application_id: int, number: int) -> None:
+    application = Application.objects.select_related("organiser").get(pk=application_id)
+    if not application.organiser.email:
+        return
+    with override(settings.LANGUAGE_CODE):
+        EmailMessage(
+            subject=_("Report on the event under honorary patronage %(ref)s") % {"ref": application.reference},
+            body=render_to_string(
+                "patronage/email/report_reminder.txt", {"application": application, "overdue": number > 1}
+            ),
+            from_email=settings.DEFAULT_FROM_EMAIL,
+            to=[application.organiser.email],
+        ).send()

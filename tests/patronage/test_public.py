@@ -158,3 +158,25 @@ def test_the_statistics_of_a_year(persona: Any) -> None:
     totals = response.context["totals"]
     assert (totals["total"], totals["granted"], totals["excluded"]) == (2, 1, 1)
     assert client_for(staff).get(reverse("patronage:statistics"), {"year": "99999"}).status_code == 200
+
+
+def test_a_granted_organiser_finds_the_coat_of_arms_on_the_status_page(persona: Any) -> None:
+    staff = persona("office_staff")
+    granted = granted_application(staff, tracking_token=new_token())
+    waiting = new_application(staff, tracking_token=new_token())
+    assert "herb.svg" in client_for(None).get(f"/patronage/status/{granted.tracking_token}/").content.decode()
+    assert "herb.svg" not in client_for(None).get(f"/patronage/status/{waiting.tracking_token}/").content.decode()
+
+
+def test_report_reminders_go_once_before_and_once_after_the_date(persona: Any, mailoutbox: Any) -> None:
+    from patronage.tasks import remind_reports
+
+    staff = persona("office_staff")
+    organiser = ContactFactory(name="Klub „Orzeł”", email="klub@orzel.example.pl")
+    application = granted_application(staff, organiser)
+    Application.objects.filter(pk=application.pk).update(report_due_on=timezone.localdate() + dt.timedelta(days=5))
+    assert remind_reports() == 1 and remind_reports() == 0
+    Application.objects.filter(pk=application.pk).update(report_due_on=timezone.localdate() - dt.timedelta(days=1))
+    assert remind_reports() == 1 and remind_reports() == 0
+    assert [mail.to for mail in mailoutbox] == [["klub@orzel.example.pl"]] * 2
+    assert "Termin minął" in mailoutbox[1].body and "Termin minął" not in mailoutbox[0].body
