@@ -1,5 +1,120 @@
-"""Contributions of events to the office registry (dashboard, search, digest, reports).
+"""What ceremonies and events declare to the office registry: permissions, navigation, the
+widget of the coming weeks, search, the contact's history, the workspace and demo data."""
 
-Nothing is contributed until the app's features land; the module exists so that the
-registry's discovery covers every installed app from the start.
-"""
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+from urllib.parse import urlencode
+
+from django.db.models import Q
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from events.models import COMING, Event
+from office.contributions import (
+    ListItem,
+    SearchHit,
+    Widget,
+    has_perm,
+    list_widget,
+    navigation,
+    register,
+    registry,
+    search_hits,
+)
+
+_MODELS = ("event", "observance", "checklistitem")
+registry.grant("office_staff", [f"events.{a}_{m}" for m in _MODELS for a in ("view", "add", "change")])
+registry.grant(
+    "secretariat", ["events.view_event", "events.add_event", "events.change_event", "events.view_observance"]
+)
+registry.grant("management", ["events.view_event", "events.view_observance"])
+registry.grant("auditor", [f"events.view_{m}" for m in _MODELS])
+registry.add_view_check(Event, lambda user, event: user.has_perm("events.view_event"))
+
+navigation(
+    "events",
+    gettext_lazy("Ceremonies"),
+    "events:event_list",
+    order=36,
+    visible=has_perm("events.view_event"),
+    active_prefix="/events/",
+)
+
+#: The dashboard shows the ceremonies of this many coming days.
+COMING_DAYS = 30
+
+
+def _item(event: Event) -> ListItem:
+    return ListItem(
+        label=event.name,
+        url=reverse("events:event_detail", args=[event.pk]),
+        meta=f"{date_format(timezone.localtime(event.starts_at), 'SHORT_DATETIME_FORMAT')}"
+        + (f" · {event.place}" if event.place else ""),
+        badge=event.get_status_display(),
+        is_warning=event.is_proposed,
+    )
+
+
+def _coming(days: int) -> Any:
+    now = timezone.now()
+    return Event.objects.filter(status__in=COMING, ends_at__gte=now, starts_at__lte=now + dt.timedelta(days=days))
+
+
+@register("widget", "events_coming", order=30, visible=has_perm("events.view_event"))
+def events_coming(user: Any) -> Widget:
+    return list_widget(
+        _coming(COMING_DAYS).select_related("holder").order_by("starts_at", "id"),
+        _item,
+        title=_("Ceremonies in the next 30 days"),
+        more_url=reverse("events:event_list") + "?coming=on",
+        empty_text=_("No ceremonies in the next 30 days."),
+    )
+
+
+@register("workspace", "events", order=45, visible=has_perm("events.view_event"))
+def workspace_events(user: Any, *, holder: Any) -> Widget:
+    return list_widget(
+        _coming(60).filter(holder=holder).order_by("starts_at", "id"),
+        _item,
+        title=_("Ceremonies with their participation"),
+        more_url=reverse("events:event_list") + "?coming=on",
+        empty_text=_("No ceremonies planned."),
+    )
+
+
+@register("search", "events", order=38, visible=has_perm("events.view_event"))
+def search_events(user: Any, *, query: str) -> list[SearchHit]:
+    return search_hits(
+        Event.objects.order_by("-starts_at"),
+        query,
+        ("name", "place", "programme"),
+        title=_("Ceremonies and events"),
+        hit=lambda e: (
+            e.name,
+            reverse("events:event_detail", args=[e.pk]),
+            f"{date_format(timezone.localtime(e.starts_at), 'SHORT_DATE_FORMAT')} · {e.get_status_display()}",
+        ),
+    )
+
+
+@register("contact_history", "events", order=45, visible=has_perm("events.view_event"))
+def contact_events(user: Any, *, contact: Any) -> Widget:
+    return list_widget(
+        Event.objects.filter(Q(organiser=contact) | Q(co_organisers=contact)).distinct().order_by("-starts_at", "-id"),
+        _item,
+        title=_("Ceremonies and events"),
+        more_url=reverse("events:event_list") + "?" + urlencode({"q": contact.name}),
+        empty_text=_("No events."),
+    )
+
+
+@register("demo", "events", order=50)
+def demo(admin: Any) -> None:
+    from events.demo import seed
+
+    seed(admin)

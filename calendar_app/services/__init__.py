@@ -13,6 +13,7 @@ from calendar_app.services.entries import (
     calendar_of,
     cancel_entry,
     ensure_calendars,
+    entry_by_id,
     schedule_entry,
     update_entry,
 )
@@ -25,6 +26,7 @@ __all__ = [
     "calendar_of",
     "cancel_entry",
     "ensure_calendars",
+    "entry_by_id",
     "schedule_entry",
     "update_entry",
 ]

@@ -62,6 +62,11 @@ def ensure_calendars() -> int:
     return len(created)
 
 
+def entry_by_id(entry_id: int | None) -> Entry | None:
+    """The entry another app keeps the id of (None when it is gone)."""
+    return Entry.objects.filter(pk=entry_id).first() if entry_id else None
+
+
 def calendar_of(holder: OfficeHolder) -> Calendar:
     """The office holder's calendar, made on first use (also for a holder no longer active)."""
     calendar, _created = Calendar.objects.get_or_create(office_holder=holder)

@@ -1,0 +1,28 @@
+"""Who sees and changes events: the register is read by staff with ``events.view_event``; office
+staff and the secretariat plan them (``change_event``). There is no narrower scope: a user
+without the permission gets 403, an unknown event 404."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.core.exceptions import PermissionDenied
+from django.http import Http404
+
+from events.models import Event
+
+VIEW = "events.view_event"
+CHANGE = "events.change_event"
+
+
+def require(allowed: bool) -> None:
+    if not allowed:
+        raise PermissionDenied
+
+
+def get_event_for_user(user: Any, pk: Any) -> Event:
+    require(user.has_perm(VIEW))
+    try:
+        return Event.objects.select_related("organiser", "holder", "observance", "created_by").get(pk=pk)
+    except (Event.DoesNotExist, ValueError, TypeError):
+        raise Http404 from None

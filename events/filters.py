@@ -1,0 +1,38 @@
+"""The filters of the list of events."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import django_filters
+from django import forms
+from django.db.models import Q, QuerySet
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from events.models import COMING, Event, EventKind, EventStatus
+from office.kit.widgets import DateInput
+
+
+class EventFilter(django_filters.FilterSet):
+    q = django_filters.CharFilter(label=_("Name or place"), method="filter_q")
+    kind = django_filters.ChoiceFilter(label=_("Kind"), choices=EventKind.choices, empty_label=_("any"))
+    status = django_filters.ChoiceFilter(label=_("Status"), choices=EventStatus.choices, empty_label=_("any"))
+    since = django_filters.DateFilter(
+        label=_("From"), field_name="starts_at", lookup_expr="date__gte", widget=DateInput()
+    )
+    until = django_filters.DateFilter(
+        label=_("Until"), field_name="starts_at", lookup_expr="date__lte", widget=DateInput()
+    )
+    coming = django_filters.BooleanFilter(label=_("Only coming"), method="filter_coming", widget=forms.CheckboxInput)
+
+    class Meta:
+        model = Event
+        fields: list[str] = []
+
+    def filter_q(self, qs: QuerySet, name: str, value: Any) -> QuerySet:
+        value = value.strip()
+        return qs.filter(Q(name__icontains=value) | Q(place__icontains=value)) if value else qs
+
+    def filter_coming(self, qs: QuerySet, name: str, value: Any) -> QuerySet:
+        return qs.filter(status__in=COMING, ends_at__gte=timezone.now()) if value else qs

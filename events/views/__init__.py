@@ -1,0 +1,1 @@
+"""The pages of ceremonies and events."""
