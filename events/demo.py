@@ -32,13 +32,14 @@ CHECKLIST = [
 
 def _feature(admin: Any, event: Event, mayor: OfficeHolder | None) -> None:
     """The next state ceremony: confirmed, with the mayor taking part and its checklist handed out."""
-    services.change_status(actor=admin, event=event, target=EventStatus.PLANNED)
-    event.refresh_from_db()
     event.holder = mayor
     event.programme = (
         "10:00 Msza święta w intencji Ojczyzny\n11:00 Uroczystość pod pomnikiem\n12:00 Koncert pieśni patriotycznych"
     )
-    services.save_event(actor=admin, event=event, keep_conflict_reason="Święto państwowe")
+    services.save_event(actor=admin, event=event)
+    services.change_status(
+        actor=admin, event=event, target=EventStatus.PLANNED, keep_conflict_reason="Święto państwowe"
+    )
     services.hand_out_checklist(actor=admin, event=event)
 
 

@@ -63,3 +63,12 @@ class PlanForm(forms.Form):
 
 class NoteForm(forms.Form):
     note = forms.CharField(label=_("note"), required=False, max_length=500)
+
+
+class ConfirmForm(NoteForm):
+    keep_conflict_reason = forms.CharField(
+        label=_("reason to keep a clash"),
+        required=False,
+        max_length=500,
+        help_text=_("Only when the time clashes with another entry of the calendar."),
+    )

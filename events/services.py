@@ -11,6 +11,7 @@ import io
 from pathlib import Path
 from typing import Any
 
+from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.urls import reverse
@@ -19,8 +20,9 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 
 from calendar_app import services as calendar_services
-from events.models import COMING, ChecklistItem, Event, EventKind, EventStatus, Observance, ObservanceKind
+from events.models import ChecklistItem, Event, EventKind, EventStatus, Observance, ObservanceKind
 from events.workflows import EVENT_WORKFLOW
+from office.models import Assignment, AssignmentStatus
 from office.services import assignments as assignment_services
 from office.services import audit
 
@@ -108,7 +110,9 @@ def generate_plan(*, actor: Any, year: int) -> list[Event]:
         )
         event.full_clean()
         event.save()
-        audit.record_create(actor=actor, instance=event, message=_("Proposed by the yearly plan"))
+        audit.record_create(
+            actor=actor, instance=event, message=audit.note(gettext_noop("Proposed by the yearly plan"))
+        )
         made.append(event)
     return made
 
@@ -139,6 +143,8 @@ def _entry_fields(event: Event) -> dict[str, Any]:
 
 def _sync_calendar(actor: Any, event: Event, keep_conflict_reason: str = "") -> None:
     entry = calendar_services.entry_by_id(event.calendar_entry_id)
+    if entry is not None and entry.status == calendar_services.EntryStatus.CANCELLED:
+        entry = None  # taken off the calendar there: a new entry is made if the event needs one
     wanted = event.holder if event.status == EventStatus.PLANNED else None
     if entry is not None and (wanted is None or entry.calendar.office_holder_id != wanted.pk):
         calendar_services.cancel_entry(actor=actor, entry=entry, reason=_("The event changed."))
@@ -172,9 +178,10 @@ def _keep_entry_id(event: Event, entry_id: int | None) -> None:
 
 
 @transaction.atomic
-def change_status(*, actor: Any, event: Event, target: str, note: str = "") -> Event:
+def change_status(*, actor: Any, event: Event, target: str, note: str = "", keep_conflict_reason: str = "") -> Event:
     """Confirm or drop a proposed event, mark a planned one held or cancelled, bring one back.
-    Only a planned event is on the calendar."""
+    Only a planned event is on the calendar (a clash there needs ``keep_conflict_reason``); the
+    open checklist tasks of an event that will not take place are closed."""
     event = Event.objects.select_for_update().get(pk=event.pk)
     EVENT_WORKFLOW.check(event.status, target)
     if target == EventStatus.HELD and event.starts_at > timezone.now():
@@ -184,8 +191,17 @@ def change_status(*, actor: Any, event: Event, target: str, note: str = "") -> E
     event.save(update_fields=["status", "updated_at"])
     audit.record_update(actor=actor, instance=event, before=before, message=note.strip())
     if target in (EventStatus.PLANNED, EventStatus.CANCELLED, EventStatus.DROPPED):
-        _sync_calendar(actor, event)
+        _sync_calendar(actor, event, keep_conflict_reason)
+    if target in (EventStatus.CANCELLED, EventStatus.DROPPED):
+        _close_checklist(actor, event, note.strip() or _("The event will not take place."))
     return event
+
+
+def _close_checklist(actor: Any, event: Event, text: str) -> None:
+    for assignment in Assignment.objects.filter(
+        source_type=ContentType.objects.get_for_model(Event), source_id=event.pk
+    ).exclude(status=AssignmentStatus.CLOSED):
+        assignment_services.decide(actor=actor, assignment=assignment, target=AssignmentStatus.CLOSED, text=text)
 
 
 # --- The checklist ----------------------------------------------------------------------------------
@@ -198,8 +214,8 @@ def hand_out_checklist(*, actor: Any, event: Event) -> list[Any]:
     event = Event.objects.select_for_update().get(pk=event.pk)
     if event.checklist_made:
         raise ValidationError(_("The checklist of this event was handed out already."))
-    if event.status not in COMING:
-        raise ValidationError(_("The checklist is for an event that is going to take place."))
+    if event.status != EventStatus.PLANNED:
+        raise ValidationError(_("The checklist is handed out once the event is confirmed."))
     items = list(ChecklistItem.objects.filter(kind=event.kind).select_related("unit"))
     if not items:
         raise ValidationError(_("There is no checklist for events of this kind yet (the administration panel)."))
@@ -208,7 +224,7 @@ def hand_out_checklist(*, actor: Any, event: Event) -> list[Any]:
     made = [
         assignment_services.hand_over(
             actor=actor,
-            title=f"{item.label} – {event.name}",
+            title=f"{item.label} – {event.name}"[:255],
             unit=item.unit,
             due_date=max(today, day - dt.timedelta(days=item.days_before)),
             source=event,

@@ -6,7 +6,7 @@ Other apps import only what is re-exported here (the import contract allows
 visibility), change it, cancel it.
 """
 
-from calendar_app.models import EntryKind, Visibility
+from calendar_app.models import EntryKind, EntryStatus, Visibility
 from calendar_app.services.entries import (
     ENTRY_FIELDS,
     ConflictError,
@@ -22,6 +22,7 @@ __all__ = [
     "ENTRY_FIELDS",
     "ConflictError",
     "EntryKind",
+    "EntryStatus",
     "Visibility",
     "calendar_of",
     "cancel_entry",

@@ -18,7 +18,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from events import access, services
 from events.filters import EventFilter
-from events.forms import EventForm, NoteForm, PlanForm
+from events.forms import ConfirmForm, EventForm, NoteForm, PlanForm
 from events.models import Event, EventStatus, Observance
 from events.workflows import EVENT_WORKFLOW
 from office.kit import Action, ActionSet, Editor, PageLink, apply_errors, attach_action, list_page, record_context
@@ -97,7 +97,8 @@ def event_detail(request: HttpRequest, pk: int) -> HttpResponse:
     return _detail(request, access.get_event_for_user(request.user, pk))
 
 
-def _status(target: str, success: Any) -> Action:
+def _status(target: str, success: Any, when: Any = None) -> Action:
+    calendar = target in (EventStatus.PLANNED,)
     return Action(
         {
             EventStatus.PLANNED: "confirm",
@@ -107,10 +108,14 @@ def _status(target: str, success: Any) -> Action:
             EventStatus.PROPOSED: "restore",
         }[target],
         run=lambda request, event, data: services.change_status(
-            actor=request.user, event=event, target=target, note=data.get("note", "")
+            actor=request.user,
+            event=event,
+            target=target,
+            note=data.get("note", ""),
+            keep_conflict_reason=data.get("keep_conflict_reason", ""),
         ),
-        form=NoteForm,
-        when=lambda event: EVENT_WORKFLOW.can(event.status, target),
+        form=ConfirmForm if calendar else NoteForm,
+        when=lambda event: EVENT_WORKFLOW.can(event.status, target) and (when is None or when(event)),
         success=success,
     )
 
@@ -125,13 +130,15 @@ ACTIONS = ActionSet(
     actions=[
         _status(EventStatus.PLANNED, gettext_lazy("The event is planned.")),
         _status(EventStatus.DROPPED, gettext_lazy("The proposal was dropped.")),
-        _status(EventStatus.HELD, gettext_lazy("The event is marked held.")),
+        _status(
+            EventStatus.HELD, gettext_lazy("The event is marked held."), when=lambda e: e.starts_at <= timezone.now()
+        ),
         _status(EventStatus.CANCELLED, gettext_lazy("The event was cancelled.")),
         _status(EventStatus.PROPOSED, gettext_lazy("The proposal is back in the plan.")),
         Action(
             "checklist",
             run=lambda request, event, data: services.hand_out_checklist(actor=request.user, event=event),
-            when=lambda event: event.is_coming and not event.checklist_made,
+            when=lambda event: event.status == EventStatus.PLANNED and not event.checklist_made,
             success=gettext_lazy("The checklist was handed out to the units."),
         ),
         attach_action(allowed=lambda user, event: user.has_perm(access.CHANGE)),

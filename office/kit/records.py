@@ -43,7 +43,9 @@ def record_context(
         "attachments": list(attachments_of(record)),
         "can_attach": can_attach and request.user.has_perm("office.add_attachment"),
         "attach_url": attach_url,
-        "attachment_form": attachment_form or AttachmentForm(),
+        # prefixed like the form the attach action validates (``attach-file``), so the page's upload posts
+        # what the action reads
+        "attachment_form": attachment_form or AttachmentForm(prefix="attach"),
         "trail": audit.trail_for(record),
     }
     if with_assignments:
