@@ -59,6 +59,15 @@ def test_a_ceremony_from_the_plan_to_the_checklist_in_the_unit_inbox(visitor, de
     event.refresh_from_db()
     assert event.status == "planned" and event.checklist_made
 
+    # the programme goes up as a file, from the event's page
+    page.locator("#id_attach-file").set_input_files(
+        files=[{"name": "program.txt", "mimeType": "text/plain", "buffer": "Program uroczystości".encode()}]
+    )
+    page.locator("#id_attach-description").fill("program")
+    _submit(page, "attach")
+    visitor.check()
+    assert "program.txt" in page.content()
+
     # the unit that prepares the stage sees its task in the inbox
     stage = ChecklistItem.objects.get(kind="state", label="Nagłośnienie i scena")
     assert stage.unit.symbol == "WIN"
