@@ -54,7 +54,6 @@ class EntryForm(forms.ModelForm):
             "dress_code",
             "accompanying",
             "precedence",
-            "gifts",
         ]
         widgets = {
             "start": DateTimeInput(),
@@ -63,7 +62,6 @@ class EntryForm(forms.ModelForm):
             "notes": forms.Textarea(attrs={"rows": 3}),
             "staff": forms.SelectMultiple(attrs={"size": 5}),
             "precedence": forms.Textarea(attrs={"rows": 3}),
-            "gifts": forms.Textarea(attrs={"rows": 2}),
         }
         field_classes = {"contacts": ContactsChoiceField}
 

@@ -89,7 +89,6 @@ class Entry(models.Model):
     precedence = models.TextField(
         _("order of precedence"), blank=True, help_text=_("Guests in order of precedence, one per line.")
     )
-    gifts = models.TextField(_("gifts given and received"), blank=True)
     recurrence = models.CharField(
         _("recurrence"), max_length=255, blank=True, help_text=_("An RFC 5545 rule, e.g. FREQ=WEEKLY;BYDAY=MO")
     )

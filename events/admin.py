@@ -1,6 +1,6 @@
 from django.contrib import admin
 
-from events.models import ChecklistItem, Event, Observance
+from events.models import ChecklistItem, Event, Gift, Observance
 from office.admin import AuditedAdmin
 
 
@@ -25,3 +25,11 @@ class EventAdmin(AuditedAdmin):
     search_fields = ["name", "place"]
     autocomplete_fields = ["organiser", "co_organisers"]
     date_hierarchy = "starts_at"
+
+
+@admin.register(Gift)
+class GiftAdmin(AuditedAdmin):
+    list_display = ["__str__", "holder", "value_band", "kept_at"]
+    list_filter = ["direction", "value_band", "holder"]
+    search_fields = ["description", "occasion", "counterpart_name"]
+    autocomplete_fields = ["counterpart", "event"]

@@ -14,7 +14,7 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from events.models import COMING, Event
+from events.models import COMING, Event, Gift
 from office.contributions import (
     ListItem,
     SearchHit,
@@ -27,14 +27,16 @@ from office.contributions import (
     search_hits,
 )
 
-_MODELS = ("event", "observance", "checklistitem")
+_MODELS = ("event", "observance", "checklistitem", "gift")
 registry.grant("office_staff", [f"events.{a}_{m}" for m in _MODELS for a in ("view", "add", "change")])
 registry.grant(
-    "secretariat", ["events.view_event", "events.add_event", "events.change_event", "events.view_observance"]
+    "secretariat",
+    [f"events.{a}_{m}" for m in ("event", "gift") for a in ("view", "add", "change")] + ["events.view_observance"],
 )
-registry.grant("management", ["events.view_event", "events.view_observance"])
+registry.grant("management", ["events.view_event", "events.view_observance", "events.view_gift"])
 registry.grant("auditor", [f"events.view_{m}" for m in _MODELS])
 registry.add_view_check(Event, lambda user, event: user.has_perm("events.view_event"))
+registry.add_view_check(Gift, lambda user, gift: user.has_perm("events.view_gift"))
 
 navigation(
     "events",
@@ -99,6 +101,46 @@ def search_events(user: Any, *, query: str) -> list[SearchHit]:
             reverse("events:event_detail", args=[e.pk]),
             f"{date_format(timezone.localtime(e.starts_at), 'SHORT_DATE_FORMAT')} · {e.get_status_display()}",
         ),
+    )
+
+
+navigation(
+    "gifts",
+    gettext_lazy("Gifts"),
+    "events:gift_list",
+    order=37,
+    visible=has_perm("events.view_gift"),
+    active_prefix="/events/gifts/",
+)
+
+
+@register("search", "gifts", order=39, visible=has_perm("events.view_gift"))
+def search_gifts(user: Any, *, query: str) -> list[SearchHit]:
+    return search_hits(
+        Gift.objects.select_related("holder").order_by("-on"),
+        query,
+        ("description", "occasion", "counterpart_name", "counterpart__name"),
+        title=_("Register of gifts"),
+        hit=lambda g: (
+            g.description[:80],
+            reverse("events:gift_detail", args=[g.pk]),
+            f"{date_format(g.on, 'SHORT_DATE_FORMAT')} · {g.get_direction_display()} · {g.holder.full_name}",
+        ),
+    )
+
+
+@register("contact_history", "gifts", order=46, visible=has_perm("events.view_gift"))
+def contact_gifts(user: Any, *, contact: Any) -> Widget:
+    return list_widget(
+        Gift.objects.filter(counterpart=contact).select_related("holder").order_by("-on", "-id"),
+        lambda g: ListItem(
+            label=g.description[:80],
+            url=reverse("events:gift_detail", args=[g.pk]),
+            meta=f"{date_format(g.on, 'SHORT_DATE_FORMAT')} · {g.get_direction_display()}",
+        ),
+        title=_("Gifts"),
+        more_url=reverse("events:gift_list") + "?" + urlencode({"q": contact.name}),
+        empty_text=_("No gifts."),
     )
 
 

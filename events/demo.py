@@ -10,7 +10,7 @@ from typing import Any
 from django.utils import timezone
 
 from events import services
-from events.models import ChecklistItem, Event, EventKind, EventStatus, Observance, ObservanceKind
+from events.models import ChecklistItem, Event, EventKind, EventStatus, Gift, Observance, ObservanceKind
 from office.models import OfficeHolder, OrgUnit
 
 CITY_DAYS = [
@@ -96,3 +96,67 @@ def seed(admin: Any) -> None:
         ),
         keep_conflict_reason="Gala z udziałem Prezydenta",
     )
+    _gifts(admin, mayor, today)
+
+
+GIFTS = [
+    (
+        "received",
+        "Delegacja miasta partnerskiego Lwów",
+        "Wizyta delegacji",
+        "Ręcznie malowany talerz z herbem Lwowa",
+        "300",
+        "Gabinet Prezydenta",
+    ),
+    (
+        "given",
+        "Delegacja miasta partnerskiego Lwów",
+        "Wizyta delegacji",
+        "Album „Nasze Miasto” i statuetka herbowa",
+        "300",
+        "",
+    ),
+    (
+        "received",
+        "Ambasador Republiki Litewskiej",
+        "Wizyta kurtuazyjna",
+        "Książka o historii Wilna",
+        "symbolic",
+        "Biblioteka Kancelarii",
+    ),
+    (
+        "given",
+        "Jubilatka – pani Stanisława, 100 lat",
+        "Setne urodziny mieszkanki",
+        "Kosz kwiatów i list gratulacyjny",
+        "symbolic",
+        "",
+    ),
+    (
+        "received",
+        "Cech Rzemiosł Różnych",
+        "Jubileusz Cechu",
+        "Pamiątkowy medal Cechu",
+        "1000",
+        "Gablota w holu Ratusza",
+    ),
+]
+
+
+def _gifts(admin: Any, mayor: OfficeHolder | None, today: dt.date) -> None:
+    if mayor is None:
+        return
+    for n, (direction, who, occasion, description, band, kept) in enumerate(GIFTS):
+        services.save_gift(
+            actor=admin,
+            gift=Gift(
+                direction=direction,
+                holder=mayor,
+                on=today - dt.timedelta(days=20 + 30 * n),
+                counterpart_name=who,
+                occasion=occasion,
+                description=description,
+                value_band=band,
+                kept_at=kept,
+            ),
+        )

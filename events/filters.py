@@ -10,8 +10,9 @@ from django.db.models import Q, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from events.models import COMING, Event, EventKind, EventStatus
+from events.models import COMING, Event, EventKind, EventStatus, Gift, GiftDirection
 from office.kit.widgets import DateInput
+from office.models import OfficeHolder
 
 
 class EventFilter(django_filters.FilterSet):
@@ -36,3 +37,29 @@ class EventFilter(django_filters.FilterSet):
 
     def filter_coming(self, qs: QuerySet, name: str, value: Any) -> QuerySet:
         return qs.filter(status__in=COMING, ends_at__gte=timezone.now()) if value else qs
+
+
+class GiftFilter(django_filters.FilterSet):
+    q = django_filters.CharFilter(label=_("Gift, occasion or person"), method="filter_q")
+    direction = django_filters.ChoiceFilter(
+        label=_("Given or received"), choices=GiftDirection.choices, empty_label=_("both")
+    )
+    holder = django_filters.ModelChoiceFilter(
+        label=_("Office holder"), queryset=OfficeHolder.objects.order_by("order", "last_name"), empty_label=_("any")
+    )
+    year = django_filters.NumberFilter(label=_("Year"), field_name="on__year", min_value=2000, max_value=2199)
+
+    class Meta:
+        model = Gift
+        fields: list[str] = []
+
+    def filter_q(self, qs: QuerySet, name: str, value: Any) -> QuerySet:
+        value = value.strip()
+        if not value:
+            return qs
+        return qs.filter(
+            Q(description__icontains=value)
+            | Q(occasion__icontains=value)
+            | Q(counterpart__name__icontains=value)
+            | Q(counterpart_name__icontains=value)
+        )

@@ -8,9 +8,9 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from events.models import Event
+from events.models import Event, Gift
 from office.forms import ContactChoiceField, ContactsChoiceField
-from office.kit.widgets import DateTimeInput
+from office.kit.widgets import DateInput, DateTimeInput
 from office.models import OfficeHolder
 
 
@@ -72,3 +72,28 @@ class ConfirmForm(NoteForm):
         max_length=500,
         help_text=_("Only when the time clashes with another entry of the calendar."),
     )
+
+
+class GiftForm(forms.ModelForm):
+    class Meta:
+        model = Gift
+        fields = [
+            "direction",
+            "holder",
+            "on",
+            "counterpart",
+            "counterpart_name",
+            "occasion",
+            "description",
+            "value_band",
+            "kept_at",
+            "event",
+        ]
+        widgets = {"on": DateInput(), "description": forms.Textarea(attrs={"rows": 3})}
+        field_classes = {"counterpart": ContactChoiceField}
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["holder"].queryset = OfficeHolder.objects.order_by("order", "last_name")
+        self.fields["counterpart"].required = False
+        self.fields["event"].queryset = Event.objects.order_by("-starts_at")

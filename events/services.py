@@ -20,7 +20,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 
 from calendar_app import services as calendar_services
-from events.models import ChecklistItem, Event, EventKind, EventStatus, Observance, ObservanceKind
+from events.models import ChecklistItem, Event, EventKind, EventStatus, Gift, Observance, ObservanceKind
 from events.workflows import EVENT_WORKFLOW
 from office.models import Assignment, AssignmentStatus
 from office.services import assignments as assignment_services
@@ -243,3 +243,15 @@ def hand_out_checklist(*, actor: Any, event: Event) -> list[Any]:
         message=audit.note(gettext_noop("Checklist handed out: %(count)s tasks"), count=len(made)),
     )
     return made
+
+
+# --- The register of gifts ----------------------------------------------------------------------------
+
+
+@transaction.atomic
+def save_gift(*, actor: Any, gift: Gift) -> Gift:
+    """Register or correct a gift given or received by an office holder."""
+    if gift.pk is None:
+        gift.created_by = actor
+    gift.counterpart_name = gift.counterpart_name.strip()
+    return audit.save_record(actor=actor, record=gift)

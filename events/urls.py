@@ -1,6 +1,6 @@
 from django.urls import path
 
-from events.views import events
+from events.views import events, gifts
 
 app_name = "events"
 
@@ -11,4 +11,10 @@ urlpatterns = [
     path("<int:pk>/", events.event_detail, name="event_detail"),
     path("<int:pk>/edit/", events.event_edit, name="event_edit"),
     *events.ACTIONS.urls("<int:pk>/"),
+    path("gifts/", gifts.gift_list, name="gift_list"),
+    path("gifts/print/", gifts.gift_print, name="gift_print"),
+    path("gifts/new/", gifts.gift_create, name="gift_create"),
+    path("gifts/<int:pk>/", gifts.gift_detail, name="gift_detail"),
+    path("gifts/<int:pk>/edit/", gifts.gift_edit, name="gift_edit"),
+    *gifts.ACTIONS.urls("gifts/<int:pk>/"),
 ]

@@ -9,6 +9,7 @@ from django.core.validators import MinValueValidator
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from office.db import user_link
 
@@ -35,7 +36,7 @@ class Channel(models.TextChoices):
 
 
 class ApplicationStatus(models.TextChoices):
-    RECEIVED = "received", _("received")
+    RECEIVED = "received", pgettext_lazy("application status", "received")
     IN_OPINION = "in_opinion", _("waiting for the unit's opinion")
     GRANTED = "granted", _("granted")
     REFUSED = "refused", _("refused")
@@ -67,7 +68,7 @@ class Application(models.Model):
     mayor_invited = models.BooleanField(_("the mayor is invited to take part"), default=False)
     prize_requested = models.BooleanField(_("a prize from the city is asked for"), default=False)
     co_organisation_requested = models.BooleanField(_("co-organisation by the city is asked for"), default=False)
-    channel = models.CharField(_("received"), max_length=8, choices=Channel.choices, default=Channel.PAPER)
+    channel = models.CharField(_("sent in"), max_length=8, choices=Channel.choices, default=Channel.PAPER)
     received_on = models.DateField(_("received on"), default=timezone.localdate)
     # the lead-time rule (PatronageRules.PATRONAGE_LEAD_TIME): computed when registered, kept with its name
     is_late = models.BooleanField(_("received too late"), default=False, editable=False)

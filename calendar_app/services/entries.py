@@ -137,7 +137,7 @@ def _check_conflicts(entry: Entry, keep_reason: str, actor: Any) -> None:
 CANCELLED_NOTE = gettext_noop("Occurrence of %(day)s cancelled")
 CHANGED_NOTE = gettext_noop("Occurrence of %(day)s changed")
 
-PROTOCOL_FIELDS = ("speech_needed", "dress_code", "accompanying", "precedence", "gifts")
+PROTOCOL_FIELDS = ("speech_needed", "dress_code", "accompanying", "precedence")
 ENTRY_FIELDS = (
     "title",
     "kind",

@@ -229,16 +229,10 @@ def test_editing_saves_the_protocol_details(secretariat, mayor_calendar, entry, 
         dress_code="strój wizytowy",
         accompanying="Sekretarz Miasta",
         precedence="Wojewoda Łódzki\nMarszałek Województwa",
-        gifts="Album „Łódź wczoraj i dziś”",
     )
     client_for(secretariat).post(reverse("calendar_app:entry_edit", args=[entry.pk]), data, **HX)
     entry.refresh_from_db()
-    assert (entry.speech_needed, entry.dress_code, entry.accompanying, entry.gifts) == (
-        True,
-        "strój wizytowy",
-        "Sekretarz Miasta",
-        "Album „Łódź wczoraj i dziś”",
-    )
+    assert (entry.speech_needed, entry.dress_code, entry.accompanying) == (True, "strój wizytowy", "Sekretarz Miasta")
     assert entry.precedence.splitlines() == ["Wojewoda Łódzki", "Marszałek Województwa"]
     body = text(client_for(secretariat).get(reverse("calendar_app:entry_detail", args=[entry.pk])))
     assert "strój wizytowy" in body and "Wojewoda Łódzki<br>Marszałek Województwa" in body

@@ -16,8 +16,9 @@ def _submit(page, action: str) -> None:
 
 
 def test_event_pages_have_no_axe_violations(visitor, demo):
-    from events.models import Event
+    from events.models import Event, Gift
 
+    gift = Gift.objects.order_by("pk").first()
     held = Event.objects.filter(status="held").first()
     featured = Event.objects.filter(checklist_made=True).first()
     proposed = Event.objects.filter(status="proposed").first()
@@ -31,6 +32,11 @@ def test_event_pages_have_no_axe_violations(visitor, demo):
         f"/events/{featured.pk}/",
         f"/events/{featured.pk}/edit/",
         f"/events/{proposed.pk}/",
+        "/events/gifts/",
+        "/events/gifts/new/",
+        "/events/gifts/print/?direction=received",
+        f"/events/gifts/{gift.pk}/",
+        f"/events/gifts/{gift.pk}/edit/",
     ):
         visitor.visit(path)
 

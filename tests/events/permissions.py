@@ -42,6 +42,15 @@ def build(world: World) -> None:
     world.extra["proposed"] = event("Święto Niepodległości", EventStatus.PROPOSED, kind="state")
     world.extra["planned"] = event("Dni Miasta", EventStatus.PLANNED, kind="state")
     world.extra["dropped"] = event("Dzień Flagi", EventStatus.DROPPED, kind="state")
+    from events.models import Gift
+    from tests.patronage.factories import mayor
+
+    world.extra["gift"] = services.save_gift(
+        actor=staff,
+        gift=Gift(
+            direction="received", holder=mayor(), counterpart_name="Delegacja", occasion="Wizyta", description="Album"
+        ),
+    )
     past = timezone.now() - dt.timedelta(days=3)
     world.extra["past"] = services.save_event(
         actor=staff, event=Event(name="Jubileusz", starts_at=past, ends_at=past + dt.timedelta(hours=2))
@@ -72,4 +81,10 @@ EXPECTED = {
     "events:event_cancel": _row("cancel", "planned"),
     "events:event_checklist": _row("checklist", "planned"),
     "events:event_attach": _row("attach", "planned", _upload),
+    "events:gift_list": page(READERS),
+    "events:gift_print": page(READERS),
+    "events:gift_create": form(EDITORS),
+    "events:gift_detail": record("gift", READERS, default=403),
+    "events:gift_edit": form(EDITORS, lambda w: {"pk": w.extra["gift"].pk}),
+    "events:gift_attach": _row("attach", "gift", _upload),
 }

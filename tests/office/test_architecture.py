@@ -44,10 +44,14 @@ def test_no_view_over_40_lines() -> None:
 
 def test_no_template_line_over_300_characters() -> None:
     long = []
-    for path in [*ROOT.glob("templates/**/*.html"), *ROOT.glob("*/templates/**/*.html")]:
+    # every template folder, those of the apps inside office/ too
+    for path in [*ROOT.glob("templates/**/*.html"), *ROOT.glob("**/templates/**/*.html")]:
+        if ".venv" in path.parts or "var" in path.relative_to(ROOT).parts[:1]:
+            continue
         for number, line in enumerate(path.read_text().splitlines(), 1):
             if len(line) > 300:
                 long.append(f"{path.relative_to(ROOT)}:{number} ({len(line)})")
+    long = sorted(set(long))
     assert not long, "break these template lines: " + ", ".join(long)
 
 
