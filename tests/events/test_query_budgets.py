@@ -107,7 +107,7 @@ def baseline(world: World) -> None:
         "?status=x&since=abc",
     ],
 )
-@pytest.mark.parametrize("key", ["office_staff", "management", "auditor"])
+@pytest.mark.parametrize("key", ["office_staff", "auditor"])  # a planner and a reader
 def test_the_list(world, persona, key, query):
     today = timezone.localdate()
     query = query.replace("today", today.isoformat()).replace("later", today.replace(year=today.year + 1).isoformat())
@@ -130,7 +130,7 @@ def test_the_list_lists_them_all(world):
 
 
 @pytest.mark.parametrize("status", [S.PROPOSED, S.PLANNED, S.HELD])
-@pytest.mark.parametrize("key", ["office_staff", "secretariat", "management", "auditor"])
+@pytest.mark.parametrize("key", ["office_staff", "auditor"])  # every form offered, and none
 def test_the_event_page_with_co_organisers_checklist_attachments_and_trail(world, persona, key, status):
     checklist(EventKind.STATE)
     event = event_in(
