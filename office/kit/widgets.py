@@ -12,6 +12,8 @@ permission, a queryset for the user, the fields searched and a label.
 
 from __future__ import annotations
 
+import datetime as dt
+import re
 from collections.abc import Callable, Iterable
 from typing import Any
 
@@ -25,19 +27,46 @@ from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
 
-class DateInput(forms.DateInput):
+class _PickerInput:
+    """A browser picker that shows back what was typed even when it is no date: a value the
+    picker type may not hold (``2199-13-01``, ``jutro``) is shown in a text field, so the page
+    stays valid HTML and the user sees their input next to the error."""
+
+    input_type: str
+    shape: re.Pattern[str]
+
+    def get_context(self, name: str, value: Any, attrs: Any) -> dict[str, Any]:
+        context = super().get_context(name, value, attrs)  # type: ignore[misc]
+        shown = context["widget"]["value"]
+        if shown not in (None, "") and not self.holds(str(shown)):
+            context["widget"]["type"] = "text"
+        return context
+
+    def holds(self, text: str) -> bool:
+        if not self.shape.fullmatch(text):
+            return False
+        try:
+            dt.datetime.fromisoformat(text)
+        except ValueError:
+            return False
+        return True
+
+
+class DateInput(_PickerInput, forms.DateInput):
     """The browser's date picker (``<input type="date">``), with the ISO value it expects."""
 
     input_type = "date"
+    shape = re.compile(r"\d{4}-\d{2}-\d{2}")
 
     def __init__(self, **kwargs: Any) -> None:
         super().__init__(format="%Y-%m-%d", **kwargs)
 
 
-class DateTimeInput(forms.DateTimeInput):
+class DateTimeInput(_PickerInput, forms.DateTimeInput):
     """The browser's date and time picker (``<input type="datetime-local">``)."""
 
     input_type = "datetime-local"
+    shape = re.compile(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?")
 
     def __init__(self, **kwargs: Any) -> None:
         super().__init__(format="%Y-%m-%dT%H:%M", **kwargs)

@@ -96,3 +96,26 @@ def test_dates_at_the_edges_of_the_range_are_accepted() -> None:
         day = forms.DateField()
 
     assert AnyForm({"day": "1800-01-01"}).is_valid() and AnyForm({"day": "2199-12-31"}).is_valid()
+
+
+@pytest.mark.parametrize(
+    ("widget", "value", "shown_type"),
+    [
+        ("date", "2026-11-29", "date"),
+        ("date", "2199-13-01", "text"),
+        ("date", "2026-02-30", "text"),
+        ("date", "jutro", "text"),
+        ("date", "", "date"),
+        ("datetime", "2026-11-29T10:30", "datetime-local"),
+        ("datetime", "2026-11-29T25:00", "text"),
+        ("datetime", "2026-11-29", "text"),
+    ],
+)
+def test_a_picker_shows_back_what_it_cannot_hold_as_text(widget: str, value: str, shown_type: str) -> None:
+    """A date that is no date comes back in a text field: the page stays valid HTML and keeps it."""
+    from office.kit.widgets import DateInput, DateTimeInput
+
+    html = (DateInput() if widget == "date" else DateTimeInput()).render("day", value)
+    assert f'type="{shown_type}"' in html
+    if value:
+        assert f'value="{value}"' in html
