@@ -54,6 +54,8 @@ class World:
     job: Any
     attachment: Any
     extra: dict[str, Any] = field(default_factory=dict)
+    #: the session cookie of each persona, logged in once per matrix run (no login per cell)
+    sessions: dict[str, str] = field(default_factory=dict)
 
 
 def _no_arguments(world: World) -> dict[str, Any]:

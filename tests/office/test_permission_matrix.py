@@ -19,9 +19,11 @@ from typing import Any
 
 import pytest
 from django.apps import apps
+from django.conf import settings
 from django.core.files.base import ContentFile
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import transaction
+from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from office.models import AssignmentStatus, Attachment, Contact, Job
@@ -233,6 +235,9 @@ def world(django_db_setup: Any, django_db_blocker: Any, _media_root: str) -> Ite
         for module in FEATURE_MODULES:
             if hasattr(module, "build"):
                 module.build(world)
+        for key, person in people.items():
+            if getattr(person, "is_authenticated", False):
+                world.sessions[key] = client_for(person).cookies[settings.SESSION_COOKIE_NAME].value
         yield world
         transaction.set_rollback(True)
 
@@ -240,7 +245,10 @@ def world(django_db_setup: Any, django_db_blocker: Any, _media_root: str) -> Ite
 def _request(world: World, name: str, persona: str, method: str) -> Any:
     row = EXPECTED[name]
     url = reverse(name, kwargs=row.kwargs(world))
-    client = client_for(world.people[persona] if persona != "anonymous" else None)
+    client = Client()
+    if persona != "anonymous":
+        # the persona's session from the world (a cell's changes to it are rolled back with the cell)
+        client.cookies[settings.SESSION_COOKIE_NAME] = world.sessions[persona]
     return url, fetch(client, method, url, row.data(world) if method in ("get", "post") else None)
 
 
