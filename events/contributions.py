@@ -16,6 +16,7 @@ from django.utils.translation import gettext_lazy
 
 from events.models import COMING, Event, Gift
 from office.contributions import (
+    DigestSection,
     ListItem,
     SearchHit,
     Widget,
@@ -75,6 +76,14 @@ def events_coming(user: Any) -> Widget:
         title=_("Ceremonies in the next 30 days"),
         more_url=reverse("events:event_list") + "?coming=on",
         empty_text=_("No ceremonies in the next 30 days."),
+    )
+
+
+@register("digest", "events_this_week", order=45, visible=has_perm("events.view_event"))
+def digest_events(user: Any) -> DigestSection:
+    """The ceremonies of the coming week, and the proposals of the plan still to confirm among them."""
+    return DigestSection(
+        _("Ceremonies in the coming week"), [_item(e) for e in _coming(7).order_by("starts_at", "id")[:50]]
     )
 
 

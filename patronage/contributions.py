@@ -3,6 +3,7 @@ merge fields, navigation, widgets, search, the contact's history and demo data."
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 from urllib.parse import urlencode
 
@@ -14,6 +15,7 @@ from django.utils.translation import gettext_lazy
 
 import patronage.deadlines  # noqa: F401  (declares the deadline rules)
 from office.contributions import (
+    DigestSection,
     LetterSource,
     ListItem,
     Schedule,
@@ -111,6 +113,24 @@ def patronage_reports_overdue(user: Any) -> Widget:
         more_url=reverse("patronage:application_list") + "?report_overdue=on",
         empty_text=_("No report is overdue."),
     )
+
+
+@register("digest", "patronage_to_decide", order=40, visible=has_perm("patronage.decide_application"))
+def digest_to_decide(user: Any) -> DigestSection:
+    """Applications for events in the next three weeks still waiting for the decision."""
+    soon = timezone.localdate() + dt.timedelta(days=21)
+    qs = Application.objects.filter(status__in=UNDECIDED, starts_on__lte=soon).select_related("organiser")
+    return DigestSection(
+        _("Patronage applications to decide before the event"), [_item(a) for a in qs.order_by("starts_on")[:50]]
+    )
+
+
+@register("digest", "patronage_reports_overdue", order=41, visible=has_perm(_MODEL.format("change")))
+def digest_reports_overdue(user: Any) -> DigestSection:
+    qs = Application.objects.filter(
+        status=ApplicationStatus.GRANTED, report_due_on__lt=timezone.localdate()
+    ).select_related("organiser")
+    return DigestSection(_("Patronage reports overdue"), [_item(a) for a in qs.order_by("report_due_on")[:50]])
 
 
 @register("search", "patronage", order=35, visible=has_perm(_MODEL.format("view")))

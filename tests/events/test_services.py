@@ -663,3 +663,14 @@ def test_cancelling_closes_the_open_tasks_of_the_checklist(staff: Any) -> None:
     tasks = services.hand_out_checklist(actor=staff, event=event)
     services.change_status(actor=staff, event=event, target=S.CANCELLED, note="Żałoba narodowa.")
     assert set(Assignment.objects.filter(pk__in=[t.pk for t in tasks]).values_list("status", flat=True)) == {"closed"}
+
+
+def test_the_daily_digest_lists_the_ceremonies_of_the_coming_week(staff: Any, persona: Any) -> None:
+    from office.services.mail import digest_sections
+
+    soon = event_in(staff, S.PLANNED, name="Dzień Flagi", starts_at=at(3))
+    event_in(staff, S.PLANNED, name="Dni Miasta", starts_at=at(20))
+    event_in(staff, S.DROPPED, name="Odrzucona propozycja", starts_at=at(2))
+    sections = {s.title: [item.label for item in s.items] for s in digest_sections(staff)}
+    assert sections["Uroczystości w najbliższym tygodniu"] == [soon.name]
+    assert "Uroczystości w najbliższym tygodniu" not in {s.title for s in digest_sections(persona("press_officer"))}

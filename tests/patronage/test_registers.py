@@ -165,3 +165,21 @@ def test_an_undecided_application_does_not_go_on_the_calendar(persona: Any) -> N
             start=start,
             end=start + dt.timedelta(hours=1),
         )
+
+
+def test_the_daily_digest_lists_what_waits_for_the_decision_and_the_overdue_reports(persona: Any) -> None:
+    from office.services.mail import digest_sections
+    from patronage.models import Application
+    from tests.patronage.factories import granted_application, new_application
+
+    staff = persona("office_staff")
+    soon = new_application(staff, event_name="Festyn za tydzień", starts_on=TODAY() + dt.timedelta(days=7))
+    new_application(staff, event_name="Bieg za dwa miesiące")
+    late = granted_application(staff, event_name="Koncert bez sprawozdania")
+    Application.objects.filter(pk=late.pk).update(report_due_on=TODAY() - dt.timedelta(days=2))
+    sections = {section.title: [item.label for item in section.items] for section in digest_sections(staff)}
+    assert sections["Wnioski o patronat do decyzji przed wydarzeniem"] == [f"{soon.reference} {soon.event_name}"]
+    assert sections["Zaległe sprawozdania z patronatów"] == [f"{late.reference} Koncert bez sprawozdania"]
+    assert "Wnioski o patronat do decyzji przed wydarzeniem" not in {
+        s.title for s in digest_sections(persona("auditor"))
+    }
