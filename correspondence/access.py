@@ -15,11 +15,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.core.exceptions import PermissionDenied
 from django.db.models import Q, QuerySet
 from django.http import Http404
 
 from correspondence.models import Decree, Letter
+from office.access import require  # noqa: F401  (403 unless allowed; the app's views call access.require)
 from office.models import OfficeHolder
 
 
@@ -83,11 +83,6 @@ def may_change(user: Any, letter: Letter) -> bool:
 
 def may_decree(user: Any, letter: Letter) -> bool:
     return letter.principal_id in holders_served(user) or user.has_perm("correspondence.decree_letter")
-
-
-def require(allowed: bool) -> None:
-    if not allowed:
-        raise PermissionDenied
 
 
 # --- Residents' matters ---------------------------------------------------------------------------

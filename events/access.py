@@ -6,18 +6,13 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.core.exceptions import PermissionDenied
 from django.http import Http404
 
 from events.models import Event
+from office.access import require
 
 VIEW = "events.view_event"
 CHANGE = "events.change_event"
-
-
-def require(allowed: bool) -> None:
-    if not allowed:
-        raise PermissionDenied
 
 
 def get_event_for_user(user: Any, pk: Any) -> Event:

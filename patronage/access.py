@@ -10,19 +10,14 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.core.exceptions import PermissionDenied
 from django.http import Http404
 
+from office.access import require
 from patronage.models import Application
 
 VIEW = "patronage.view_application"
 CHANGE = "patronage.change_application"
 DECIDE = "patronage.decide_application"
-
-
-def require(allowed: bool) -> None:
-    if not allowed:
-        raise PermissionDenied
 
 
 def get_application_for_user(user: Any, pk: Any) -> Application:

@@ -51,7 +51,12 @@ def test_patronage_pages_have_no_axe_violations(visitor, demo):
         f"/patronage/cooperations/{competition.pk}/",
         f"/patronage/cooperations/{competition.pk}/edit/",
     ]
-    for path in ("/patronage/apply/", "/patronage/granted/", "/patronage/granted/?year=2026"):
+    for path in (
+        "/patronage/apply/",
+        "/patronage/apply/thanks/",
+        "/patronage/granted/",
+        "/patronage/granted/?year=2026",
+    ):
         visitor.visit(path)  # public pages, before signing in
     visitor.login("kancelaria", DEMO_PASSWORD)
     for path in pages:
