@@ -15,6 +15,7 @@ from typing import Any
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.db import models
 from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy
 
@@ -42,7 +43,33 @@ def clamp(day: dt.date) -> dt.date:
     return min(max(day, EARLIEST), LATEST)
 
 
+#: The largest id a database integer column holds (a bigger typed id is refused in the form).
+MAX_ID = 2**63 - 1
+
+
+def _ids_in_range(check_values: Any) -> Any:
+    """Wrap ``ModelMultipleChoiceField._check_values``: an integer id beyond any column (``9`` × 40,
+    typed into a multiple choice) is an invalid choice, not a database error (SQLite overflows)."""
+
+    def checked(field: forms.ModelMultipleChoiceField, value: Any) -> Any:
+        model = field.queryset.model
+        column = model._meta.pk if (field.to_field_name or "pk") == "pk" else model._meta.get_field(field.to_field_name)
+        if isinstance(column, (models.AutoField, models.IntegerField)):
+            for pk in value:
+                text = str(pk).strip()
+                if text.lstrip("-").isdecimal() and abs(int(text)) > MAX_ID:
+                    raise ValidationError(
+                        field.error_messages["invalid_pk_value"], code="invalid_pk_value", params={"pk": pk}
+                    )
+        return check_values(field, value)
+
+    checked.office_guard = True  # type: ignore[attr-defined]
+    return checked
+
+
 def install() -> None:
     for field_class in (forms.DateField, forms.DateTimeField):
         if validate_office_date not in field_class.default_validators:
             field_class.default_validators = [*field_class.default_validators, validate_office_date]
+    if not getattr(forms.ModelMultipleChoiceField._check_values, "office_guard", False):
+        forms.ModelMultipleChoiceField._check_values = _ids_in_range(forms.ModelMultipleChoiceField._check_values)

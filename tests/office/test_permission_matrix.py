@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import importlib
 import importlib.util
+import re
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
@@ -269,6 +270,34 @@ def test_status(world: World, name: str, persona: str) -> None:
     row = EXPECTED[name]
     url, response = _request(world, name, persona, row.method)
     _check(response, url, row.statuses[persona])
+    if persona == "administrator" and row.method == "get" and response.status_code == 200:
+        _send_hostile_values(world, url, response)
+
+
+#: a number beyond any integer column in every field (ids, counts, amounts; NUL bytes in text are
+#: refused by Django's own validator on every CharField)
+HOSTILE = ["9" * 40]
+SKIPPED_FIELDS = {"csrfmiddlewaretoken", "next", "language"}
+
+
+def _send_hostile_values(world: World, url: str, response: Any) -> None:
+    """Every form a page shows, found by itself, sent back with hostile values in all its fields:
+    a clear answer (a form error, a redirect, a refusal), never a server error."""
+    if "text/html" not in response.get("Content-Type", ""):
+        return
+    client = Client()
+    client.cookies[settings.SESSION_COOKIE_NAME] = world.sessions["administrator"]
+    for match in re.finditer(r"<form\b[^>]*>.*?</form>", response.content.decode(), re.S | re.I):
+        form = match.group(0)
+        head = form[: form.index(">") + 1]
+        if 'method="post"' not in head.lower() or any(part in head for part in ("/i18n/", "/display/", "logout")):
+            continue
+        action = re.search(r'action="([^"]*)"', head)
+        target = ((action.group(1) if action else "") or url).replace("&amp;", "&")
+        names = sorted(set(re.findall(r'name="([\w-]+)"', form)) - SKIPPED_FIELDS)
+        for value in HOSTILE:
+            answer = client.post(target, dict.fromkeys(names, value))
+            assert answer.status_code < 500, f"{target} with {value!r} in every field: {answer.status_code}"
 
 
 WRONG = [(name, persona) for name, row in EXPECTED.items() if row.wrong for persona in ("superuser", "anonymous")]
