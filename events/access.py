@@ -8,7 +8,7 @@ from typing import Any
 
 from django.http import Http404
 
-from events.models import Event
+from events.models import Event, Guest
 from office.access import require
 
 VIEW = "events.view_event"
@@ -21,3 +21,21 @@ def get_event_for_user(user: Any, pk: Any) -> Event:
         return Event.objects.select_related("organiser", "holder", "observance", "created_by").get(pk=pk)
     except (Event.DoesNotExist, ValueError, TypeError):
         raise Http404 from None
+
+
+VIEW_GUESTS = "events.view_guest"
+CHANGE_GUESTS = "events.change_guest"
+
+
+def get_guest_for_user(user: Any, pk: Any) -> Guest:
+    require(user.has_perm(VIEW_GUESTS))
+    try:
+        return Guest.objects.select_related("event", "contact", "precedence").get(pk=pk)
+    except (Guest.DoesNotExist, ValueError, TypeError):
+        raise Http404 from None
+
+
+def get_guests_event(user: Any, pk: Any) -> Event:
+    """The event whose guest list ``user`` opens."""
+    require(user.has_perm(VIEW_GUESTS))
+    return get_event_for_user(user, pk)

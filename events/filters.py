@@ -10,7 +10,7 @@ from django.db.models import Q, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from events.models import COMING, Event, EventKind, EventStatus, Gift, GiftDirection
+from events.models import COMING, Answer, Event, EventKind, EventStatus, Gallery, Gift, GiftDirection, Guest, Precedence
 from office.kit.widgets import DateInput
 from office.models import OfficeHolder
 
@@ -63,3 +63,48 @@ class GiftFilter(django_filters.FilterSet):
             | Q(counterpart__name__icontains=value)
             | Q(counterpart_name__icontains=value)
         )
+
+
+class GuestFilter(django_filters.FilterSet):
+    q = django_filters.CharFilter(label=_("Name, title or organisation"), method="filter_q")
+    answer = django_filters.ChoiceFilter(label=_("Answer"), choices=Answer.choices, empty_label=_("any"))
+    precedence = django_filters.ModelChoiceFilter(
+        label=_("Order of precedence"), queryset=Precedence.objects.all(), empty_label=_("any")
+    )
+    invited = django_filters.BooleanFilter(
+        label=_("Invited"),
+        field_name="invited_at",
+        lookup_expr="isnull",
+        exclude=True,
+        widget=forms.Select(choices=[("", _("all")), ("true", _("invited")), ("false", _("not yet invited"))]),
+    )
+
+    class Meta:
+        model = Guest
+        fields: list[str] = []
+
+    def filter_q(self, qs: QuerySet, name: str, value: Any) -> QuerySet:
+        value = value.strip()
+        if not value:
+            return qs
+        return qs.filter(
+            Q(contact__name__icontains=value)
+            | Q(capacity__icontains=value)
+            | Q(contact__organisation__name__icontains=value)
+        )
+
+
+class GalleryFilterSet(django_filters.FilterSet):
+    q = django_filters.CharFilter(label=_("Title or what it documents"), method="filter_q")
+    is_public = django_filters.BooleanFilter(
+        label=_("In the public gallery"),
+        widget=forms.Select(choices=[("", _("all")), ("true", _("yes")), ("false", _("no"))]),
+    )
+
+    class Meta:
+        model = Gallery
+        fields: list[str] = []
+
+    def filter_q(self, qs: QuerySet, name: str, value: Any) -> QuerySet:
+        value = value.strip()
+        return qs.filter(Q(title__icontains=value) | Q(record_label__icontains=value)) if value else qs

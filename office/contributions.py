@@ -42,6 +42,7 @@ KINDS: dict[str, str] = {
     "digest": "a DigestSection of the daily e-mail digest (or None)",
     "workspace": "a Widget of an office holder's workspace (called with holder=the OfficeHolder)",
     "contact_history": "a Widget of what links to a contact, on its page (called with contact=the Contact)",
+    "record_links": "a list of ListItem on any record's page (called with record=the record; [] when none)",
     "demo": "nothing: creates the app's demo rows (called with the administrator)",
 }
 

@@ -277,6 +277,25 @@ def letters_html(letters: list[Letter], *, title: str) -> str:
     )
 
 
+def letters_pdf(letter_ids: list[int], *, title: str, group: int = 50, progress: Any = None) -> bytes:
+    """Letters written from another app's records (invitations, say), laid out one after another
+    in one PDF for print, in the order of ``letter_ids``; ``progress(done, total)`` after each group."""
+    loaded = Letter.objects.select_related("contact__organisation", "principal", "template", "in_reply_to").in_bulk(
+        letter_ids
+    )
+    ordered = [loaded[pk] for pk in letter_ids if pk in loaded]
+    if not ordered:
+        raise ValidationError(_("There are no letters to print."))
+    documents, pages = [], []
+    for start in range(0, len(ordered), group):
+        document = pdf.render_document(letters_html(ordered[start : start + group], title=title))
+        documents.append(document)
+        pages.extend(document.pages)
+        if progress is not None:
+            progress(min(start + group, len(ordered)), len(ordered))
+    return pdf.write(documents[0], pages)
+
+
 def letter_pdf(letter: Letter) -> bytes:
     """The letter on the letterhead as an archival PDF (PDF/A-3b)."""
     return pdf.write(pdf.render_document(letters_html([letter], title=letter.sign)), archival=True)

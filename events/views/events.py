@@ -20,6 +20,7 @@ from events import access, services
 from events.filters import EventFilter
 from events.forms import ConfirmForm, EventForm, NoteForm, PlanForm
 from events.models import Event, EventStatus, Observance
+from events.services import guests
 from events.workflows import EVENT_WORKFLOW
 from office.kit import Action, ActionSet, Editor, PageLink, apply_errors, attach_action, list_page, record_context
 
@@ -78,6 +79,7 @@ def _detail(request: HttpRequest, event: Event, bound: dict[str, Any] | None = N
         "event": event,
         "co_organisers": list(event.co_organisers.order_by("name")),
         "can_change": request.user.has_perm(access.CHANGE) and event.is_coming,
+        "guest_counts": guests.counts(event) if request.user.has_perm(access.VIEW_GUESTS) else None,
         **ACTIONS.context(request, event, bound),
         **record_context(
             request,

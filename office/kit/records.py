@@ -11,6 +11,7 @@ from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 
 from office import access
+from office.contributions import registry
 from office.forms import AttachmentForm
 from office.kit.actions import Action
 from office.models import Assignment
@@ -26,6 +27,18 @@ def assignments_of(user: Any, record: models.Model) -> list[Assignment]:
         .with_related()
         .order_by("created_at", "id")
     )
+
+
+def record_links(user: Any, record: models.Model) -> list[Any]:
+    """What other apps keep about ``record`` (its photo galleries, say), as ``ListItem``s: every
+    ``record_links`` contribution is called with the record and returns a list (empty when it has
+    nothing for this kind of record)."""
+    return [
+        item
+        for outcome in registry.collect("record_links", user, record=record)
+        if not outcome.failed
+        for item in outcome.data
+    ]
 
 
 def record_context(
@@ -47,6 +60,7 @@ def record_context(
         # what the action reads
         "attachment_form": attachment_form or AttachmentForm(prefix="attach"),
         "trail": audit.trail_for(record),
+        "record_links": record_links(request.user, record),
     }
     if with_assignments:
         context["record_assignments"] = assignments_of(request.user, record)

@@ -103,3 +103,29 @@ def checklist(kind: str = EventKind.STATE, items: Any = None) -> list[ChecklistI
         ChecklistItem.objects.create(kind=kind, label=label, unit=unit(symbol), days_before=days, order=order)
         for order, (label, symbol, days) in enumerate(items)
     ]
+
+
+def photo_bytes(
+    size: tuple[int, int] = (640, 480), *, orientation: int = 1, gps: bool = True, fmt: str = "JPEG"
+) -> bytes:
+    """A photo as a camera saves it: EXIF with the orientation, the time taken and a GPS position."""
+    import io
+
+    from PIL import Image
+
+    image = Image.new("RGB", size, (200, 30, 30))
+    image.paste((30, 30, 200), (0, 0, size[0] // 2, size[1] // 4))  # a blue corner: top left when upright
+    exif = Image.Exif()
+    exif[0x0112] = orientation
+    exif.get_ifd(0x8769)[36867] = "2026:11:11 11:05:00"
+    if gps:
+        exif.get_ifd(0x8825).update({1: "N", 2: (52.0, 13.0, 0.0), 3: "E", 4: (21.0, 0.0, 30.0)})
+    out = io.BytesIO()
+    image.save(out, fmt, exif=exif) if fmt == "JPEG" else image.save(out, fmt)
+    return out.getvalue()
+
+
+def photo_upload(name: str = "IMG_0001.jpg", **kwargs: Any) -> Any:
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    return SimpleUploadedFile(name, photo_bytes(**kwargs), "image/jpeg")

@@ -12,7 +12,7 @@ from typing import Any
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 
-from tests.matrix import Row, World
+from tests.matrix import Row, World, table
 from tests.matrix import action_row as action
 from tests.matrix import form_row as form
 from tests.matrix import page_row as page
@@ -21,6 +21,9 @@ from tests.matrix import record_row as record
 ADMINS = frozenset({"administrator", "superuser"})
 EDITORS = ADMINS | {"office_staff", "secretariat"}
 READERS = EDITORS | {"management", "auditor"}
+PHOTOGRAPHERS = EDITORS | {"press_officer"}
+GALLERY_READERS = READERS | {"press_officer"}
+ANYONE = frozenset()
 
 
 def build(world: World) -> None:
@@ -50,6 +53,39 @@ def build(world: World) -> None:
         gift=Gift(
             direction="received", holder=mayor(), counterpart_name="Delegacja", occasion="Wizyta", description="Album"
         ),
+    )
+    from events.models import Consent, Gallery, Video
+    from events.services import galleries, guests
+    from tests.events.factories import photo_upload
+
+    planned = world.extra["planned"]
+    planned.rsvp_by = timezone.localdate() + dt.timedelta(days=10)
+    services.save_event(actor=staff, event=planned)
+    from office.models import Contact, Tag
+
+    world.extra["newcomer"] = Contact.objects.create(name="Gość Nowy", email="nowy@example.org")
+    world.extra["tag"] = Tag.objects.create(name="Goście honorowi")
+    world.extra["newcomer"].tags.add(world.extra["tag"])
+    world.extra["guest"] = guests.add_guests(actor=staff, event=planned, contacts=[world.contact])[0]
+    world.extra["leaving"] = guests.add_guests(actor=staff, event=planned, contacts=[world.duplicate])[0]
+    gallery = galleries.save_gallery(
+        actor=staff,
+        gallery=Gallery(title="Dni Miasta", is_public=True),
+        record=galleries.target(staff, galleries.key_of(planned)),
+    )
+    world.extra["gallery"] = gallery
+    photo = galleries.add_photos(
+        actor=staff, gallery=gallery, uploads=[photo_upload()], consent=Consent.PUBLIC_FIGURES
+    )[0]
+    galleries.make_sizes(photo.pk)
+    photo.refresh_from_db()
+    photo.is_public = True
+    world.extra["photo"] = galleries.save_photo(actor=staff, photo=photo)
+    world.extra["doomed_photo"] = galleries.add_photos(actor=staff, gallery=gallery, uploads=[photo_upload()])[0]
+    world.extra["video"] = galleries.add_video(
+        actor=staff,
+        video=Video(gallery=gallery, title="Film"),
+        upload=SimpleUploadedFile("film.mp4", b"\x00\x00\x00\x18ftypmp42" + b"\x00" * 64, "video/mp4"),
     )
     past = timezone.now() - dt.timedelta(days=3)
     world.extra["past"] = services.save_event(
@@ -87,4 +123,63 @@ EXPECTED = {
     "events:gift_detail": record("gift", READERS, default=403),
     "events:gift_edit": form(EDITORS, lambda w: {"pk": w.extra["gift"].pk}),
     "events:gift_attach": _row("attach", "gift", _upload),
+    # guests: the list is read by those who read events; office staff and the secretariat manage it
+    "events:guest_list": record("planned", READERS, default=403),
+    "events:guests_add": _row("add", "planned", lambda w: {"add-contacts": [w.extra["newcomer"].pk]}),
+    "events:guests_add_tagged": _row("add_tagged", "planned", lambda w: {"add-tagged-tag": w.extra["tag"].pk}),
+    "events:guests_invite": Row(
+        "post",
+        table(403, (READERS, 403), (EDITORS, 200)),
+        lambda w: {"pk": w.extra["planned"].pk},
+        data=lambda w: {},
+        wrong="get",
+    ),
+    "events:guests_remind": _row("remind", "planned"),
+    "events:guests_print": Row(
+        "post", table(403, (READERS, 302)), lambda w: {"pk": w.extra["planned"].pk}, wrong="get"
+    ),
+    "events:check_in": form(EDITORS, lambda w: {"pk": w.extra["planned"].pk}),
+    "events:guest_edit": form(EDITORS, lambda w: {"pk": w.extra["guest"].pk}),
+    "events:guest_arrived": _row("arrived", "guest"),
+    "events:guest_not_arrived": _row("not_arrived", "guest"),
+    "events:guest_remove": _row("remove", "leaving"),
+    # the guest's own page: anybody with the link
+    "events:rsvp": Row("get", table(200, anonymous=200), lambda w: {"token": w.extra["guest"].token}, wrong="put"),
+    # galleries: the press office's photographers too
+    "events:gallery_list": page(GALLERY_READERS),
+    "events:gallery_create": form(PHOTOGRAPHERS),
+    "events:gallery_detail": record("gallery", GALLERY_READERS, default=403),
+    "events:gallery_edit": form(PHOTOGRAPHERS, lambda w: {"pk": w.extra["gallery"].pk}),
+    "events:gallery_upload": Row(
+        "post",
+        table(403, (GALLERY_READERS, 403), (PHOTOGRAPHERS, 200)),
+        lambda w: {"pk": w.extra["gallery"].pk},
+        data=lambda w: {},
+        wrong="get",
+    ),
+    "events:gallery_video": action(
+        "gallery",
+        lambda w: {"video-title": "Relacja", "video-link": "https://example.org/film", "video-consent": "nobody"},
+        allowed=PHOTOGRAPHERS,
+        viewers=GALLERY_READERS,
+        default=403,
+    ),
+    "events:photo_edit": form(PHOTOGRAPHERS, lambda w: {"pk": w.extra["photo"].pk}),
+    "events:photo_delete": action(
+        "doomed_photo", lambda w: {}, allowed=PHOTOGRAPHERS, viewers=GALLERY_READERS, default=403
+    ),
+    "events:photo_file": Row(
+        "get",
+        table(403, (GALLERY_READERS, 200)),
+        lambda w: {"pk": w.extra["photo"].pk, "size": "thumb"},
+        wrong="post",
+    ),
+    "events:video_file": record("video", GALLERY_READERS, default=403),
+    "events:public_galleries": Row("get", table(200, anonymous=200), wrong="post"),
+    "events:public_gallery": Row(
+        "get", table(200, anonymous=200), lambda w: {"pk": w.extra["gallery"].pk}, wrong="post"
+    ),
+    "events:public_photo": Row(
+        "get", table(200, anonymous=200), lambda w: {"pk": w.extra["photo"].pk, "size": "web"}, wrong="post"
+    ),
 }

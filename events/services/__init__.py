@@ -26,7 +26,7 @@ from office.models import Assignment, AssignmentStatus
 from office.services import assignments as assignment_services
 from office.services import audit
 
-SHIPPED = Path(__file__).resolve().parent / "data" / "observances.csv"
+SHIPPED = Path(__file__).resolve().parent.parent / "data" / "observances.csv"
 
 #: A ceremony of the plan starts at this hour and lasts this long until staff set its time.
 PLAN_HOUR = 11
@@ -63,7 +63,10 @@ def ensure_shipped_observances() -> int:
 
 
 def ensure_observances_after_migrate(sender: Any, **kwargs: Any) -> None:
+    from events.services.guests import ensure_shipped_precedence
+
     ensure_shipped_observances()
+    ensure_shipped_precedence()
 
 
 def _plan_name(observance: Observance, year: int) -> str:

@@ -10,7 +10,6 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import pgettext_lazy
 
 from office.db import user_link
 
@@ -116,6 +115,15 @@ class Event(models.Model):
         _("budget (PLN)"), max_digits=12, decimal_places=2, null=True, blank=True, validators=[MinValueValidator(0)]
     )
     status = models.CharField(_("status"), max_length=10, choices=EventStatus.choices, default=EventStatus.PLANNED)
+    rsvp_by = models.DateField(
+        _("answers by"), null=True, blank=True, help_text=_("The last day guests may answer the invitation.")
+    )
+    companions_allowed = models.PositiveSmallIntegerField(
+        _("accompanying persons allowed"),
+        default=1,
+        validators=[MaxValueValidator(5)],
+        help_text=_("How many persons a guest may bring (0–5)."),
+    )
     checklist_made = models.BooleanField(_("checklist handed out"), default=False, editable=False)
     notes = models.TextField(_("notes"), blank=True)
     created_by = user_link(_("registered by"), editable=False)
@@ -142,6 +150,8 @@ class Event(models.Model):
     def clean(self) -> None:
         if self.starts_at and self.ends_at and self.ends_at <= self.starts_at:
             raise ValidationError({"ends_at": _("The end must be after the start.")})
+        if self.rsvp_by and self.starts_at and self.rsvp_by > timezone.localtime(self.starts_at).date():
+            raise ValidationError({"rsvp_by": _("Answers are due before the event, not after it.")})
 
     @property
     def is_coming(self) -> bool:
@@ -150,6 +160,14 @@ class Event(models.Model):
     @property
     def is_proposed(self) -> bool:
         return self.status == EventStatus.PROPOSED
+
+    @property
+    def answers_closed(self) -> bool:
+        """Guests can no longer answer: the event will not take place, is over, or the day for
+        answers has passed."""
+        if not self.is_coming or self.starts_at <= timezone.now():
+            return True
+        return self.rsvp_by is not None and timezone.localdate() > self.rsvp_by
 
 
 class ChecklistItem(models.Model):
@@ -169,66 +187,3 @@ class ChecklistItem(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_kind_display()}: {self.label}"
-
-
-class GiftDirection(models.TextChoices):
-    GIVEN = "given", pgettext_lazy("gift", "given")
-    RECEIVED = "received", pgettext_lazy("gift", "received")
-
-
-class ValueBand(models.TextChoices):
-    SYMBOLIC = "symbolic", _("symbolic (flowers, a book, a souvenir)")
-    UP_TO_300 = "300", _("up to 300 zł")
-    UP_TO_1000 = "1000", _("301–1,000 zł")
-    OVER_1000 = "more", _("over 1,000 zł")
-    UNKNOWN = "unknown", _("not known")
-
-
-class Gift(models.Model):
-    """The register of gifts given and received by the mayor and the deputies (CH-2.5, OS-2, SW-1)."""
-
-    direction = models.CharField(_("given or received"), max_length=8, choices=GiftDirection.choices)
-    holder = models.ForeignKey(
-        "office.OfficeHolder", verbose_name=_("office holder"), on_delete=models.PROTECT, related_name="+"
-    )
-    on = models.DateField(_("date"), default=timezone.localdate)
-    counterpart = models.ForeignKey(
-        "office.Contact",
-        verbose_name=_("from or to"),
-        null=True,
-        blank=True,
-        on_delete=models.PROTECT,
-        related_name="gifts",
-    )
-    counterpart_name = models.CharField(
-        _("from or to (as written)"), max_length=255, blank=True, help_text=_("When not in the contact directory.")
-    )
-    occasion = models.CharField(_("occasion"), max_length=255)
-    description = models.TextField(_("the gift"))
-    value_band = models.CharField(_("value"), max_length=8, choices=ValueBand.choices, default=ValueBand.SYMBOLIC)
-    kept_at = models.CharField(_("where it is kept"), max_length=255, blank=True)
-    event = models.ForeignKey(
-        Event, verbose_name=_("event"), null=True, blank=True, on_delete=models.SET_NULL, related_name="gifts"
-    )
-    #: the calendar entry it was noted at (calendar_app's id; gifts noted on entries before the register)
-    calendar_entry_id = models.PositiveBigIntegerField(null=True, blank=True, editable=False)
-    created_by = user_link(_("registered by"), editable=False)
-    created_at = models.DateTimeField(_("registered"), auto_now_add=True)
-    updated_at = models.DateTimeField(_("changed"), auto_now=True)
-
-    class Meta:
-        verbose_name = _("gift")
-        verbose_name_plural = _("gifts")
-        ordering = ["-on", "-id"]
-        indexes = [models.Index(fields=["holder", "on"])]
-
-    def __str__(self) -> str:
-        return f"{self.on:%d.%m.%Y} {self.get_direction_display()}: {self.description[:60]}"
-
-    def clean(self) -> None:
-        if not self.counterpart_id and not self.counterpart_name.strip():
-            raise ValidationError({"counterpart": _("Say from whom the gift came or to whom it went.")})
-
-    @property
-    def counterpart_label(self) -> str:
-        return self.counterpart.name if self.counterpart_id else self.counterpart_name
