@@ -71,7 +71,6 @@ class EventForm(forms.ModelForm):
         if self.instance.pk:
             self.initial.setdefault("co_organisers", list(self.instance.co_organisers.values_list("pk", flat=True)))
 
-
     def clean_companions_allowed(self) -> int:
         value = self.cleaned_data.get("companions_allowed")
         return self.instance.companions_allowed if value is None else value

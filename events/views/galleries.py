@@ -286,7 +286,9 @@ def public_gallery(request: HttpRequest, pk: int) -> HttpResponse:
     gallery = services.public_galleries().filter(pk=pk).first()
     if gallery is None:
         raise Http404
-    photos = paginate(request, services.public_photos().filter(gallery=gallery).order_by("order", "id"), per_page=60)
+    photos = paginate(
+        request, services.public_photos().filter(gallery=gallery).select_related("gallery").order_by("order", "id"), 60
+    )
     videos = [video for video in gallery.videos.filter(is_public=True) if video.link]
     return render(request, "events/public/gallery.html", {"gallery": gallery, "page_obj": photos, "videos": videos})
 
