@@ -65,8 +65,16 @@ def test_the_upload_returns_at_once_and_the_worker_makes_the_sizes(staff, galler
     assert not galleries.make_sizes(done.pk)  # a second delivery leaves it as it is
 
 
-@pytest.mark.parametrize("orientation, upright", [(1, (640, 480)), (6, (480, 640)), (8, (480, 640)), (3, (640, 480))])
-def test_exif_orientation_is_honoured_and_no_metadata_is_published(staff, gallery, orientation, upright):
+@pytest.mark.parametrize(
+    "orientation, upright, blue_corner",
+    [
+        (1, (640, 480), "top left"),
+        (6, (480, 640), "top right"),  # the camera was turned right: the picture's top was on its left
+        (8, (480, 640), "bottom left"),
+        (3, (640, 480), "bottom right"),
+    ],
+)
+def test_exif_orientation_is_honoured_and_no_metadata_is_published(staff, gallery, orientation, upright, blue_corner):
     photo = ready(staff, gallery, orientation=orientation)
     for field in (photo.web, photo.thumb):
         with field.open("rb") as stream, Image.open(stream) as image:
@@ -74,10 +82,13 @@ def test_exif_orientation_is_honoured_and_no_metadata_is_published(staff, galler
             assert "exif" not in image.info
     with photo.web.open("rb") as stream, Image.open(stream) as web:
         assert web.size == upright
-        # the blue corner of the picture is where the camera saw it: top left when upright
-        if orientation == 1:
-            r, g, b = web.convert("RGB").getpixel((5, 5))
-            assert b > 150 and r < 100
+        # the stored picture's blue top-left corner ends where the turn takes it
+        width, height = web.size
+        vertical, horizontal = blue_corner.split()
+        x = 5 if horizontal == "left" else width - 6
+        y = 5 if vertical == "top" else height - 6
+        red, _green, blue = web.convert("RGB").getpixel((x, y))
+        assert blue > 150 and red < 100, (orientation, blue_corner, (red, blue))
     # the original keeps what the camera wrote (staff only)
     with photo.original.open("rb") as stream, Image.open(stream) as original:
         assert original.getexif().get_ifd(0x8825)
