@@ -165,7 +165,7 @@ def _gifts(admin: Any, mayor: OfficeHolder | None, today: dt.date) -> None:
 
 
 INVITATION_TEMPLATE = {
-    "name": "Zaproszenie na uroczystość",
+    "name": "Zaproszenie gościa na uroczystość (z odpowiedzią przez odnośnik)",
     "subject": "Zaproszenie – {{ zaproszenie.wydarzenie }}",
     "salutation": "Szanowni Państwo,",
     "body": (
@@ -288,6 +288,7 @@ def _guests(admin: Any, event: Event, mayor: OfficeHolder | None) -> None:
     )
     contacts = existing + made
     places = list(Precedence.objects.all())
+    event.refresh_from_db()  # confirmed and its checklist handed out since it was loaded
     event.rsvp_by = timezone.localtime(event.starts_at).date() - dt.timedelta(days=3)
     event.companions_allowed = 1
     services.save_event(actor=admin, event=event, keep_conflict_reason="Święto państwowe")

@@ -174,7 +174,7 @@ def test_the_answer_through_the_link(staff, event, client):
     response = fetch(client, "get", url)
     text = page_text(response)
     assert "Jan Gość" in text and "Inny Gość Tajny" not in text and other.token not in response.content.decode()
-    assert response["Referrer-Policy"] == "no-referrer"
+    assert response["Referrer-Policy"] == "same-origin"
     response = fetch(client, "post", url, {"answer": "accepted", "companions": "1", "needs": "miejsce dla wózka"})
     assert response.status_code == 302
     guest.refresh_from_db()
