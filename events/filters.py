@@ -11,7 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from events.models import COMING, Answer, Event, EventKind, EventStatus, Gallery, Gift, GiftDirection, Guest, Precedence
-from office.kit.widgets import DateInput
+from office.kit.widgets import DateInput, QuickSelect
 from office.models import OfficeHolder
 
 
@@ -67,9 +67,11 @@ class GiftFilter(django_filters.FilterSet):
 
 class GuestFilter(django_filters.FilterSet):
     q = django_filters.CharFilter(label=_("Name, title or organisation"), method="filter_q")
-    answer = django_filters.ChoiceFilter(label=_("Answer"), choices=Answer.choices, empty_label=_("any"))
+    answer = django_filters.ChoiceFilter(
+        label=_("Answer"), choices=Answer.choices, empty_label=_("any"), widget=QuickSelect
+    )
     precedence = django_filters.ModelChoiceFilter(
-        label=_("Order of precedence"), queryset=Precedence.objects.all(), empty_label=_("any")
+        label=_("Order of precedence"), queryset=Precedence.objects.all(), empty_label=_("any"), widget=QuickSelect
     )
     invited = django_filters.BooleanFilter(
         label=_("Invited"),

@@ -23,7 +23,7 @@ from events.models import (
 )
 from office.forms import ContactChoiceField, ContactsChoiceField
 from office.kit.public import PublicForm
-from office.kit.widgets import DateInput, DateTimeInput
+from office.kit.widgets import DateInput, DateTimeInput, QuickSelect
 from office.models import OfficeHolder, OrgUnit, Tag
 
 
@@ -129,6 +129,7 @@ def _precedence_field() -> forms.ModelChoiceField:
         queryset=Precedence.objects.all(),
         required=False,
         empty_label=_("— not placed —"),
+        widget=QuickSelect,
     )
 
 
@@ -144,7 +145,7 @@ class AddGuestsForm(forms.Form):
 
 
 class AddTaggedForm(forms.Form):
-    tag = forms.ModelChoiceField(label=_("everyone tagged"), queryset=Tag.objects.all())
+    tag = forms.ModelChoiceField(label=_("everyone tagged"), queryset=Tag.objects.all(), widget=QuickSelect)
     precedence = _precedence_field()
 
 
@@ -156,9 +157,11 @@ class GuestForm(forms.ModelForm):
 
 
 class InviteForm(forms.Form):
-    template = forms.ModelChoiceField(label=_("invitation template"), queryset=None)
-    signatory = forms.ModelChoiceField(label=_("signed by"), queryset=None)
-    unit = forms.ModelChoiceField(label=_("register"), queryset=None, help_text=_("The letters are numbered in it."))
+    template = forms.ModelChoiceField(label=_("invitation template"), queryset=None, widget=QuickSelect)
+    signatory = forms.ModelChoiceField(label=_("signed by"), queryset=None, widget=QuickSelect)
+    unit = forms.ModelChoiceField(
+        label=_("register"), queryset=None, help_text=_("The letters are numbered in it."), widget=QuickSelect
+    )
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         from correspondence.services.letters import register_unit, templates_for

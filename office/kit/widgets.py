@@ -22,8 +22,11 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.db.models import Q, QuerySet
 from django.forms.models import ModelChoiceIterator
+from django.forms.utils import flatatt
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.utils.html import format_html
+from django.utils.safestring import mark_safe
 from django.views.decorators.http import require_GET
 
 
@@ -74,6 +77,29 @@ class DateTimeInput(_PickerInput, forms.DateTimeInput):
 
 #: how many options a search returns, and how many an untouched select shows
 SEARCH_LIMIT = 30
+
+
+class QuickSelect(forms.Select):
+    """A ``<select>`` written out in Python: the same markup as Django's templates, without a
+    template render per ``<option>`` (a page with a few selects of twenty options spent a third of
+    its time there)."""
+
+    def render(self, name: str, value: Any, attrs: Any = None, renderer: Any = None) -> str:
+        widget = self.get_context(name, value, attrs)["widget"]
+        parts = [format_html('<select name="{}"{}>', widget["name"], flatatt(widget["attrs"]))]
+        for group_name, options, _index in widget["optgroups"]:
+            if group_name:
+                parts.append(format_html('<optgroup label="{}">', group_name))
+            parts.extend(
+                format_html(
+                    '<option value="{}"{}>{}</option>', str(option["value"]), flatatt(option["attrs"]), option["label"]
+                )
+                for option in options
+            )
+            if group_name:
+                parts.append(mark_safe("</optgroup>"))
+        parts.append(mark_safe("</select>"))
+        return mark_safe("".join(parts))  # every part escaped by format_html
 
 
 def _ids(values: Iterable[Any]) -> list[int]:
