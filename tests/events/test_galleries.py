@@ -22,6 +22,15 @@ from tests.utils import assert_constant_queries, client_for, fetch, page_text
 pytestmark = pytest.mark.django_db
 
 
+@pytest.fixture(autouse=True)
+def _in_english() -> Any:
+    """The messages are matched in English (the office works in Polish by default)."""
+    from django.utils import translation
+
+    with translation.override("en"):
+        yield
+
+
 @pytest.fixture
 def staff(persona: Any) -> Any:
     return persona("office_staff")
