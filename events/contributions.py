@@ -254,6 +254,21 @@ navigation(
 )
 
 
+@register("search", "galleries", order=40, visible=has_perm("events.view_gallery"))
+def search_galleries(user: Any, *, query: str) -> list[SearchHit]:
+    return search_hits(
+        Gallery.objects.order_by("-taken_on", "-id"),
+        query,
+        ("title", "record_label", "description"),
+        title=_("Photo galleries"),
+        hit=lambda g: (
+            g.title,
+            reverse("events:gallery_detail", args=[g.pk]),
+            f"{date_format(g.taken_on, 'SHORT_DATE_FORMAT')} · {g.record_label}",
+        ),
+    )
+
+
 @register("record_links", "galleries", order=10, visible=has_perm("events.view_gallery"))
 def record_galleries(user: Any, *, record: Any) -> list[ListItem]:
     """The galleries of an event, a meeting or a patronage application, and the way to make one."""

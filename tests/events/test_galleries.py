@@ -236,3 +236,12 @@ def test_the_gallery_pages_keep_their_queries_with_their_photos(staff, gallery, 
     assert_constant_queries(client_for(staff), reverse("events:gallery_detail", args=[gallery.pk]), make, extra=5)
     assert_constant_queries(client, reverse("events:public_gallery", args=[gallery.pk]), make, extra=5)
     assert_constant_queries(client, reverse("events:public_galleries"), make, extra=5)
+
+
+def test_the_search_finds_a_gallery_by_what_it_documents(staff, gallery, persona):
+    url = reverse("office:search") + "?q=Święto Miasta"
+    found = reverse("events:gallery_detail", args=[gallery.pk])
+    assert found in fetch(client_for(staff), "get", url).content.decode()
+    # a unit liaison sees no galleries, so finds none
+    response = fetch(client_for(persona("unit_liaison")), "get", url)
+    assert response.status_code == 200 and found not in response.content.decode()
