@@ -194,9 +194,17 @@ class RsvpForm(PublicForm):
         help_text=_("e.g. a wheelchair place, a vegetarian meal"),
     )
 
-    def __init__(self, *args: Any, allowed: int = 0, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, guest: Guest, **kwargs: Any) -> None:
+        kwargs.setdefault(
+            "initial",
+            {
+                "answer": guest.answer if guest.has_answered else None,
+                "companions": guest.companions,
+                "needs": guest.needs,
+            },
+        )
         super().__init__(*args, **kwargs)
-        allowed = max(0, min(allowed, MAX_COMPANIONS))
+        allowed = max(0, min(guest.event.companions_allowed, MAX_COMPANIONS))
         self.fields["companions"].choices = [(n, str(n)) for n in range(allowed + 1)]
         if not allowed:
             self.fields["companions"].widget = forms.HiddenInput()

@@ -216,12 +216,7 @@ def rsvp(request: HttpRequest, token: str) -> HttpResponse:
         raise Http404
     event = guest.event
     closed = services.answer_closed_reason(event)
-    initial = {
-        "answer": guest.answer if guest.has_answered else None,
-        "companions": guest.companions,
-        "needs": guest.needs,
-    }
-    form = RsvpForm(request.POST or None, initial=initial, allowed=event.companions_allowed)
+    form = RsvpForm(request.POST or None, guest=guest)
     if request.method == "POST" and not closed:
         if over_limit(request, "rsvp"):
             return too_many(request)
@@ -240,12 +235,15 @@ def rsvp(request: HttpRequest, token: str) -> HttpResponse:
             else:
                 messages.success(request, _("Thank you, your answer was saved. You may change it until answers close."))
                 return redirect("events:rsvp", token)
-    guest.refresh_from_db(fields=["answer", "companions", "needs", "answered_at"])
-    response = render(
-        request, "events/public/rsvp.html", {"guest": guest, "event": event, "form": form, "closed": closed}
+    return _private(
+        render(request, "events/public/rsvp.html", {"guest": guest, "event": event, "form": form, "closed": closed})
     )
-    # the token stays out of other sites' logs; "no-referrer" would make the browser send Origin: null
-    # with the form, which CSRF protection rightly refuses
+
+
+def _private(response: HttpResponse) -> HttpResponse:
+    """A page reached by a secret link: the token stays out of other sites' logs ("no-referrer"
+    would make the browser send Origin: null with the form, which CSRF protection rightly
+    refuses), out of search engines and out of shared caches."""
     response["Referrer-Policy"] = "same-origin"
     response["X-Robots-Tag"] = "noindex"
     response["Cache-Control"] = "no-store"
