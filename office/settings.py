@@ -269,6 +269,8 @@ MEDIA_ROOT = Path(env.str("MEDIA_ROOT", str(VAR_DIR / "media")))
 ATTACHMENT_MAX_MB = env.int("ATTACHMENT_MAX_MB", 20, minimum=1, maximum=500)
 # Photos of the galleries: the largest file and the most pixels accepted (a bigger image is refused
 # before it is decoded); films uploaded rather than linked.
+# Lists exported as CSV/XLSX: up to this many rows at once, more through a background job.
+EXPORT_INLINE_ROWS = env.int("EXPORT_INLINE_ROWS", 2000, minimum=100, maximum=100_000)
 PHOTO_MAX_MB = env.int("PHOTO_MAX_MB", 25, minimum=1, maximum=200)
 PHOTO_MAX_MEGAPIXELS = env.int("PHOTO_MAX_MEGAPIXELS", 60, minimum=1, maximum=400)
 VIDEO_MAX_MB = env.int("VIDEO_MAX_MB", 200, minimum=1, maximum=2000)

@@ -15,6 +15,9 @@ from django.forms import Form
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext as _
+
+from office.kit import exports
 
 #: How many page numbers the pagination shows around the current page and at each end.
 PAGES_AROUND = 2
@@ -87,7 +90,7 @@ def list_page(
             rows = filterset.qs
     page_context = {
         "filter": filterset,
-        "page_obj": paginate(request, rows, per_page),
+        "exportable": True,
         "title": title,
         "filter_label": filter_label or title,
         "links": [link for link in links if link.permission is None or request.user.has_perm(link.permission)],
@@ -96,6 +99,16 @@ def list_page(
         "results": fragment,
         **(context or {}),
     }
+    fmt = exports.wanted(request)
+    if fmt:
+        return exports.respond(
+            request,
+            queryset=rows,
+            render=exports.render_chunks(request, fragment, page_context),
+            fmt=fmt,
+            title=title or filter_label or _("List"),
+        )
+    page_context["page_obj"] = paginate(request, rows, per_page)
     return render_page(request, template, page_context, fragment=fragment)
 
 

@@ -272,6 +272,34 @@ def test_status(world: World, name: str, persona: str) -> None:
     _check(response, url, row.statuses[persona])
     if persona == "administrator" and row.method == "get" and response.status_code == 200:
         _send_hostile_values(world, url, response)
+        _export_rows(world, url, response)
+
+
+def _export_rows(world: World, url: str, response: Any) -> None:
+    """Every list that offers its rows as a spreadsheet, found by itself: the CSV and the XLSX
+    have the page's headers and its first row."""
+    import csv
+    import io
+
+    from openpyxl import load_workbook
+
+    from office.kit.exports import read_table
+
+    html = response.content.decode() if "text/html" in response.get("Content-Type", "") else ""
+    links = re.findall(r'href="(\?[^"]*export=csv[^"]*)"', html)
+    if not links:
+        return
+    headers, rows = read_table(html[html.index('class="list-results"') :])
+    client = Client()
+    client.cookies[settings.SESSION_COOKIE_NAME] = world.sessions["administrator"]
+    answer = client.get(url.split("?")[0] + links[0].replace("&amp;", "&"))
+    assert answer.status_code == 200 and answer["Content-Type"].startswith("text/csv"), url
+    exported = list(csv.reader(io.StringIO(answer.content.decode("utf-8-sig")), delimiter=";"))
+    assert exported[0] == headers and headers, f"{url}: {exported[0]} != {headers}"
+    assert exported[1] == rows[0], f"{url}: the first row differs"
+    answer = client.get(url.split("?")[0] + links[0].replace("&amp;", "&").replace("export=csv", "export=xlsx"))
+    sheet = load_workbook(io.BytesIO(answer.content), read_only=True).active
+    assert [cell.value for cell in next(sheet.iter_rows(max_row=1))] == headers, url
 
 
 #: a number beyond any integer column in every field (ids, counts, amounts; NUL bytes in text are
