@@ -151,12 +151,21 @@ def table_rows(
             progress(min(number * CHUNK, paginator.count), paginator.count)
 
 
+_FORMULA = re.compile(r"^(?:[=+@\t\r]|-(?!\d))")
+
+
+def inert(text: str) -> str:
+    """A cell that a spreadsheet would run as a formula (``=HYPERLINK(…)`` typed into a form by
+    anyone) is kept as text: an apostrophe before it, as Excel itself writes it."""
+    return "'" + text if _FORMULA.match(text) else text
+
+
 def as_csv(rows: Iterator[list[str]]) -> bytes:
     out = io.StringIO()
     out.write("\ufeff")
     writer = csv.writer(out, delimiter=";")
     for row in rows:
-        writer.writerow(row)
+        writer.writerow([inert(text) for text in row])
     return out.getvalue().encode("utf-8")
 
 
@@ -172,6 +181,8 @@ def as_xlsx(rows: Iterator[list[str]], title: str) -> bytes:
         for text in row:
             value = text if number == 0 else typed(text)
             cell = WriteOnlyCell(sheet, value=value)
+            if isinstance(value, str) and value.startswith("="):
+                cell.data_type = "s"  # text, never a formula
             if number == 0:
                 cell.font = Font(bold=True)
             elif isinstance(value, dt.datetime):

@@ -91,3 +91,17 @@ def test_an_export_holds_only_what_the_user_may_see(persona, units):
 def test_an_unknown_format_shows_the_page(persona):
     response = fetch(client_for(persona("secretariat")), "get", reverse("office:assignment_list") + "?export=exe")
     assert response.status_code == 200 and "text/html" in response["Content-Type"]
+
+
+def test_a_value_that_looks_like_a_formula_stays_text() -> None:
+    rows = [["Tytuł"], ['=HYPERLINK("http://evil.example","kliknij")'], ["+48 600 100 200"], ["-5"], ["@SUM(A1)"]]
+    text = exports.as_csv(iter(rows)).decode("utf-8-sig")
+    assert text.splitlines()[1:] == [
+        '"\'=HYPERLINK(""http://evil.example"",""kliknij"")"',
+        "'+48 600 100 200",
+        "-5",
+        "'@SUM(A1)",
+    ]
+    sheet = load_workbook(io.BytesIO(exports.as_xlsx(iter(rows), "Lista"))).active
+    cell = sheet["A2"]
+    assert cell.data_type == "s" and cell.value.startswith("=HYPERLINK")
