@@ -105,3 +105,15 @@ def test_a_value_that_looks_like_a_formula_stays_text() -> None:
     sheet = load_workbook(io.BytesIO(exports.as_xlsx(iter(rows), "Lista"))).active
     cell = sheet["A2"]
     assert cell.data_type == "s" and cell.value.startswith("=HYPERLINK")
+
+
+def test_an_export_keeps_the_list_query_budget(persona):
+    from tests.utils import assert_constant_queries
+
+    secretariat = persona("secretariat")
+
+    def make(count: int) -> None:
+        for _ in range(count):
+            AssignmentFactory(created_by=secretariat)
+
+    assert_constant_queries(client_for(secretariat), reverse("office:assignment_list") + "?export=xlsx", make)
