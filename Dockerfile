@@ -11,11 +11,11 @@ ENV PYTHONDONTWRITEBYTECODE=1 \
     MEDIA_ROOT=/app/var/media \
     STATIC_ROOT=/app/static_collected
 
-# WeasyPrint renders PDFs with the system Pango; DejaVu covers Polish letters.
+# WeasyPrint renders PDFs with the system Pango; DejaVu covers Polish letters; pg_dump makes backups.
 RUN apt-get update \
     && apt-get install -y --no-install-recommends \
         libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz0b libharfbuzz-subset0 libffi8 \
-        fonts-dejavu-core shared-mime-info tzdata \
+        fonts-dejavu-core shared-mime-info tzdata postgresql-client \
     && rm -rf /var/lib/apt/lists/*
 
 RUN groupadd --system --gid 10001 kancelaria \
@@ -38,8 +38,8 @@ RUN DJANGO_ENV=production \
     DATABASE_URL=postgres://build@127.0.0.1:5432/build \
     REDIS_URL=redis://127.0.0.1:6379/0 \
     python manage.py collectstatic --noinput --verbosity 1 \
-    && mkdir -p /app/var/media \
-    && chown -R kancelaria:kancelaria /app/var
+    && mkdir -p /app/var/media /backups \
+    && chown -R kancelaria:kancelaria /app/var /backups
 
 USER kancelaria
 
