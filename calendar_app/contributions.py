@@ -68,6 +68,7 @@ registry.add_schedule(
 )
 
 registry.add_view_check(Entry, access.may_view_entry)
+registry.add_personal_data(MeetingRequest, detail="calendar_app:request_detail")
 
 
 navigation(

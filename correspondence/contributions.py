@@ -82,6 +82,7 @@ registry.add_schedule(
     )
 )
 registry.add_view_check(Letter, lambda user, letter: access.may_view(user, letter))
+registry.add_personal_data(ResidentMatter, detail="correspondence:matter_detail")
 registry.add_view_check(
     ResidentMatter, lambda user, matter: access.matters_visible_to(user).filter(pk=matter.pk).exists()
 )

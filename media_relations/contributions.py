@@ -94,6 +94,7 @@ registry.add_schedule(
 
 for _model in (Inquiry, Publication, Release, Conference):
     registry.add_view_check(_model, lambda user, obj: access.can_view(user, type(obj)))
+registry.add_personal_data(Journalist, detail="media_relations:journalist_detail")
 
 
 # --- Navigation -----------------------------------------------------------------------------------

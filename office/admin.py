@@ -20,6 +20,7 @@ from office.models import (
     Job,
     OfficeHolder,
     OrgUnit,
+    PersonalDataRead,
     SecretariatMembership,
     Tag,
     User,
@@ -191,6 +192,14 @@ class AuditEntryAdmin(admin.ModelAdmin):
 
     def has_delete_permission(self, request: Any, obj: Any = None) -> bool:
         return False
+
+
+@admin.register(PersonalDataRead)
+class PersonalDataReadAdmin(AuditEntryAdmin):
+    list_display = ["at", "user", "kind", "content_type", "label", "address"]
+    list_filter = ["kind", "content_type"]
+    search_fields = ["label", "user__username", "path"]
+    list_select_related = ["user", "content_type"]
 
 
 @admin.register(Job)

@@ -227,6 +227,7 @@ class Registry:
         self._schedules: dict[str, Schedule] = {}
         self._rules: dict[str, RuleSpec] = {}
         self._job_kinds: dict[str, JobKind] = {}
+        self._personal_data: dict[type, str] = {}
         self._view_checks: dict[type, Callable[[Any, Any], bool]] = {}
         self._letter_sources: dict[str, LetterSource] = {}
 
@@ -335,6 +336,19 @@ class Registry:
 
     def view_check(self, model: type) -> Callable[[Any, Any], bool] | None:
         return self._view_checks.get(model)
+
+    # --- records holding personal data ------------------------------------------------------------
+
+    def add_personal_data(self, model: type, *, detail: str) -> None:
+        """Records of ``model`` hold residents' or journalists' personal data: every read is logged
+        (``office.services.reads``); ``detail`` is the URL name of a record's page."""
+        _add_once(self._personal_data, model, detail, "personal data model")
+
+    def holds_personal_data(self, model: type) -> bool:
+        return model in self._personal_data
+
+    def personal_data(self) -> dict[type, str]:
+        return dict(self._personal_data)
 
     # --- letter sources -------------------------------------------------------------------------
 

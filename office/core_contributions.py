@@ -125,6 +125,16 @@ navigation(
 
 
 navigation(
+    "read_log",
+    gettext_lazy("Reads of personal data"),
+    "office:read_log",
+    order=890,
+    visible=has_perm("office.view_personaldataread"),
+    active_prefix="/audit/",
+)
+
+
+navigation(
     "admin",
     gettext_lazy("Administration"),
     "admin:index",

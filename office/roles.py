@@ -117,7 +117,8 @@ registry.grant(
         "office.add_attachment",
     ],
 )
-registry.grant(AUDITOR.key, _READ_ALL_CORE)
+# the log of reads of personal data is the auditor's (and the administrator's) alone
+registry.grant(AUDITOR.key, [*_READ_ALL_CORE, "office.view_personaldataread"])
 
 
 def _permissions(names: set[str]) -> list[Permission]:

@@ -30,6 +30,12 @@ for _schedule in (
         day_of_week="1-5",
     ),
     Schedule("Usuwanie starych plików zadań w tle", "office.tasks.purge_old_jobs", minute="15", hour="3"),
+    Schedule(
+        "Usuwanie wpisów rejestru odczytów po okresie przechowywania",
+        "office.tasks.purge_old_reads",
+        minute="20",
+        hour="3",
+    ),
     Schedule("Sygnał życia workera", "office.tasks.heartbeat", minute="*", hour="*"),
 ):
     registry.add_schedule(_schedule)

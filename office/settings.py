@@ -269,6 +269,8 @@ MEDIA_ROOT = Path(env.str("MEDIA_ROOT", str(VAR_DIR / "media")))
 ATTACHMENT_MAX_MB = env.int("ATTACHMENT_MAX_MB", 20, minimum=1, maximum=500)
 # Photos of the galleries: the largest file and the most pixels accepted (a bigger image is refused
 # before it is decoded); films uploaded rather than linked.
+# The log of reads of personal data is kept this many days (KRI: at least two years is usual).
+READ_LOG_RETENTION_DAYS = env.int("READ_LOG_RETENTION_DAYS", 730, minimum=30, maximum=3650)
 # Lists exported as CSV/XLSX: up to this many rows at once, more through a background job.
 EXPORT_INLINE_ROWS = env.int("EXPORT_INLINE_ROWS", 2000, minimum=100, maximum=100_000)
 PHOTO_MAX_MB = env.int("PHOTO_MAX_MB", 25, minimum=1, maximum=200)

@@ -51,6 +51,14 @@ def purge_old_jobs() -> int:
     return jobs.purge_old_jobs()
 
 
+@background_task()
+def purge_old_reads() -> int:
+    """Daily: the log of reads of personal data keeps READ_LOG_RETENTION_DAYS days."""
+    from office.services.reads import purge_old_reads as purge
+
+    return purge()
+
+
 HEARTBEAT_KEY = "office:worker-heartbeat"
 
 

@@ -6,7 +6,7 @@ from django.contrib.auth import views as auth_views
 from django.urls import include, path
 from django.utils.module_loading import module_has_submodule
 
-from office.views import assignments, contacts, dashboard, system, units, workspace
+from office.views import assignments, contacts, dashboard, reads, system, units, workspace
 
 office_patterns = [
     path("", dashboard.dashboard, name="dashboard"),
@@ -34,6 +34,7 @@ office_patterns = [
     path("jobs/<uuid:pk>/download/", system.job_download, name="job_download"),
     path("attachments/<int:pk>/", system.attachment_download, name="attachment_download"),
     path("display/", system.display_preferences, name="display_preferences"),
+    path("audit/reads/", reads.read_log, name="read_log"),
     path("accessibility/", system.accessibility_statement, name="accessibility_statement"),
 ]
 

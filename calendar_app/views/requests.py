@@ -28,7 +28,7 @@ from calendar_app.services import entries as entry_services
 from calendar_app.services import requests as services
 from calendar_app.workflows import REQUEST_WORKFLOW
 from office.kit import Action, ActionSet, PageLink, edit_record, list_page
-from office.services import audit
+from office.services import audit, reads
 
 HANDLE = "calendar_app.change_meetingrequest"
 
@@ -184,7 +184,9 @@ REQUEST_ACTIONS = ActionSet(
 @require_GET
 @login_required
 def request_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    return _detail(request, _get(request, pk))
+    meeting_request = _get(request, pk)
+    reads.note_read(request, meeting_request)
+    return _detail(request, meeting_request)
 
 
 @require_GET

@@ -21,7 +21,7 @@ from media_relations.services import directory
 from media_relations.services.directory import current_employment
 from office.db import polish
 from office.kit import Editor, PageLink, list_page
-from office.services import audit
+from office.services import audit, reads
 
 
 @require_GET
@@ -95,6 +95,7 @@ def journalist_list(request: HttpRequest) -> HttpResponse:
 @login_required
 def journalist_detail(request: HttpRequest, pk: int) -> HttpResponse:
     journalist = access.get_for_user(request.user, Journalist.objects.all(), pk)
+    reads.note_read(request, journalist)
     return render(
         request,
         "media_relations/directory/journalist_detail.html",

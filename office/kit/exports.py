@@ -223,6 +223,9 @@ def respond(request: HttpRequest, *, queryset: Any, render: Callable[[Any], str]
             params={"path": request.path, "query": urlencode(query, doseq=True), "format": fmt},
         )
         return redirect("office:job_detail", job.pk)
+    from office.services.reads import note_export
+
+    note_export(request, queryset.model, label=f"{title} ({queryset.count()})")
     name, content = export_file(table_rows(render, queryset, job_progress), fmt, title)
     response = HttpResponse(content, content_type=FORMATS[fmt])
     response["Content-Disposition"] = f'attachment; filename="{name}"'

@@ -15,7 +15,7 @@ from office.contributions import registry
 from office.forms import AttachmentForm
 from office.kit.actions import Action
 from office.models import Assignment
-from office.services import audit
+from office.services import audit, reads
 from office.services.attachments import attach, attachments_of
 
 
@@ -64,6 +64,7 @@ def record_context(
     }
     if with_assignments:
         context["record_assignments"] = assignments_of(request.user, record)
+    reads.note_read(request, record)
     return context
 
 

@@ -10,6 +10,7 @@ from office.models.contacts import Contact, Tag
 from office.models.deadlines import DeadlineRule
 from office.models.jobs import DigestDelivery, Job
 from office.models.people import OfficeHolder, OrgUnit, SecretariatMembership, User
+from office.models.reads import PersonalDataRead, ReadKind
 
 __all__ = [
     "OPEN_STATUSES",
@@ -24,6 +25,8 @@ __all__ = [
     "Job",
     "OfficeHolder",
     "OrgUnit",
+    "PersonalDataRead",
+    "ReadKind",
     "SecretariatMembership",
     "Tag",
     "User",

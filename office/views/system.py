@@ -56,6 +56,10 @@ def attachment_download(request: HttpRequest, pk: int) -> FileResponse:
         handle = attachment.file.open("rb")
     except FileNotFoundError:
         raise Http404 from None
+    from office.models import ReadKind
+    from office.services.reads import note_read
+
+    note_read(request, attachment.record, kind=ReadKind.DOWNLOAD)
     return FileResponse(
         handle,
         as_attachment=True,

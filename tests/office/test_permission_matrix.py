@@ -131,6 +131,8 @@ EXPECTED: dict[str, Row] = {
         "post", table(302, anonymous=302), data=lambda w: {"font_size": "large", "next": "/"}, wrong="get"
     ),
     "office:accessibility_statement": Row("get", table(200, anonymous=200), wrong="post"),
+    # the log of reads of personal data: the auditor's and the administrators'
+    "office:read_log": Row("get", table(403, ({"administrator", "superuser", "auditor"}, 200)), wrong="post"),
     "health": Row("get", table(200, anonymous=200), wrong="post"),
     # Django's form views treat PUT like POST; DELETE is the wrong method there. A logged-in
     # user is sent on from the login page before the method is looked at.
@@ -273,6 +275,23 @@ def test_status(world: World, name: str, persona: str) -> None:
     if persona == "administrator" and row.method == "get" and response.status_code == 200:
         _send_hostile_values(world, url, response)
         _export_rows(world, url, response)
+        _read_is_logged(world, name, row)
+
+
+def _read_is_logged(world: World, name: str, row: Row) -> None:
+    """A page of a record holding personal data (declared in the registry) leaves a trace in the
+    log of reads: who, which record."""
+    from django.contrib.contenttypes.models import ContentType
+
+    from office.contributions import registry
+    from office.models import PersonalDataRead
+
+    for model, detail in registry.personal_data().items():
+        if detail == name:
+            pk = row.kwargs(world)["pk"]
+            assert PersonalDataRead.objects.filter(
+                user=world.people["administrator"], content_type=ContentType.objects.get_for_model(model), object_id=pk
+            ).exists(), f"{name}: the read of a record with personal data was not logged"
 
 
 def _export_rows(world: World, url: str, response: Any) -> None:
