@@ -120,8 +120,9 @@ class DemoSnapshot:
     def drop(self) -> None:
         from django.db import connection
 
-        with connection.cursor() as cursor:
-            cursor.execute(f"DROP SCHEMA IF EXISTS {self.SCHEMA} CASCADE")
+        if connection.vendor == "postgresql":  # SQLite seeds every time: there is no copy
+            with connection.cursor() as cursor:
+                cursor.execute(f"DROP SCHEMA IF EXISTS {self.SCHEMA} CASCADE")
         if self.files:
             shutil.rmtree(self.files, ignore_errors=True)
 

@@ -17,7 +17,14 @@ NAVIGATION = {
     "kancelaria": {"/assignments/": True, "/overdue/": False, "/contacts/": True, "/admin/": False},
     "prezydent": {"/assignments/": True, "/overdue/": True, "/contacts/": True, "/admin/": False},
     "lacznik": {"/inbox/": True, "/assignments/": True, "/overdue/": False, "/admin/": False},
-    "audytor": {"/assignments/": True, "/overdue/": True, "/contacts/": True, "/admin/": False, "/inbox/": False},
+    "audytor": {
+        "/assignments/": True,
+        "/overdue/": True,
+        "/contacts/": True,
+        "/admin/": False,
+        "/inbox/": False,
+        "/audit/reads/": True,
+    },
 }
 
 
@@ -32,6 +39,9 @@ def test_every_role_logs_in_and_sees_its_navigation(visitor, demo):
         assert visitor.page.locator("h1").first.is_visible()
         for href, present in expected.items():
             assert _nav_has(visitor.page, href) is present, f"{username}: link {href} present={not present}"
+    # the auditor's log of reads of personal data (the secretariat's reads are in it by now)
+    visitor.visit("/audit/reads/")
+    visitor.visit("/audit/reads/?kind=page")
 
 
 def test_core_pages_have_no_axe_violations_in_polish_and_english(visitor, demo):
