@@ -79,27 +79,31 @@ class DateTimeInput(_PickerInput, forms.DateTimeInput):
 SEARCH_LIMIT = 30
 
 
+def select_html(widget: dict[str, Any]) -> str:
+    """A ``<select>`` from a select widget's context: the same markup as Django's templates,
+    written in Python instead of one template render per ``<option>`` (a page with a few selects
+    of twenty or thirty options spent a third of its time there)."""
+    parts = [format_html('<select name="{}"{}>', widget["name"], flatatt(widget["attrs"]))]
+    for group_name, options, _index in widget["optgroups"]:
+        if group_name:
+            parts.append(format_html('<optgroup label="{}">', group_name))
+        parts.extend(
+            format_html(
+                '<option value="{}"{}>{}</option>', str(option["value"]), flatatt(option["attrs"]), option["label"]
+            )
+            for option in options
+        )
+        if group_name:
+            parts.append(mark_safe("</optgroup>"))
+    parts.append(mark_safe("</select>"))
+    return mark_safe("".join(parts))  # every part escaped by format_html
+
+
 class QuickSelect(forms.Select):
-    """A ``<select>`` written out in Python: the same markup as Django's templates, without a
-    template render per ``<option>`` (a page with a few selects of twenty options spent a third of
-    its time there)."""
+    """A select rendered by ``select_html``."""
 
     def render(self, name: str, value: Any, attrs: Any = None, renderer: Any = None) -> str:
-        widget = self.get_context(name, value, attrs)["widget"]
-        parts = [format_html('<select name="{}"{}>', widget["name"], flatatt(widget["attrs"]))]
-        for group_name, options, _index in widget["optgroups"]:
-            if group_name:
-                parts.append(format_html('<optgroup label="{}">', group_name))
-            parts.extend(
-                format_html(
-                    '<option value="{}"{}>{}</option>', str(option["value"]), flatatt(option["attrs"]), option["label"]
-                )
-                for option in options
-            )
-            if group_name:
-                parts.append(mark_safe("</optgroup>"))
-        parts.append(mark_safe("</select>"))
-        return mark_safe("".join(parts))  # every part escaped by format_html
+        return select_html(self.get_context(name, value, attrs)["widget"])
 
 
 def _ids(values: Iterable[Any]) -> list[int]:
@@ -144,6 +148,7 @@ class SearchSelect(forms.Select):
         url = self.search_url() if callable(self.search_url) else str(self.search_url)
         separator = "&" if "?" in url else "?"
         context["widget"]["search_url"] = f"{url}{separator}field={name}"
+        context["widget"]["select"] = select_html(context["widget"])
         return context
 
 
