@@ -218,7 +218,8 @@ def rsvp(request: HttpRequest, token: str) -> HttpResponse:
     closed = services.answer_closed_reason(event)
     form = RsvpForm(request.POST or None, guest=guest)
     if request.method == "POST" and not closed:
-        if over_limit(request, "rsvp"):
+        # per guest: colleagues answering from one office network do not use up each other's answers
+        if over_limit(request, f"rsvp:{guest.pk}"):
             return too_many(request)
         if form.is_robot:
             return redirect("events:rsvp", token)
