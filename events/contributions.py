@@ -284,7 +284,7 @@ def record_galleries(user: Any, *, record: Any) -> list[ListItem]:
         )
         for gallery in galleries.galleries_of(record).order_by("-taken_on", "-id")
     ]
-    if user.has_perm("events.add_gallery"):
+    if user.has_perm("events.add_gallery") and galleries.documentable(record):
         items.append(
             ListItem(
                 label=_("New photo gallery"),

@@ -83,7 +83,17 @@ def target(user: Any, key: str) -> Target:
         raise ValidationError({"record": _("Choose what the gallery documents.")}) from None
     if not can_view_record(user, record):
         raise ValidationError({"record": _("Choose what the gallery documents.")})
+    if not documentable(record):
+        raise ValidationError({"record": _("A private calendar entry is not documented in a gallery.")})
     return Target(record, str(record)[:255], reverse(TARGETS[label], args=[record.pk]))
+
+
+def documentable(record: models.Model) -> bool:
+    """A private calendar entry is never documented: a gallery's title and label are seen by
+    everyone who reads the galleries, and others may see only "busy" of such an entry."""
+    from calendar_app import services as calendar_services
+
+    return getattr(record, "visibility", None) != calendar_services.Visibility.PRIVATE
 
 
 def key_of(record: models.Model) -> str:

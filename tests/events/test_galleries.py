@@ -245,3 +245,20 @@ def test_the_search_finds_a_gallery_by_what_it_documents(staff, gallery, persona
     # a unit liaison sees no galleries, so finds none
     response = fetch(client_for(persona("unit_liaison")), "get", url)
     assert response.status_code == 200 and found not in response.content.decode()
+
+
+def test_a_private_calendar_entry_is_not_documented(persona, monkeypatch):
+    from calendar_app.models import Visibility
+    from tests.calendar_app.factories import EntryFactory
+
+    admin = persona("administrator")
+    private = EntryFactory(visibility=Visibility.PRIVATE, title="Wizyta u lekarza")
+    public = EntryFactory(visibility=Visibility.PUBLIC, title="Otwarcie szkoły")
+    assert not galleries.documentable(private) and galleries.documentable(public)
+    # even its owner, who sees it, gets no gallery of it: a gallery's label is read by many
+    monkeypatch.setattr(galleries, "can_view_record", lambda user, record: True)
+    with pytest.raises(ValidationError, match="private"):
+        galleries.target(admin, galleries.key_of(private))
+    assert galleries.target(admin, galleries.key_of(public)).label
+    response = fetch(client_for(admin), "get", reverse("calendar_app:meeting", args=[public.pk]))
+    assert f"record=calendar_app.entry%3A{public.pk}" in response.content.decode()
