@@ -233,7 +233,8 @@ class LaidOut:
     in_reply_to: str = ""
 
 
-def _paragraphs(text: str) -> list[str]:
+def paragraphs(text: str) -> list[str]:
+    """A letter's body as its paragraphs (blank lines between them), as the layout and e-mails show it."""
     return [part.strip() for part in text.replace("\r\n", "\n").split("\n\n") if part.strip()]
 
 
@@ -257,7 +258,7 @@ def laid_out(letter: Letter) -> LaidOut:
         ),
         subject=letter.subject,
         salutation=letter.salutation,
-        paragraphs=_paragraphs(letter.body),
+        paragraphs=paragraphs(letter.body),
         closing=letter.closing,
         signatory_name=letter.principal.full_name,
         signatory_title=letter.principal.title,
@@ -330,7 +331,7 @@ def preview_pdf(template: LetterTemplate, contact: Contact | None = None) -> byt
         ),
         subject=texts["subject"],
         salutation=texts["salutation"],
-        paragraphs=_paragraphs(texts["body"]),
+        paragraphs=paragraphs(texts["body"]),
         closing=texts["closing"],
         signatory_name=context[merge.SIGNATORY.key]["imie_nazwisko"],
         signatory_title=context[merge.SIGNATORY.key]["funkcja"],

@@ -23,7 +23,7 @@ from django.core.mail import get_connection
 from django.db import transaction
 from django.db.models import Count, Q, Sum
 from django.urls import reverse
-from django.utils import timezone, translation
+from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
@@ -254,17 +254,16 @@ def invitation_fields(guest: Guest) -> dict[str, str]:
     """The merge fields of an invitation (``{{ zaproszenie.… }}``), in Polish like the letters."""
     event = guest.event
     start = timezone.localtime(event.starts_at)
-    with translation.override("pl"):
-        return {
-            "wydarzenie": event.name,
-            "termin": f"{letter_services.long_date(start.date(), 'pl')}, godz. {start:%H:%M}",
-            "miejsce": event.place,
-            "program": event.programme,
-            "gosc_jako": guest.capacity,
-            "odpowiedz_do": letter_services.long_date(event.rsvp_by, "pl") if event.rsvp_by else "",
-            "link_odpowiedzi": rsvp_url(guest),
-            "osoby_towarzyszace": str(event.companions_allowed),
-        }
+    return {
+        "wydarzenie": event.name,
+        "termin": f"{letter_services.long_date(start.date(), 'pl')}, godz. {start:%H:%M}",
+        "miejsce": event.place,
+        "program": event.programme,
+        "gosc_jako": guest.capacity,
+        "odpowiedz_do": letter_services.long_date(event.rsvp_by, "pl") if event.rsvp_by else "",
+        "link_odpowiedzi": rsvp_url(guest),
+        "osoby_towarzyszace": str(event.companions_allowed),
+    }
 
 
 @transaction.atomic
@@ -347,7 +346,7 @@ def _mail_invitation(guest: Guest, letter: Any, connection: Any) -> bool:
             template="events/email/invitation",
             context={
                 "letter": letter,
-                "paragraphs": [p for p in letter.body.replace("\r\n", "\n").split("\n\n") if p.strip()],
+                "paragraphs": letter_services.paragraphs(letter.body),
                 "event": guest.event,
                 "link": rsvp_url(guest),
             },
@@ -360,8 +359,9 @@ def _mail_invitation(guest: Guest, letter: Any, connection: Any) -> bool:
 
 
 def start_reminders(*, actor: Any, event: Event) -> Job:
-    if answer_closed_reason(event):
-        raise ValidationError(answer_closed_reason(event))
+    reason = answer_closed_reason(event)
+    if reason:
+        raise ValidationError(reason)
     return start_job(
         actor=actor, kind=REMINDERS, title=_("Reminders: %(event)s") % {"event": event.name}, params={"event": event.pk}
     )

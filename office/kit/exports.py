@@ -52,7 +52,6 @@ class _Table(HTMLParser):
         self.rows: list[list[str]] = []
         self._stack: list[tuple[str, bool]] = []  # (tag, skipped)
         self._cell: list[str] | None = None
-        self._cell_hidden_only = True
         self._section = ""
         self._row: list[str] | None = None
         self._tables = 0
@@ -212,7 +211,8 @@ def respond(request: HttpRequest, *, queryset: Any, render: Callable[[Any], str]
     """The file, at once for a list within ``EXPORT_INLINE_ROWS`` rows (or inside the export job),
     else a job that makes it (the response redirects to the job's page)."""
     job_progress = getattr(request, "export_progress", None)
-    if job_progress is None and queryset.count() > settings.EXPORT_INLINE_ROWS:
+    total = queryset.count()
+    if job_progress is None and total > settings.EXPORT_INLINE_ROWS:
         from office.services.jobs import start_job
 
         query = {key: value for key, value in request.GET.lists() if key not in ("export", "page")}
@@ -225,7 +225,7 @@ def respond(request: HttpRequest, *, queryset: Any, render: Callable[[Any], str]
         return redirect("office:job_detail", job.pk)
     from office.services.reads import note_export
 
-    note_export(request, queryset.model, label=f"{title} ({queryset.count()})")
+    note_export(request, queryset.model, label=f"{title} ({total})")
     name, content = export_file(table_rows(render, queryset, job_progress), fmt, title)
     response = HttpResponse(content, content_type=FORMATS[fmt])
     response["Content-Disposition"] = f'attachment; filename="{name}"'

@@ -103,7 +103,8 @@ def file_digest(root: Path) -> dict[str, str]:
     if root.exists():
         for path in sorted(root.rglob("*")):
             if path.is_file():
-                found[path.relative_to(root).as_posix()] = hashlib.sha256(path.read_bytes()).hexdigest()
+                with path.open("rb") as stream:  # in chunks: media files may be large
+                    found[path.relative_to(root).as_posix()] = hashlib.file_digest(stream, "sha256").hexdigest()
     return found
 
 
