@@ -36,12 +36,12 @@ PUBLICATIONS = 200_000
 STATUSES = ["new", "gathering_input", "draft", "approval", "extended", "answered", "answered", "answered", "refused"]
 
 
-def prepare() -> User:
+def seed_inquiries(rng: random.Random) -> User:
+    """A press officer and 50,000 inquiries (40 outlets, 2,000 journalists), made once."""
     call_command("migrate", verbosity=0)
     ensure_roles()
     user, _ = User.objects.get_or_create(username="bench-press", defaults={"first_name": "Bench"})
     user.groups.add(Group.objects.get(name=PRESS_OFFICER.group))
-    rng = random.Random(11)
     if Outlet.objects.count() < 40:
         Outlet.objects.bulk_create(
             [
@@ -85,6 +85,16 @@ def prepare() -> User:
                 )
             )
         Inquiry.objects.bulk_create(rows, batch_size=5000)
+    with connection.cursor() as cursor:
+        cursor.execute("ANALYZE media_relations_inquiry")
+    return user
+
+
+def prepare() -> User:
+    rng = random.Random(11)
+    user = seed_inquiries(rng)
+    outlets = list(Outlet.objects.all())
+    now = timezone.now()
     if Publication.objects.count() < PUBLICATIONS:
         rows = [
             Publication(
@@ -98,7 +108,6 @@ def prepare() -> User:
         ]
         Publication.objects.bulk_create(rows, batch_size=5000)
     with connection.cursor() as cursor:
-        cursor.execute("ANALYZE media_relations_inquiry")
         cursor.execute("ANALYZE media_relations_publication")
     return user
 
