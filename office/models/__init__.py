@@ -8,6 +8,7 @@ from office.models.attachments import Attachment
 from office.models.audit import AuditEntry
 from office.models.contacts import Contact, Tag
 from office.models.deadlines import DeadlineRule
+from office.models.imports import ImportBatch
 from office.models.jobs import DigestDelivery, Job
 from office.models.people import OfficeHolder, OrgUnit, SecretariatMembership, User
 from office.models.reads import PersonalDataRead, ReadKind
@@ -22,6 +23,7 @@ __all__ = [
     "Contact",
     "DeadlineRule",
     "DigestDelivery",
+    "ImportBatch",
     "Job",
     "OfficeHolder",
     "OrgUnit",
