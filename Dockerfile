@@ -11,11 +11,12 @@ ENV PYTHONDONTWRITEBYTECODE=1 \
     MEDIA_ROOT=/app/var/media \
     STATIC_ROOT=/app/static_collected
 
-# WeasyPrint renders PDFs with the system Pango; DejaVu covers Polish letters; pg_dump makes backups.
+# WeasyPrint renders PDFs with the system Pango; DejaVu covers Polish letters; pg_dump makes backups;
+# libldap/libsasl serve directory login (python-ldap, built in the next step).
 RUN apt-get update \
     && apt-get install -y --no-install-recommends \
         libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz0b libharfbuzz-subset0 libffi8 \
-        fonts-dejavu-core shared-mime-info tzdata postgresql-client \
+        fonts-dejavu-core shared-mime-info tzdata postgresql-client libldap-2.5-0 libsasl2-2 \
     && rm -rf /var/lib/apt/lists/*
 
 RUN groupadd --system --gid 10001 kancelaria \
@@ -24,8 +25,13 @@ RUN groupadd --system --gid 10001 kancelaria \
 
 WORKDIR /app
 
-COPY requirements.lock ./
-RUN pip install -r requirements.lock
+COPY requirements.lock requirements-ldap.lock ./
+RUN pip install -r requirements.lock \
+    && apt-get update \
+    && apt-get install -y --no-install-recommends gcc libc6-dev libldap2-dev libsasl2-dev \
+    && pip install -r requirements-ldap.lock \
+    && apt-get purge -y --auto-remove gcc libc6-dev libldap2-dev libsasl2-dev \
+    && rm -rf /var/lib/apt/lists/*
 
 COPY . .
 

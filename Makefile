@@ -15,7 +15,8 @@ VENV := .venv
 PY := $(VENV)/bin/python
 MANAGE := $(PY) manage.py
 LOCK := requirements-dev.lock
-LOCK_HASH := $(firstword $(shell sha256sum $(LOCK) 2>/dev/null | cut -c1-16))
+LDAP_LOCK := requirements-ldap.lock
+LOCK_HASH := $(firstword $(shell cat $(LOCK) $(LDAP_LOCK) 2>/dev/null | sha256sum | cut -c1-16))
 STAMP := $(VENV)/.installed-$(LOCK_HASH)
 
 RUN_ADDR ?= 127.0.0.1:8000
@@ -26,12 +27,12 @@ DEPLOY_HOST ?= kancelaria.example.gov.pl
 DEPLOY_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/test
 DEPLOY_REDIS_URL ?= redis://127.0.0.1:6379/0
 
-.PHONY: help install run test lint format messages check-deploy compose-check worker beat bench clean distclean
+.PHONY: help install install-ldap run test lint format messages check-deploy compose-check worker beat bench clean distclean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-14s %s\n", $$1, $$2}'
 
-$(STAMP): $(LOCK)
+$(STAMP): $(LOCK) $(LDAP_LOCK)
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' \
 		|| { echo "Kancelaria needs Python 3.11 or newer as '$(PYTHON)' (found: $$($(PYTHON) --version 2>&1))." >&2; exit 1; }
 	@if [ ! -x $(PY) ] || ! $(PY) -c 'import sys' >/dev/null 2>&1; then \
@@ -41,10 +42,18 @@ $(STAMP): $(LOCK)
 			|| { echo "'$(PYTHON) -m venv' failed (on Debian: apt-get install python3-venv)." >&2; exit 1; }; \
 	fi
 	$(PY) -m pip install --quiet --disable-pip-version-check -r $(LOCK)
+	@if [ -f /usr/include/ldap.h ] && [ -f /usr/include/sasl/sasl.h ]; then \
+		$(PY) -m pip install --quiet --disable-pip-version-check -r $(LDAP_LOCK); \
+	else \
+		echo "Directory login (LDAP) not installed: it needs 'apt-get install libldap2-dev libsasl2-dev', then 'make install-ldap'."; \
+	fi
 	@rm -f $(VENV)/.installed-*
 	@touch $@
 
 install: $(STAMP) ## Create .venv and install requirements-dev.lock (only when it changed)
+
+install-ldap: install ## Directory login's packages (needs libldap2-dev and libsasl2-dev)
+	$(PY) -m pip install --quiet --disable-pip-version-check -r $(LDAP_LOCK)
 
 var:
 	@mkdir -p var

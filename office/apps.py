@@ -19,8 +19,31 @@ class OfficeConfig(AppConfig):
 
         autodiscover_modules("contributions")
         registry.check()
+        _check_role_settings(registry)
         bounds.install()
         connection_created.connect(db.install_sqlite_collation, dispatch_uid="office.sqlite_collation")
         post_migrate.connect(roles.ensure_roles_after_migrate, dispatch_uid="office.roles")
         post_migrate.connect(schedules.ensure_schedules_after_migrate, dispatch_uid="office.beat")
         post_migrate.connect(deadline_rules.ensure_rules_after_migrate, dispatch_uid="office.deadline_rules")
+        from django.contrib.auth.signals import user_logged_in, user_logged_out
+
+        from office.services import accounts
+
+        user_logged_in.connect(accounts.on_login, dispatch_uid="office.accounts.login")
+        user_logged_out.connect(accounts.on_logout, dispatch_uid="office.accounts.logout")
+
+
+def _check_role_settings(registry) -> None:
+    """REQUIRE_2FA_ROLES and LDAP_ROLE_GROUPS may name only declared roles."""
+    from django.conf import settings
+    from django.core.exceptions import ImproperlyConfigured
+
+    declared = {role.key for role in registry.roles()}
+    for name, keys, extra in (
+        ("REQUIRE_2FA_ROLES", settings.REQUIRE_2FA_ROLES, {"superuser"}),
+        ("LDAP_ROLE_GROUPS", getattr(settings, "LDAP_ROLE_GROUPS", {}), set()),
+    ):
+        unknown = sorted(set(keys) - declared - extra)
+        if unknown:
+            known = ", ".join(sorted(declared))
+            raise ImproperlyConfigured(f"{name} names undeclared roles: {', '.join(unknown)}; known: {known}")

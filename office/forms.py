@@ -6,11 +6,13 @@ from typing import Any
 
 from django import forms
 from django.contrib.auth import get_user_model
+from django.contrib.auth.forms import AuthenticationForm
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from office.deadlines import apply_rule
+from office.kit.imports import LabelChoiceField, fold
 from office.kit.widgets import DateInput, SearchSelect, SearchSelectMultiple
 from office.models import Assignment, AssignmentStatus, Contact, DeadlineRule, OrgUnit
 from office.services.attachments import validate_upload
@@ -202,6 +204,47 @@ class ContactForm(forms.ModelForm):
         return code
 
 
+class ContactImportForm(forms.ModelForm):
+    """One row of a spreadsheet of contacts (``office.kit.imports``): the kind by its name in
+    either language, the organisation by the name of a contact in the directory."""
+
+    kind = LabelChoiceField(label=_("kind"), choices=Contact.Kind.choices, required=False)
+    organisation = forms.CharField(
+        label=_("organisation"),
+        max_length=255,
+        required=False,
+        help_text=_("The name of an organisation already in the contacts."),
+    )
+
+    class Meta:
+        model = Contact
+        # the organisation is looked up by name for the whole file at once, not checked row by row
+        fields = ["name", "kind", "position", "email", "phone", "street", "postal_code", "city", "notes"]
+
+    def __init__(self, *args: Any, organisations: dict[str, list[Contact]] | None = None, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.organisations = organisations or {}
+
+    def clean_kind(self) -> str:
+        return self.cleaned_data["kind"] or Contact.Kind.PERSON
+
+    def clean_organisation(self) -> Contact | None:
+        name = self.cleaned_data["organisation"]
+        if not name:
+            return None
+        found = self.organisations.get(fold(name), [])
+        if len(found) != 1:
+            raise forms.ValidationError(
+                _("There is no organisation “%(name)s” in the contacts; add it first or leave the column empty.")
+                if not found
+                else _("Several contacts are named “%(name)s”; choose the organisation on the contact's page later."),
+                params={"name": name},
+            )
+        return found[0]
+
+    clean_postal_code = ContactForm.clean_postal_code
+
+
 class MergeContactsForm(forms.Form):
     keep = forms.ModelChoiceField(
         queryset=Contact.objects.none(), label=_("keep this contact"), widget=forms.RadioSelect
@@ -218,3 +261,34 @@ class UnitReportForm(forms.Form):
     def __init__(self, *args: Any, units: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["unit"].queryset = units
+
+
+class OfficeAuthenticationForm(AuthenticationForm):
+    """The login form; says when the directory could not be asked, or gave the account no role."""
+
+    def get_invalid_login_error(self) -> forms.ValidationError:
+        from office.directory.backend import NO_ROLE_FLAG, UNREACHABLE_FLAG
+
+        if getattr(self.request, UNREACHABLE_FLAG, False):
+            return forms.ValidationError(
+                _(
+                    "The directory server cannot be reached, so directory accounts cannot log in now. "
+                    "Try again in a few minutes or call the IT department. Local accounts still work."
+                ),
+                code="directory_unreachable",
+            )
+        if getattr(self.request, NO_ROLE_FLAG, False):
+            return forms.ValidationError(
+                _("Your directory account has no role in this system. Ask the IT department to add it to a group."),
+                code="directory_no_role",
+            )
+        return super().get_invalid_login_error()
+
+
+class CodeForm(forms.Form):
+    code = forms.CharField(
+        label=_("Code"),
+        max_length=64,
+        help_text=_("The six digits your authenticator app shows, or one of your recovery codes."),
+        widget=forms.TextInput(attrs={"autocomplete": "one-time-code", "autofocus": True, "spellcheck": "false"}),
+    )

@@ -9,8 +9,13 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.middleware.locale import LocaleMiddleware
+from django.shortcuts import redirect
+from django.urls import reverse
 from django.utils import translation
+from django.utils.http import urlencode
 from django.utils.translation import check_for_language
+
+from office.services import accounts
 
 
 class OfficeLocaleMiddleware(LocaleMiddleware):
@@ -42,4 +47,34 @@ class IdleSessionMiddleware:
             now = int(time.time())
             if now - session.get("_touched", 0) >= self.TOUCH_EVERY_SECONDS:
                 session["_touched"] = now
+                accounts.touch(session.session_key)
         return self.get_response(request)
+
+
+class TwoFactorMiddleware:
+    """After the password, a user with an authenticator gives a code, and a user whose role
+    requires one sets it up, before any other page (the admin site included). What is pending
+    was decided at login and is kept in the session: no query per request."""
+
+    OPEN_VIEWS = frozenset(
+        {"two_factor_verify", "two_factor_setup", "logout", "set_language", "health", "office:display_preferences"}
+    )
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        return self.get_response(request)
+
+    def process_view(self, request, view_func, view_args, view_kwargs):
+        from office.services import two_factor
+
+        session = getattr(request, "session", None)
+        pending = session.get(two_factor.PENDING_KEY) if session is not None else None
+        if not pending or request.resolver_match.view_name in self.OPEN_VIEWS:
+            return None
+        if not request.user.is_authenticated:
+            session.pop(two_factor.PENDING_KEY, None)
+            return None
+        target = "two_factor_verify" if pending == two_factor.VERIFY else "two_factor_setup"
+        return redirect(f"{reverse(target)}?{urlencode({'next': request.get_full_path()})}")

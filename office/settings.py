@@ -19,6 +19,7 @@ from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
 from office.conf import Env
+from office.directory import conf as directory_conf
 
 env = Env()
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -68,6 +69,9 @@ INSTALLED_APPS = [
     "django_celery_beat",
     "axes",
     "csp",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
     "office",
     "office.council",
     "office.registers",
@@ -89,6 +93,7 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "office.middleware.IdleSessionMiddleware",
+    "office.middleware.TwoFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
@@ -170,12 +175,32 @@ AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
     "django.contrib.auth.backends.ModelBackend",
 ]
+# Directory login (Active Directory / OpenLDAP): on when LDAP_SERVER_URI is set; local accounts
+# (the administrator's) keep logging in through ModelBackend, also while the directory is down.
+_directory = directory_conf.settings_from_env(env)
+globals().update(_directory)
+DIRECTORY_LOGIN = bool(_directory)
+if DIRECTORY_LOGIN:
+    AUTHENTICATION_BACKENDS.insert(1, directory_conf.BACKEND)
+# Length over composition (NIST SP 800-63B, CERT Polska): a long passphrase, no character-class
+# rules, checked against Django's bundled list of 20,000 passwords known from breaches.
+PASSWORD_MIN_LENGTH = env.int("PASSWORD_MIN_LENGTH", 12, minimum=8, maximum=64)
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
-    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator", "OPTIONS": {"min_length": 10}},
+    {
+        "NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
+        "OPTIONS": {"min_length": PASSWORD_MIN_LENGTH},
+    },
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
-    {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
+# Two-factor sign-in (django-otp): the roles that must use it, e.g. "administrator,management"
+# (role keys; "superuser" for superusers). Anyone may turn it on in the account area.
+REQUIRE_2FA_ROLES = [
+    key.strip()
+    for key in env.str("REQUIRE_2FA_ROLES", "administrator,management" if PRODUCTION else "").split(",")
+    if key.strip()
+]
+OTP_TOTP_ISSUER = env.str("OTP_ISSUER", "Kancelaria")
 if DJANGO_ENV == "test":
     PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 #: how much history the demo data covers (1: a year; the tests' demo office: a few weeks)

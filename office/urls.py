@@ -6,7 +6,7 @@ from django.contrib.auth import views as auth_views
 from django.urls import include, path
 from django.utils.module_loading import module_has_submodule
 
-from office.views import assignments, contacts, dashboard, reads, system, units, workspace
+from office.views import account, assignments, contacts, dashboard, imports, reads, system, units, workspace
 
 office_patterns = [
     path("", dashboard.dashboard, name="dashboard"),
@@ -24,9 +24,12 @@ office_patterns = [
     path("contacts/", contacts.contact_list, name="contact_list"),
     path("contacts/new/", contacts.contact_create, name="contact_create"),
     path("contacts/options/", contacts.contact_options, name="contact_options"),
+    *contacts.CONTACT_IMPORT.urls("contacts/import/"),
     path("contacts/<int:pk>/", contacts.contact_detail, name="contact_detail"),
     path("contacts/<int:pk>/edit/", contacts.contact_edit, name="contact_edit"),
     path("contacts/<int:pk>/merge/", contacts.contact_merge, name="contact_merge"),
+    path("imports/<uuid:pk>/", imports.import_preview, name="import_preview"),
+    path("imports/<uuid:pk>/confirm/", imports.import_confirm, name="import_confirm"),
     path("units/", units.unit_list, name="unit_list"),
     path("units/<int:pk>/", units.unit_detail, name="unit_detail"),
     path("jobs/<uuid:pk>/", system.job_detail, name="job_detail"),
@@ -41,10 +44,17 @@ office_patterns = [
 urlpatterns = [
     path("", include((office_patterns, "office"))),
     path("health/", system.health, name="health"),
-    path("accounts/login/", auth_views.LoginView.as_view(redirect_authenticated_user=True), name="login"),
+    path("accounts/login/", account.OfficeLoginView.as_view(), name="login"),
     path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("accounts/password/", auth_views.PasswordChangeView.as_view(), name="password_change"),
     path("accounts/password/done/", auth_views.PasswordChangeDoneView.as_view(), name="password_change_done"),
+    path("accounts/security/", account.security, name="account_security"),
+    path("accounts/two-factor/", account.two_factor_setup, name="two_factor_setup"),
+    path("accounts/two-factor/verify/", account.two_factor_verify, name="two_factor_verify"),
+    path("accounts/two-factor/recovery-codes/", account.recovery_codes, name="two_factor_recovery_codes"),
+    path("accounts/two-factor/off/", account.two_factor_off, name="two_factor_off"),
+    path("accounts/sessions/<int:pk>/end/", account.session_end, name="session_end"),
+    path("accounts/sessions/end-all/", account.sessions_end_all, name="sessions_end_all"),
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),
 ]

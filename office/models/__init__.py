@@ -1,3 +1,4 @@
+from office.models.accounts import UserSession
 from office.models.assignments import (
     OPEN_STATUSES,
     Assignment,
@@ -32,4 +33,5 @@ __all__ = [
     "SecretariatMembership",
     "Tag",
     "User",
+    "UserSession",
 ]

@@ -140,6 +140,14 @@ EXPECTED: dict[str, Row] = {
     "logout": Row("post", table(302, anonymous=302), wrong="get"),
     "password_change": Row("get", table(200), wrong="delete", wrong_statuses={"anonymous": LOGIN}),
     "password_change_done": Row("get", table(200), wrong="post", wrong_statuses={"anonymous": LOGIN}),
+    # the account area: every logged-in user's own; nothing of another user's is reachable
+    "account_security": Row("get", table(200), wrong="post"),
+    "two_factor_setup": Row("get", table(200), wrong="put"),
+    "two_factor_verify": Row("get", table(302), wrong="put"),
+    "two_factor_recovery_codes": Row("post", table(302), wrong="get"),
+    "two_factor_off": Row("post", table(302), wrong="get"),
+    "session_end": Row("post", table(302), lambda w: {"pk": 2**31}, wrong="get"),
+    "sessions_end_all": Row("post", table(302), wrong="get"),
     "set_language": Row("post", table(302, anonymous=302), data=lambda w: {"language": "en", "next": "/"}),
     # The admin site is Django's: only its entry is checked per role (non-staff go to its login).
     "admin:index": Row("get", table(302, (ADMIN_STAFF, 200), anonymous=302)),

@@ -1,0 +1,1 @@
+"""Directory login (Active Directory / OpenLDAP): ``conf`` reads the settings, ``backend`` logs in."""
