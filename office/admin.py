@@ -24,8 +24,9 @@ from office.models import (
     SecretariatMembership,
     Tag,
     User,
+    UserSession,
 )
-from office.services import audit
+from office.services import accounts, audit, two_factor
 
 admin.site.site_header = _("Kancelaria – administration")
 admin.site.site_title = _("Kancelaria")
@@ -102,6 +103,53 @@ class UserAdmin(AuditedAdmin, BaseUserAdmin):
         *BaseUserAdmin.fieldsets,
         (_("Office"), {"fields": ("unit", "position", "phone", "language")}),
     )
+    actions = ["deactivate", "reset_two_factor"]
+
+    def has_delete_permission(self, request: Any, obj: Any = None) -> bool:
+        """Accounts are deactivated, never deleted: their history (the audit trail, the records
+        they made) keeps naming them."""
+        return False
+
+    def save_model(self, request: Any, obj: Any, form: Any, change: bool) -> None:
+        super().save_model(request, obj, form, change)
+        if change and not obj.is_active:
+            accounts.end_all_sessions(obj)
+
+    @admin.action(description=_("Deactivate the selected accounts (their history stays)"))
+    def deactivate(self, request: Any, queryset: Any) -> None:
+        done = sum(accounts.deactivate(user, actor=request.user) for user in queryset)
+        self.message_user(request, _("Accounts deactivated: %(count)s.") % {"count": done})
+
+    @admin.action(description=_("Turn off two-factor sign-in (a lost phone)"))
+    def reset_two_factor(self, request: Any, queryset: Any) -> None:
+        for user in queryset:
+            two_factor.turn_off(user, actor=request.user)
+            accounts.end_all_sessions(user)
+        self.message_user(request, _("Two-factor sign-in turned off: %(count)s.") % {"count": len(queryset)})
+
+
+@admin.register(UserSession)
+class UserSessionAdmin(admin.ModelAdmin):
+    """Who is signed in where; ending a session here signs that browser out."""
+
+    list_display = ["user", "address", "created_at", "last_seen", "user_agent"]
+    list_select_related = ["user"]
+    search_fields = ["user__username", "user__last_name", "address"]
+    readonly_fields = ["user", "address", "user_agent", "created_at", "last_seen"]
+    exclude = ["session_key"]
+
+    def has_add_permission(self, request: Any) -> bool:
+        return False
+
+    def has_change_permission(self, request: Any, obj: Any = None) -> bool:
+        return False
+
+    def delete_model(self, request: Any, obj: Any) -> None:
+        accounts.end_session(obj.user, obj.pk)
+
+    def delete_queryset(self, request: Any, queryset: Any) -> None:
+        for row in queryset.select_related("user"):
+            accounts.end_session(row.user, row.pk)
 
 
 class MembershipInline(admin.TabularInline):

@@ -39,6 +39,7 @@ def record_login(request: HttpRequest, user: Any) -> UserSession | None:
     if session.session_key is None:
         session.save()
     agent = request.headers.get("user-agent", "").replace("\x00", "")[:300]
+    purge_expired()
     row, _ = UserSession.objects.update_or_create(
         session_key=session.session_key,
         defaults={"user": user, "address": _address(request), "user_agent": agent, "last_seen": timezone.now()},
