@@ -14,8 +14,8 @@ shown as "unavailable": it never breaks the page. The kinds are listed in ``KIND
 **Definitions** the core installs or looks up: roles and the permissions granted to them,
 periodic tasks of the one beat schedule, deadline rules, job kinds (background work started
 from the UI), record view checks (who may see a record of an app, used by attachment
-downloads and links from the core), and letter sources (the merge fields a kind of record
-offers letter templates).
+downloads and links from the core), letter sources (the merge fields a kind of record
+offers letter templates), and importers (spreadsheets read into a register, ``office.kit.imports``).
 
 Keys are checked: an unknown kind, a second declaration under the same key, a grant to a
 role nobody declared — each stops the start with ``ImproperlyConfigured`` naming it.
@@ -230,6 +230,7 @@ class Registry:
         self._personal_data: dict[type, str] = {}
         self._view_checks: dict[type, Callable[[Any, Any], bool]] = {}
         self._letter_sources: dict[str, LetterSource] = {}
+        self._importers: dict[str, Any] = {}
 
     # --- per-user contributions -----------------------------------------------------------------
 
@@ -364,6 +365,23 @@ class Registry:
             return self._letter_sources[key]
         except KeyError:
             raise LookupError(f"Unknown letter source {key!r}") from None
+
+    # --- spreadsheet importers ------------------------------------------------------------------
+
+    def add_importer(self, importer: Any) -> Any:
+        """An ``office.kit.imports.Importer``: the pages of an uploaded file (kept as an
+        ``ImportBatch`` under the importer's key) find it here, so the core names no app."""
+        _add_once(self._importers, importer.key, importer, "importer")
+        return importer
+
+    def importer(self, key: str) -> Any:
+        try:
+            return self._importers[key]
+        except KeyError:
+            raise LookupError(f"Unknown importer {key!r}") from None
+
+    def importers(self) -> list[Any]:
+        return sorted(self._importers.values(), key=lambda importer: importer.key)
 
     # --- start-up check -------------------------------------------------------------------------
 

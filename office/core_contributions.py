@@ -27,8 +27,10 @@ from office.contributions import (
     search_hits,
 )
 from office.models import Assignment, AssignmentStatus, Contact
+from office.views.contacts import CONTACT_IMPORT
 
 registry.add_view_check(Assignment, lambda user, obj: access.assignments_visible_to(user).filter(pk=obj.pk).exists())
+registry.add_importer(CONTACT_IMPORT)
 
 
 def _due_meta(assignment: Assignment, today: Any) -> str:

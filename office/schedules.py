@@ -36,6 +36,7 @@ for _schedule in (
         minute="20",
         hour="3",
     ),
+    Schedule("Usuwanie wczytanych arkuszy importu", "office.tasks.purge_old_import_batches", minute="25", hour="3"),
     Schedule("Sygnał życia workera", "office.tasks.heartbeat", minute="*", hour="*"),
 ):
     registry.add_schedule(_schedule)

@@ -68,3 +68,11 @@ def heartbeat() -> str:
     now = timezone.now().isoformat()
     cache.set(HEARTBEAT_KEY, now, timeout=600)
     return now
+
+
+@background_task()
+def purge_old_import_batches() -> int:
+    """Daily: the rows of uploaded spreadsheets are kept a day (office.services.imports.KEEP_HOURS)."""
+    from office.services.imports import purge_old_batches
+
+    return purge_old_batches()

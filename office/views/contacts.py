@@ -19,8 +19,9 @@ from office import access
 from office.contributions import registry
 from office.db import polish
 from office.filters import ContactFilter
-from office.forms import ContactForm, MergeContactsForm
+from office.forms import ContactForm, ContactImportForm, MergeContactsForm
 from office.kit import Editor, PageLink, apply_errors, list_page, render_page
+from office.kit.imports import Importer, Match, find_by, fold
 from office.kit.widgets import options_view
 from office.models import Contact, Tag
 from office.services import audit
@@ -48,7 +49,10 @@ def contact_list(request: HttpRequest) -> HttpResponse:
         fragment="office/contacts/_table.html",
         title=_("Contacts"),
         filter_label=_("Filter contacts"),
-        links=[PageLink(_("New contact"), reverse("office:contact_create"), "office.add_contact")],
+        links=[
+            PageLink(_("New contact"), reverse("office:contact_create"), "office.add_contact"),
+            PageLink(_("Import"), reverse("office:contact_import"), "office.add_contact"),
+        ],
         context={"live": "id_q"},
     )
 
@@ -140,3 +144,60 @@ def contact_merge(request: HttpRequest, pk: int) -> HttpResponse:
     return render_page(
         request, "office/contacts/merge.html", {"contact": contact, "candidates": candidates, "form": form, "ids": ids}
     )
+
+
+# --- Import from a spreadsheet (office.kit.imports) --------------------------------------------
+
+
+def _contact_keys(data: dict[str, Any]) -> list[str]:
+    """A row repeats a contact with the same e-mail, or the same name in the same organisation."""
+    organisation = data.get("organisation")
+    keys = [f"name:{fold(data['name'])}|{fold(organisation.name) if organisation else ''}"]
+    return [f"email:{fold(data['email'])}", *keys] if data.get("email") else keys
+
+
+def _existing_contacts(rows: list[dict[str, Any]]) -> dict[str, Match]:
+    found = find_by(
+        Contact.objects.active().select_related("organisation"),
+        {"email": [row["email"] for row in rows], "name": [row["name"] for row in rows]},
+    )
+    return {
+        key: Match(contact.choice_label, reverse("office:contact_detail", args=[contact.pk]))
+        for contact in found
+        for key in _contact_keys({"name": contact.name, "email": contact.email, "organisation": contact.organisation})
+    }
+
+
+def _organisations(rows: list[dict[str, str]]) -> dict[str, Any]:
+    """The organisations the file names, found at once: {folded name: [contacts]}."""
+    named: dict[str, list[Contact]] = {}
+    organisations = Contact.objects.active().exclude(kind=Contact.Kind.PERSON)
+    for contact in find_by(organisations, {"name": [row.get("organisation", "") for row in rows]}):
+        named.setdefault(fold(contact.name), []).append(contact)
+    return {"organisations": named}
+
+
+CONTACT_IMPORT = Importer(
+    key="office.contacts",
+    url_name="office:contact",
+    label=gettext_lazy("Contacts"),
+    permission="office.add_contact",
+    form=ContactImportForm,
+    columns=("name", "kind", "organisation", "position", "email", "phone", "street", "postal_code", "city", "notes"),
+    keys=_contact_keys,
+    existing=_existing_contacts,
+    save=service.import_contacts,
+    listing="office:contact_list",
+    prepare=_organisations,
+    aliases={
+        "name": ("imię i nazwisko", "nazwisko", "full name"),
+        "organisation": ("instytucja", "firma", "organization"),
+        "position": ("funkcja", "job title"),
+        "email": ("adres e-mail", "mail"),
+        "phone": ("tel", "nr telefonu", "phone number"),
+        "street": ("ulica", "adres", "address", "street"),
+        "postal_code": ("kod", "postcode", "zip code"),
+        "city": ("miasto", "town"),
+        "notes": ("notatki", "notatka", "comments"),
+    },
+)

@@ -29,6 +29,7 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from office.models import AssignmentStatus, Attachment, Contact, Job
 from office.reports import UNIT_ASSIGNMENTS_PDF
+from office.services.imports import create_batch
 from tests.factories import AssignmentFactory, ContactFactory
 from tests.matrix import (
     ADMIN_STAFF,
@@ -119,6 +120,11 @@ EXPECTED: dict[str, Row] = {
     "office:contact_merge": Row(
         "get", table(403, (MERGERS, 200)), pk_of("contact"), data=lambda w: {"ids": [w.duplicate.pk]}, wrong="put"
     ),
+    # importing contacts from a spreadsheet: as adding one; a file's rows are its owner's only
+    "office:contact_import": Row("get", table(403, (CONTACT_EDITORS, 200)), wrong="put"),
+    "office:contact_import_template": Row("get", table(403, (CONTACT_EDITORS, 200)), wrong="post"),
+    "office:import_preview": Row("get", table(404, ({"administrator"}, 200)), pk_of("import_batch"), wrong="post"),
+    "office:import_confirm": Row("post", table(404, ({"administrator"}, 302)), pk_of("import_batch"), wrong="get"),
     "office:unit_list": Row("get", table(200), wrong="post"),
     "office:unit_detail": Row("get", table(200), lambda w: {"pk": w.units[WOK].pk}, wrong="post"),
     "office:job_detail": Row("get", table(404, ({"secretariat"}, 200)), pk_of("job"), wrong="post"),
@@ -243,6 +249,21 @@ def world(django_db_setup: Any, django_db_blocker: Any, _media_root: str) -> Ite
         attachment.file.save("pismo.pdf", ContentFile(b"%PDF-1.4 "), save=False)
         attachment.save()
         world = World(units, people, assignment, contact, duplicate, job, attachment)
+        world.extra["import_batch"] = create_batch(
+            owner=people["administrator"],
+            importer="office.contacts",
+            file_name="kontakty.csv",
+            columns=["name", "email"],
+            ignored=[],
+            rows=[
+                {
+                    "line": 2,
+                    "values": {"name": "Nowy Kontakt", "email": "nowy@example.pl"},
+                    "status": "new",
+                    "errors": [],
+                }
+            ],
+        )
         for module in FEATURE_MODULES:
             if hasattr(module, "build"):
                 module.build(world)
