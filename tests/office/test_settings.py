@@ -182,3 +182,22 @@ def test_the_test_environment_reaches_processes_started_by_the_suite() -> None:
     assert os.environ.get("DJANGO_ENV") == "test"
     if os.environ.get("PYTEST_XDIST_WORKER"):
         assert settings.DJANGO_ENV == "test"
+
+
+def test_every_environment_variable_is_in_the_readme_and_the_example_file() -> None:
+    """A setting read from the environment is documented for the IT department (the README's
+    configuration table) and listed in .env.example."""
+    import re
+
+    root = Path(__file__).resolve().parents[2]
+    sources = [root / "office" / "settings.py", root / "office" / "directory" / "conf.py"]
+    names = {
+        name
+        for source in sources
+        for name in re.findall(r'env\.[a-z]+\(\s*"([A-Z0-9_]+)"', source.read_text(encoding="utf-8"))
+    }
+    assert {"DATABASE_URL", "LDAP_SERVER_URI", "REQUIRE_2FA_ROLES"} <= names
+    readme = (root / "README.md").read_text(encoding="utf-8")
+    example = (root / ".env.example").read_text(encoding="utf-8")
+    assert sorted(name for name in names if f"`{name}`" not in readme) == []
+    assert sorted(name for name in names if not re.search(rf"^#? ?{name}=", example, re.M)) == []
