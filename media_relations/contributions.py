@@ -25,6 +25,7 @@ from media_relations.models import (
     Release,
     Tone,
 )
+from media_relations.views.directory import JOURNALIST_IMPORT
 from office.contributions import (
     ListItem,
     NavLink,
@@ -95,6 +96,7 @@ registry.add_schedule(
 for _model in (Inquiry, Publication, Release, Conference):
     registry.add_view_check(_model, lambda user, obj: access.can_view(user, type(obj)))
 registry.add_personal_data(Journalist, detail="media_relations:journalist_detail")
+registry.add_importer(JOURNALIST_IMPORT)
 
 
 # --- Navigation -----------------------------------------------------------------------------------

@@ -20,6 +20,7 @@ from media_relations.models import (
     Journalist,
     LegalBasis,
     Outlet,
+    OutletKind,
     PlannedPost,
     Publication,
     QuoteAuthorisation,
@@ -28,6 +29,7 @@ from media_relations.models import (
     ResponseStatus,
 )
 from office.db import polish
+from office.kit.imports import LabelChoiceField, fold
 from office.kit.widgets import DateInput, DateTimeInput, SearchSelect
 from office.models import Contact, OfficeHolder, OrgUnit
 
@@ -60,6 +62,60 @@ class JournalistForm(forms.ModelForm):
         model = Journalist
         fields = ["name", "email", "phone", "beat", "preferred_channel", "tags", "notes"]
         widgets = {"notes": forms.Textarea(attrs={"rows": 3})}
+
+
+class JournalistImportForm(forms.ModelForm):
+    """One row of a spreadsheet of journalists (``office.kit.imports``): the outlet by its name; an
+    outlet not in the directory yet is added when the row gives its kind."""
+
+    preferred_channel = LabelChoiceField(label=_("preferred channel"), choices=Channel.choices, required=False)
+    outlet = forms.CharField(
+        label=_("outlet"),
+        max_length=200,
+        required=False,
+        help_text=_("The name of the outlet the journalist works for."),
+    )
+    outlet_kind = LabelChoiceField(
+        label=_("kind of outlet"),
+        choices=OutletKind.choices,
+        required=False,
+        help_text=_("Only for an outlet not yet in the directory: it is added."),
+    )
+    position = forms.CharField(label=_("position"), max_length=120, required=False)
+    since = forms.DateField(label=_("works there since"), required=False, help_text=_("Today when left empty."))
+
+    class Meta:
+        model = Journalist
+        fields = ["name", "email", "phone", "beat", "preferred_channel", "notes"]
+
+    def __init__(self, *args: Any, outlets: dict[str, Outlet] | None = None, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.outlets = outlets or {}
+
+    def clean_preferred_channel(self) -> str:
+        return self.cleaned_data["preferred_channel"] or Channel.EMAIL
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean()
+        name = data.get("outlet")
+        if not name:
+            data["outlet"] = None
+            if data.get("position") or data.get("since"):
+                self.add_error("outlet", _("Give the outlet the journalist works for."))
+            return data
+        found = self.outlets.get(fold(name))
+        if found is None and not data.get("outlet_kind"):
+            self.add_error(
+                "outlet_kind",
+                _("“%(name)s” is not in the directory: give the kind of the outlet to add it.") % {"name": name},
+            )
+        elif found is None:
+            data["outlet"] = Outlet(name=name, kind=data["outlet_kind"])  # added by the import
+        elif not found.is_active:
+            self.add_error("outlet", _("The outlet “%(name)s” is marked inactive.") % {"name": found.name})
+        else:
+            data["outlet"] = found
+        return data
 
 
 class DistributionListForm(forms.ModelForm):

@@ -14,6 +14,7 @@ urlpatterns = [
     path("outlets/<int:pk>/edit/", directory.outlet_edit, name="outlet_edit"),
     path("journalists/", directory.journalist_list, name="journalist_list"),
     path("journalists/new/", directory.journalist_create, name="journalist_create"),
+    *directory.JOURNALIST_IMPORT.urls("journalists/import/"),
     path("journalists/<int:pk>/", directory.journalist_detail, name="journalist_detail"),
     path("journalists/<int:pk>/edit/", directory.journalist_edit, name="journalist_edit"),
     path("lists/", directory.distribution_lists, name="distribution_lists"),

@@ -6,11 +6,12 @@ import datetime as dt
 from typing import Any
 
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.db import models, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from media_relations.models import DistributionList, Journalist, JournalistOutlet, Outlet
+from office.kit.spreadsheets import fold
 from office.services import audit
 
 
@@ -77,6 +78,51 @@ def change_outlet(
         changes={"outlet": [str(current.outlet) if current else None, str(outlet)]},
     )
     return employment
+
+
+@transaction.atomic
+def import_journalists(*, actor: Any, rows: list[dict[str, Any]], message: Any = "") -> int:
+    """Add a journalist of each row (a spreadsheet row's cleaned data, ``office.kit.imports``) with
+    their outlet from ``since`` (today); an outlet the rows name that is not in the directory (an
+    unsaved ``Outlet``) is added once. Every record gets its trail entry saying where it came
+    from (``message``); a few queries for any number of rows."""
+    added: dict[str, Outlet] = {}
+    for row in rows:
+        outlet = row.get("outlet")
+        if outlet is not None and outlet.pk is None:
+            added.setdefault(fold(outlet.name), Outlet(name=outlet.name.strip(), kind=outlet.kind))
+    for outlet in added.values():
+        outlet.full_clean(validate_unique=False)  # the names are checked at once below
+    taken = list(
+        Outlet.objects.filter(name__in=[outlet.name for outlet in added.values()]).values_list("name", flat=True)
+    )
+    if taken:
+        raise ValidationError(
+            _("The outlet “%(name)s” was added meanwhile; check the file again.") % {"name": taken[0]}
+        )
+    Outlet.objects.bulk_create(added.values())
+    models.prefetch_related_objects(list(added.values()), "tags")
+    audit.record_created_rows(actor=actor, instances=added.values(), message=message)
+    fields = ("name", "email", "phone", "beat", "preferred_channel", "notes")
+    journalists = [Journalist(**{name: row[name] for name in fields}) for row in rows]
+    for journalist in journalists:
+        journalist.full_clean()
+    Journalist.objects.bulk_create(journalists, batch_size=500)
+    today = timezone.localdate()
+    employments = []
+    for journalist, row in zip(journalists, rows, strict=True):
+        outlet = row.get("outlet")
+        if outlet is not None:
+            outlet = outlet if outlet.pk else added[fold(outlet.name)]
+            employments.append(
+                JournalistOutlet(
+                    journalist=journalist, outlet=outlet, position=row["position"], started_on=row["since"] or today
+                )
+            )
+    JournalistOutlet.objects.bulk_create(employments, batch_size=500)
+    models.prefetch_related_objects(journalists, "tags", "outlets")
+    audit.record_created_rows(actor=actor, instances=journalists, message=message)
+    return len(journalists)
 
 
 @transaction.atomic

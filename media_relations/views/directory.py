@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.contrib.auth.decorators import login_required, permission_required
-from django.db.models import Count
+from django.db.models import Count, Prefetch
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
@@ -15,12 +15,13 @@ from django.views.decorators.http import require_GET
 
 from media_relations import access, selectors
 from media_relations.filters import JournalistFilter, OutletFilter
-from media_relations.forms import DistributionListForm, JournalistForm, OutletForm
-from media_relations.models import DistributionList, Journalist, Outlet
+from media_relations.forms import DistributionListForm, JournalistForm, JournalistImportForm, OutletForm
+from media_relations.models import DistributionList, Journalist, JournalistOutlet, Outlet
 from media_relations.services import directory
 from media_relations.services.directory import current_employment
 from office.db import polish
 from office.kit import Editor, PageLink, list_page
+from office.kit.imports import Importer, Match, find_by, fold
 from office.services import audit, reads
 
 
@@ -84,7 +85,8 @@ def journalist_list(request: HttpRequest) -> HttpResponse:
         links=[
             PageLink(
                 _("New journalist"), reverse("media_relations:journalist_create"), "media_relations.add_journalist"
-            )
+            ),
+            PageLink(_("Import"), reverse("media_relations:journalist_import"), "media_relations.add_journalist"),
         ],
         subnav="media_relations/_subnav.html",
         section="journalists",
@@ -175,3 +177,67 @@ distribution_list_create = LIST_EDITOR.create_view(
     permission="media_relations.add_distributionlist", new=lambda request: DistributionList()
 )
 distribution_list_edit = LIST_EDITOR.edit_view(load=_load(DistributionList, change=True))
+
+
+# --- Import from a spreadsheet (office.kit.imports) --------------------------------------------
+
+
+def _journalist_keys(data: dict[str, Any]) -> list[str]:
+    """A row repeats a journalist with the same e-mail, or the same name at the same outlet."""
+    outlet = data.get("outlet")
+    keys = [f"name:{fold(data['name'])}|{fold(outlet.name) if outlet else ''}"]
+    return [f"email:{fold(data['email'])}", *keys] if data.get("email") else keys
+
+
+def _existing_journalists(rows: list[dict[str, Any]]) -> dict[str, Match]:
+    current = JournalistOutlet.objects.filter(ended_on__isnull=True).select_related("outlet")
+    found = find_by(
+        Journalist.objects.prefetch_related(Prefetch("employments", queryset=current, to_attr="current")),
+        {"email": [row["email"] for row in rows], "name": [row["name"] for row in rows]},
+    )
+    matches = {}
+    for journalist in found:
+        outlet = journalist.current[0].outlet if journalist.current else None
+        label = f"{journalist.name} ({outlet})" if outlet else journalist.name
+        url = reverse("media_relations:journalist_detail", args=[journalist.pk])
+        for key in _journalist_keys({"name": journalist.name, "email": journalist.email, "outlet": outlet}):
+            matches[key] = Match(label, url)
+    return matches
+
+
+def _outlets(rows: list[dict[str, str]]) -> dict[str, Any]:
+    """The outlets the file names, found at once: {folded name: outlet}."""
+    found = find_by(Outlet.objects.all(), {"name": [row.get("outlet", "") for row in rows]})
+    return {"outlets": {fold(outlet.name): outlet for outlet in found}}
+
+
+JOURNALIST_IMPORT = Importer(
+    key="media_relations.journalists",
+    url_name="media_relations:journalist",
+    label=gettext_lazy("Journalists"),
+    permission="media_relations.add_journalist",
+    form=JournalistImportForm,
+    columns=(
+        "name",
+        "email",
+        "phone",
+        "outlet",
+        "outlet_kind",
+        "position",
+        "since",
+        "beat",
+        "preferred_channel",
+        "notes",
+    ),
+    keys=_journalist_keys,
+    existing=_existing_journalists,
+    save=directory.import_journalists,
+    listing="media_relations:journalist_list",
+    prepare=_outlets,
+    aliases={
+        "name": ("imię i nazwisko", "full name", "dziennikarz", "journalist"),
+        "email": ("adres e-mail", "mail"),
+        "outlet": ("redakcja", "medium", "media outlet", "tytuł"),
+        "outlet_kind": ("rodzaj redakcji", "rodzaj medium", "outlet type"),
+    },
+)

@@ -77,6 +77,9 @@ EXPECTED: dict[str, Row] = {
     "media_relations:journalist_create": _create(),
     "media_relations:journalist_detail": _detail("journalist", DIRECTORY_VIEWERS),
     "media_relations:journalist_edit": _edit("journalist", DIRECTORY_VIEWERS),
+    # importing journalists from a spreadsheet: as adding one (the file's preview is the core's)
+    "media_relations:journalist_import": _create(),
+    "media_relations:journalist_import_template": Row("get", table(403, (EDITORS, 200)), wrong="post"),
     "media_relations:distribution_lists": _list(DIRECTORY_VIEWERS),
     "media_relations:distribution_list_create": _create(),
     "media_relations:distribution_list_edit": _edit("distribution_list", DIRECTORY_VIEWERS),
