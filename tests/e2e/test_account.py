@@ -41,7 +41,7 @@ def test_setting_up_and_using_two_factor_sign_in(visitor, demo, settings):
     visitor.visit("/accounts/security/")
     assert "10" in visitor.page.locator("#two-factor-heading + p").inner_text()
     visitor.page.locator("#user-menu-button").click()
-    visitor.page.get_by_role("button", name="Wyloguj").click()
+    visitor.page.locator(".site-user").get_by_role("button", name="Wyloguj", exact=True).click()
     visitor.page.wait_for_load_state()
 
     visitor.login("prezydent", DEMO_PASSWORD)
