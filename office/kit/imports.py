@@ -143,7 +143,6 @@ class Importer:
     listing: str
     prepare: Callable[[list[dict[str, str]]], dict[str, Any]] | None = None
     aliases: dict[str, tuple[str, ...]] = field(default_factory=dict)
-    help_text: Any = ""
 
     # --- columns ------------------------------------------------------------------------------
 

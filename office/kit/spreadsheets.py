@@ -19,6 +19,7 @@ from __future__ import annotations
 import codecs
 import csv
 import datetime as dt
+import decimal
 import io
 import unicodedata
 import warnings
@@ -80,6 +81,9 @@ def cell_text(value: Any) -> str:
         return value.date().isoformat() if value.time() == dt.time() else value.isoformat(sep=" ", timespec="minutes")
     if isinstance(value, dt.date | dt.time):
         return value.isoformat()
+    if not isinstance(value, str | int | float | decimal.Decimal):
+        # an array or data-table formula of openpyxl: its text (which a row check refuses), never the object
+        return str(getattr(value, "text", None) or "=")
     return str(value).replace("\r\n", "\n").strip()
 
 
@@ -153,8 +157,13 @@ def _csv_rows(content: bytes) -> Iterator[tuple[int, list[str]]]:
     if content.startswith(_BINARY_MAGIC):
         raise ValidationError(_("This file is not a CSV file."), code="file_content")
     text = _decode(content)
-    first = next((line for line in text.splitlines() if line.strip()), "")
-    delimiter = max(DELIMITERS, key=first.count)
+    hint, _newline, rest = text.partition("\n")
+    if hint.lower().startswith("sep=") and len(hint.strip()) == 5:
+        # Excel's hint of the delimiter, a line of its own before the headers (not a row of the sheet)
+        delimiter, text = hint.strip()[4], rest
+    else:
+        first = next((line for line in text.splitlines() if line.strip()), "")
+        delimiter = max(DELIMITERS, key=first.count)
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
     number = 0
     try:

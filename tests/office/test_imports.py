@@ -11,7 +11,7 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 from openpyxl import Workbook, load_workbook
 
 from office.kit import spreadsheets
@@ -25,6 +25,17 @@ from tests.utils import fetch, messages_of, page_text
 pytestmark = pytest.mark.django_db
 
 UPLOAD = reverse("office:contact_import")
+
+
+def pl(text: str, plural: str = "", number: int = 1, /, **params: Any) -> str:
+    """A message as the office shows it (in Polish, the default language of every request)."""
+    with translation.override("pl"):
+        message = translation.ngettext(text, plural, number) if plural else translation.gettext(text)
+    return message % params if params else message
+
+
+IMPORTED = ("%(count)d row was imported.", "%(count)d rows were imported.")
+FORMULA = "Formulas are not imported: type the value itself."
 
 
 def csv_file(text: str, *, encoding: str = "utf-8-sig", name: str = "kontakty.csv") -> SimpleUploadedFile:
@@ -98,7 +109,7 @@ def test_confirm_saves_the_new_rows_with_their_trail_and_leads_to_the_list(staff
     )
     response = fetch(staff, "post", reverse("office:import_confirm", args=[batch.pk]))
     assert response.status_code == 302 and response["Location"] == reverse("office:contact_list")
-    assert messages_of(response) == ["2 rows were imported."]
+    assert messages_of(response) == [pl(*IMPORTED, 2, count=2)]
     anna = Contact.objects.get(name="Anna Nowak")
     assert anna.organisation == organisation and anna.postal_code == "00-950" and anna.kind == Contact.Kind.PERSON
     assert Contact.objects.get(name="Instytut Pamięci").kind == Contact.Kind.INSTITUTION
@@ -155,11 +166,15 @@ def test_unreadable_and_wrong_files_are_form_errors(staff: Any) -> None:
 def test_row_limit_and_size_limit(monkeypatch: pytest.MonkeyPatch, staff: Any) -> None:
     monkeypatch.setattr(spreadsheets, "MAX_ROWS", 3)
     response = upload(staff, csv_file("Nazwa\n" + "".join(f"Osoba {n}\n" for n in range(4))))
-    assert "more than 3 rows" in " ".join(response.context["form"].errors["file"])
+    assert response.context["form"].errors["file"] == [
+        pl("The file has more than %(limit)s rows; split it into smaller files.", limit="3")
+    ]
     assert staged(staff, csv_file("Nazwa\n" + "".join(f"Osoba {n}\n" for n in range(3))))
     monkeypatch.setattr(spreadsheets, "MAX_FILE_BYTES", 10)
     response = upload(staff, csv_file("Nazwa\nOsoba długa\n"))
-    assert "limit" in " ".join(response.context["form"].errors["file"])
+    assert (
+        response.context["form"].errors["file"][0].startswith(pl("The file is %(size)s; the limit is %(limit)s.")[:6])
+    )
 
 
 # --- Rows: errors, duplicates, hostile values ----------------------------------------------------
@@ -206,11 +221,18 @@ def test_duplicates_in_the_directory_and_in_the_file_are_left_out(staff: Any) ->
     )
     assert statuses(batch) == {2: DUPLICATE, 3: DUPLICATE, 4: NEW, 5: DUPLICATE, 6: NEW}
     assert batch.rows[0]["duplicate_url"] == reverse("office:contact_detail", args=[existing.pk])
-    assert "row 4" in batch.rows[3]["duplicate_of"]
+    assert batch.rows[3]["duplicate_of"] == pl("row %(line)s of this file", line=4)
     preview = page_text(fetch(staff, "get", reverse("office:import_preview", args=[batch.pk])))
     assert "Jan Kowalski" in preview
     response = fetch(staff, "post", reverse("office:import_confirm", args=[batch.pk]))
-    assert "3 rows were left out" in messages_of(response)[0]
+    assert messages_of(response)[0].endswith(
+        pl(
+            "%(count)d row was left out (a duplicate or a row with errors).",
+            "%(count)d rows were left out (duplicates or rows with errors).",
+            3,
+            count=3,
+        )
+    )
     assert Contact.objects.filter(name__in=["Piotr Wiśniewski", "Ewa"]).count() == 2
     assert Contact.objects.count() == 6
 
@@ -227,7 +249,7 @@ def test_a_row_that_became_a_duplicate_after_the_preview_is_not_saved(staff: Any
     batch = staged(staff, csv_file("Nazwa;E-mail\nJan Nowak;jan@example.pl\nAnna Nowak;anna@example.pl\n"))
     ContactFactory(name="Jan Nowak (dopisany)", email="JAN@example.pl")
     response = fetch(staff, "post", reverse("office:import_confirm", args=[batch.pk]))
-    assert messages_of(response)[0].startswith("1 row was imported.")
+    assert messages_of(response)[0].startswith(pl(*IMPORTED, 1, count=1))
     assert Contact.objects.filter(email__iexact="jan@example.pl").count() == 1
 
 
@@ -240,16 +262,11 @@ def test_hostile_values_are_row_errors(staff: Any) -> None:
             "@SUM(1+1);;\n"
             "Jan Nowak;" + "x" * 6000 + ";\n"
             "Nul\x00Byte;;\n"
-            "Anna Nowak;- notatka;+48 600 100 200\n"
-            + "Ewa;;"
-            + "9" * 60
-            + "\n"
-            + "A" * 300
-            + ";;\n"
+            "Anna Nowak;- notatka;+48 600 100 200\n" + "Ewa;;" + "9" * 60 + "\n" + "A" * 300 + ";;\n"
         ),
     )
     assert statuses(batch) == {2: ERROR, 3: ERROR, 4: ERROR, 5: ERROR, 6: NEW, 7: ERROR, 8: ERROR}
-    assert "Formulas" in batch.rows[0]["errors"][0][1]
+    assert batch.rows[0]["errors"][0][1] == pl(FORMULA)
     assert "\x00" not in batch.rows[3]["values"]["name"]
     assert len(batch.rows[2]["values"]["notes"]) == 5000
     page = fetch(staff, "get", reverse("office:import_preview", args=[batch.pk]))
@@ -384,3 +401,26 @@ def test_a_failing_save_leaves_the_batch_to_confirm_again(persona: Any) -> None:
         import_service.confirm_batch(actor=owner, batch=batch, save=failing)
     batch.refresh_from_db()
     assert batch.is_staged and not Contact.objects.exists()
+
+
+def test_excel_delimiter_hint_and_utf16(staff: Any) -> None:
+    batch = staged(staff, csv_file('sep=,\nNazwa,Miasto\n"Nowak, Jan",Łódź\n'))
+    assert batch.rows == [{"line": 2, "values": {"name": "Nowak, Jan", "city": "Łódź"}, "status": NEW, "errors": []}]
+    ImportBatch.objects.all().delete()
+    batch = staged(staff, csv_file("Nazwa\tMiasto\nJan\tŁódź\n", encoding="utf-16"))
+    assert batch.rows[0]["values"] == {"name": "Jan", "city": "Łódź"}
+
+
+def test_formula_cells_of_xlsx_are_row_errors(staff: Any) -> None:
+    from openpyxl.worksheet.formula import ArrayFormula
+
+    book = Workbook()
+    book.active.append(["Nazwa", "Miasto"])
+    book.active.append(['=CONCAT("Jan";" Nowak")', "Łódź"])
+    book.active["A3"] = "Anna"
+    book.active["B3"] = ArrayFormula("B3:B3", '=UPPER("łódź")')
+    buffer = io.BytesIO()
+    book.save(buffer)
+    batch = staged(staff, SimpleUploadedFile("k.xlsx", buffer.getvalue()))
+    assert statuses(batch) == {2: ERROR, 3: ERROR}
+    assert all(row["errors"][0][1] == pl(FORMULA) for row in batch.rows)
