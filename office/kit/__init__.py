@@ -8,6 +8,8 @@
 - ``editors``: ``Editor``, the create and edit pages of one kind of record declared once.
 - ``actions``: ``Action`` and ``ActionSet``: every action on a record has its own URL name,
   its own permission and its own view; there are no switchboard views.
+- ``imports`` (reading files in ``spreadsheets``): ``Importer``, rows of a CSV or XLSX file added
+  to a register after a preview of every row (new, duplicate, error) and a confirmation.
 
 The templates the kit renders live in ``templates/kit/``. See docs/architecture.md ("A new
 app, step by step") for how an app puts them together.
