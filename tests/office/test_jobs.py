@@ -219,7 +219,7 @@ def test_a_queued_job_polls_and_cannot_be_downloaded(persona: Any) -> None:
     job = Job.objects.create(kind=UNIT_ASSIGNMENTS_PDF, title="W kolejce", owner=owner)
     client = client_for(owner)
     status = fetch(client, "get", reverse("office:job_status", args=[job.pk]))
-    assert f'hx-get="{reverse("office:job_status", args=[job.pk])}"' in status.content.decode()
+    assert f'data-hx-get="{reverse("office:job_status", args=[job.pk])}"' in status.content.decode()
     assert fetch(client, "get", reverse("office:job_download", args=[job.pk])).status_code == 404
 
 
