@@ -128,7 +128,12 @@ class Inquiry(models.Model):
         return self.is_overdue()
 
     def is_overdue(self, today: dt.date | None = None) -> bool:
-        return self.is_open and self.due_on < (today or timezone.localdate())
+        return self.overdue_when(self.status, self.due_on, today)
+
+    @staticmethod
+    def overdue_when(status: str, due_on: dt.date, today: dt.date | None = None) -> bool:
+        """The rule of ``overdue`` for the values alone (a list exported without its records)."""
+        return status in OPEN_INQUIRY_STATUSES and due_on < (today or timezone.localdate())
 
     @property
     def is_approved(self) -> bool:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -73,6 +73,7 @@ def list_page(
     filter_kwargs: dict[str, Any] | None = None,
     context: dict[str, Any] | None = None,
     per_page: int | None = None,
+    export_columns: Sequence[exports.ExportColumn] = (),
 ) -> HttpResponse:
     """A list: the filterset narrows ``queryset`` (an invalid filter shows its errors and the
     unfiltered list), the page is cut, and an htmx request gets only the results ``fragment``.
@@ -81,6 +82,10 @@ def list_page(
     the app's ``subnav`` template (with ``section`` marked current), the filter form (named
     ``filter_label`` for assistive technology) and the results ``fragment`` (which extends
     ``kit/results.html``). A page with more to show passes its own ``template``.
+
+    ``?export=csv`` or ``?export=xlsx`` gives the same rows as a spreadsheet (``office.kit.exports``):
+    read back from the ``fragment``'s table, or, for a long list that declares them,
+    ``export_columns`` read from the same filtered queryset (headed and shown as the table is).
     """
     filterset = None
     rows = queryset
@@ -107,6 +112,7 @@ def list_page(
             render=exports.render_chunks(request, fragment, page_context),
             fmt=fmt,
             title=title or filter_label or _("List"),
+            columns=export_columns,
         )
     page_context["page_obj"] = paginate(request, rows, per_page)
     return render_page(request, template, page_context, fragment=fragment)
