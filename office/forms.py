@@ -6,7 +6,7 @@ from typing import Any
 
 from django import forms
 from django.contrib.auth import get_user_model
-from django.contrib.auth.forms import AuthenticationForm
+from django.contrib.auth.forms import AuthenticationForm, UsernameField
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -264,7 +264,12 @@ class UnitReportForm(forms.Form):
 
 
 class OfficeAuthenticationForm(AuthenticationForm):
-    """The login form; says when the directory could not be asked, or gave the account no role."""
+    """The login form; says when the directory could not be asked, or gave the account no role.
+
+    The user name is checked for its length before anything authenticates: a longer one is a
+    form error, never a value the lock-out's table (255 characters) cannot store."""
+
+    username = UsernameField(max_length=150, widget=forms.TextInput(attrs={"autofocus": True}))
 
     def get_invalid_login_error(self) -> forms.ValidationError:
         from office.directory.backend import NO_ROLE_FLAG, UNREACHABLE_FLAG

@@ -78,3 +78,48 @@ class TwoFactorMiddleware:
             return None
         target = "two_factor_verify" if pending == two_factor.VERIFY else "two_factor_setup"
         return redirect(f"{reverse(target)}?{urlencode({'next': request.get_full_path()})}")
+
+
+class PrivacyHeadersMiddleware:
+    """Two headers the security settings do not cover.
+
+    ``Permissions-Policy`` on every response: no page of the office uses the camera, the
+    microphone, the location, payments or USB devices, so nothing embedded in one may ask.
+    ``Cache-Control: private, no-store`` on what a signed-in user is shown: a page behind login
+    stays in no shared cache and no browser history a next user of the computer could read back.
+    A response that chose its own caching (``Cache-Control`` or an ``ETag``: public pages,
+    thumbnails) and static files keep theirs.
+    """
+
+    PERMISSIONS_POLICY = ", ".join(
+        f"{feature}=()"
+        for feature in (
+            "accelerometer",
+            "camera",
+            "display-capture",
+            "geolocation",
+            "gyroscope",
+            "magnetometer",
+            "microphone",
+            "midi",
+            "payment",
+            "usb",
+        )
+    )
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        response.headers.setdefault("Permissions-Policy", self.PERMISSIONS_POLICY)
+        user = getattr(request, "user", None)
+        if (
+            user is not None
+            and user.is_authenticated
+            and "Cache-Control" not in response.headers
+            and "ETag" not in response.headers
+            and not request.path.startswith(settings.STATIC_URL or "/static/")
+        ):
+            response.headers["Cache-Control"] = "private, no-store"
+        return response

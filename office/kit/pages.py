@@ -197,10 +197,17 @@ def edit_record(
 def safe_next_url(request: HttpRequest, candidate: str | None, default: str) -> str:
     """``candidate`` (a ``next`` parameter) when it points into this site, else ``default``.
 
-    Django's own check: ``//evil.example``, ``https://evil.example`` and ``/\\evil`` are refused.
+    Only a path of this site is taken: it starts with one ``/`` (``foo`` is not a URL to go to,
+    and a redirect would try it as a view name), and passes Django's own check: ``//evil.example``,
+    ``https://evil.example`` and ``/\\evil`` are refused.
     """
-    if candidate and url_has_allowed_host_and_scheme(
-        candidate, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    if (
+        candidate
+        and candidate.startswith("/")
+        and not candidate.startswith(("//", "/\\"))
+        and url_has_allowed_host_and_scheme(
+            candidate, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+        )
     ):
         return candidate
     return default

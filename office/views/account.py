@@ -8,11 +8,11 @@ from django.contrib.auth.decorators import login_required
 from django.contrib.auth.views import LoginView
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from office.forms import CodeForm, OfficeAuthenticationForm
+from office.kit.pages import safe_next_url
 from office.services import accounts, two_factor
 
 
@@ -22,10 +22,8 @@ class OfficeLoginView(LoginView):
 
 
 def _next(request: HttpRequest) -> str:
-    target = request.POST.get("next") or request.GET.get("next") or ""
-    if url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}, require_https=request.is_secure()):
-        return target
-    return "/"
+    """A path of this site to go on to (``/`` when ``next`` is missing, foreign or not a path)."""
+    return safe_next_url(request, request.POST.get("next") or request.GET.get("next"), "/")
 
 
 @require_GET

@@ -9,16 +9,16 @@ from django.conf import settings
 from django.contrib.auth.decorators import login_required
 from django.core.cache import cache
 from django.db import connection
-from django.http import FileResponse, Http404, HttpRequest, HttpResponse, JsonResponse
-from django.shortcuts import redirect, render
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse, HttpResponseRedirect, JsonResponse
+from django.shortcuts import render
 from django.template import loader
 from django.utils import timezone
-from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_POST
 
 from office import access
 from office.context_processors import FONT_SIZES
+from office.kit.pages import safe_next_url
 from office.models import Job
 from office.tasks import HEARTBEAT_KEY
 
@@ -106,12 +106,7 @@ def health(request: HttpRequest) -> JsonResponse:
 @require_POST
 def display_preferences(request: HttpRequest) -> HttpResponse:
     """Font size and contrast switches: kept in cookies so they work before login too."""
-    target = request.POST.get("next", "")
-    if not url_has_allowed_host_and_scheme(
-        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
-    ):
-        target = "/"
-    response = redirect(target)
+    response = HttpResponseRedirect(safe_next_url(request, request.POST.get("next"), "/"))
     year = 365 * 24 * 3600
     size = request.POST.get("font_size")
     if size in FONT_SIZES:

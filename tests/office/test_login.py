@@ -115,3 +115,20 @@ def test_logout_is_post_only_and_ends_the_session(persona: Any) -> None:
     assert (response.status_code, response["Location"]) == (302, reverse("login"))
     url = reverse("office:dashboard")
     assert fetch(client, "get", url)["Location"] == login_url(url)
+
+
+@pytest.mark.parametrize("length", [151, 300, 5000])
+def test_a_too_long_user_name_is_a_form_error(length: int) -> None:
+    """The lock-out table keeps user names of 255 characters: a longer one never reaches it."""
+    from axes.models import AccessAttempt
+
+    response = attempt(english_client(), "x" * length, "haslo")
+    assert response.status_code == 200
+    assert response.context["form"].errors["username"]
+    assert not AccessAttempt.objects.filter(username__startswith="xxx").exists()
+
+
+@pytest.mark.postgres
+def test_a_too_long_user_name_on_postgresql() -> None:
+    response = attempt(english_client(), "y" * 300, "haslo")
+    assert response.status_code == 200 and response.context["form"].errors["username"]

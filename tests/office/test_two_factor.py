@@ -167,3 +167,13 @@ def test_new_recovery_codes_need_a_verified_session_and_replace_the_old(persona:
     new = response.context["codes"]
     assert len(new) == 10 and not set(new) & set(old)
     assert re.search(re.escape(new[0]), response.content.decode())
+
+
+@override_settings(OTP_TOTP_THROTTLE_FACTOR=0)
+def test_a_next_that_is_not_a_path_of_the_site_leads_home(persona: Any) -> None:
+    user = persona("secretariat")
+    device = enrolled(user)
+    client, _response = log_in(user)
+    right = fetch(client, "post", reverse("two_factor_verify"), {"code": code_for(device), "next": "foo"})
+    assert right["Location"] == "/"
+    assert fetch(client, "get", reverse("two_factor_verify"), {"next": "//evil.example"})["Location"] == "/"

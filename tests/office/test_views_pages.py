@@ -132,3 +132,21 @@ def test_set_language(persona: Any) -> None:
     response = fetch(client, "post", reverse("set_language"), {"language": "en", "next": "/contacts/"})
     assert (response.status_code, response["Location"]) == (302, "/contacts/")
     assert response.cookies[settings.LANGUAGE_COOKIE_NAME].value == "en"
+
+
+@pytest.mark.parametrize(
+    "target",
+    ["foo", "dashboard", "office:dashboard", "//evil.example/", "/\\evil.example", "https://evil.example/", ""],
+)
+def test_display_preferences_go_home_for_anything_but_a_path_of_the_site(target: str) -> None:
+    response = fetch(client_for(None), "post", reverse("office:display_preferences"), {"next": target})
+    assert (response.status_code, response["Location"]) == (302, "/")
+
+
+def test_safe_next_url_takes_only_a_path_of_the_site(rf: Any) -> None:
+    from office.kit.pages import safe_next_url
+
+    request = rf.get("/")
+    assert safe_next_url(request, "/press/inquiries/?page=2", "/") == "/press/inquiries/?page=2"
+    for candidate in ("foo", "press/inquiries/", "//evil.example", "/\\evil", "https://evil.example/", None, ""):
+        assert safe_next_url(request, candidate, "/home/") == "/home/"
