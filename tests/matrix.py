@@ -21,6 +21,9 @@ from typing import Any
 from tests.personas import AUTHENTICATED
 
 LOGIN = "login"
+#: in the title, place and notes of a private entry on the mayor's calendar that no persona of the
+#: matrix may read: no page any persona is shown may carry it
+PRIVATE_MARKER = "PRYWATNE-ZNACZNIK-7Q2"
 
 VIEW_ALL = frozenset({"administrator", "superuser", "secretariat", "management", "auditor"})
 #: The issuer side of an assignment handed over by the secretariat persona.

@@ -13,7 +13,7 @@ from typing import Any
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 
-from tests.matrix import Row, World, pk_of, table
+from tests.matrix import PRIVATE_MARKER, Row, World, pk_of, table
 
 MANAGERS = frozenset({"administrator", "superuser", "secretariat"})
 VIEWERS = MANAGERS | {"press_officer", "office_staff", "management", "auditor"}
@@ -28,7 +28,7 @@ def _at(hour: int) -> dt.datetime:
 
 
 def build(world: World) -> None:
-    from calendar_app.models import Calendar, MeetingRequest
+    from calendar_app.models import Calendar, MeetingRequest, Visibility
     from calendar_app.services import entries as entry_services
     from calendar_app.services import requests as request_services
     from office.models import OfficeHolder, SecretariatMembership
@@ -41,6 +41,19 @@ def build(world: World) -> None:
     calendar = Calendar.objects.create(office_holder=holder)
     entry = entry_services.schedule_entry(
         actor=secretary, calendar=calendar, title="Spotkanie z Radą Seniorów", start=_at(10), end=_at(11)
+    )
+    # The mayor's private appointment today, found by the search of the matrix ("Remont"): every
+    # page of every persona is checked for its marker (tests/office/test_permission_matrix.py).
+    today = dt.datetime.combine(timezone.localdate(), dt.time(8), tzinfo=timezone.get_current_timezone())
+    entry_services.schedule_entry(
+        actor=secretary,
+        calendar=calendar,
+        title=f"Remont mieszkania {PRIVATE_MARKER}",
+        place=f"ul. Prywatna 3 {PRIVATE_MARKER}",
+        notes=f"Notatka {PRIVATE_MARKER}",
+        start=today,
+        end=today + dt.timedelta(hours=1),
+        visibility=Visibility.PRIVATE,
     )
     request = request_services.register_request(
         actor=secretary,

@@ -39,6 +39,7 @@ from tests.matrix import (
     LOGIN,
     MANAGERS,
     MERGERS,
+    PRIVATE_MARKER,
     VIEW_ALL,
     Row,
     World,
@@ -301,10 +302,18 @@ def test_status(world: World, name: str, persona: str) -> None:
     row = EXPECTED[name]
     url, response = _request(world, name, persona, row.method)
     _check(response, url, row.statuses[persona])
+    _no_private_marker(response, url)
     if persona == "administrator" and row.method == "get" and response.status_code == 200:
         _send_hostile_values(world, url, response)
         _export_rows(world, url, response)
         _read_is_logged(world, name, row)
+
+
+def _no_private_marker(response: Any, url: str) -> None:
+    """Nobody in the matrix may read the mayor's private entry: its text is on no page, fragment,
+    feed or download they get (the calendar shows "busy")."""
+    body = getattr(response, "content_bytes", None) or (b"" if response.streaming else response.content)
+    assert PRIVATE_MARKER.encode() not in body, f"{url}: the private entry's text is shown"
 
 
 def _read_is_logged(world: World, name: str, row: Row) -> None:
