@@ -23,6 +23,7 @@ from django.core.exceptions import ImproperlyConfigured
 from django.utils import timezone
 
 from office.contributions import RuleSpec, registry
+from office.kit import bounds
 from office.models import DeadlineRule
 
 Unit = DeadlineRule.Unit
@@ -43,14 +44,16 @@ def is_working_day(day: dt.date) -> bool:
 
 
 def next_working_day(day: dt.date) -> dt.date:
-    while not is_working_day(day):
+    """The first working day on or after ``day``; the office's last day (``bounds.LATEST``) ends the search."""
+    while not is_working_day(day) and day < bounds.LATEST:
         day += dt.timedelta(days=1)
     return day
 
 
 def add_working_days(start: dt.date, count: int) -> dt.date:
+    """``count`` working days after ``start``, at most the office's last day (``bounds.LATEST``)."""
     day = start
-    while count > 0:
+    while count > 0 and day < bounds.LATEST:
         day += dt.timedelta(days=1)
         if is_working_day(day):
             count -= 1
@@ -82,8 +85,35 @@ def _as_local_date(start: dt.date | dt.datetime) -> dt.date:
     return start
 
 
+def _within_bounds(start: dt.date | dt.datetime) -> dt.date | dt.datetime:
+    """``start`` moved into the office's range of dates (a moment keeps its time of day)."""
+    day = start.date() if isinstance(start, dt.datetime) else start
+    inside = bounds.clamp(day)
+    if inside == day:
+        return start
+    if isinstance(start, dt.datetime):
+        return dt.datetime.combine(inside, start.time(), tzinfo=start.tzinfo)
+    return inside
+
+
 def apply_rule(rule: DeadlineRule, start: dt.date | dt.datetime) -> Deadline:
-    """The deadline ``rule`` gives for an event on ``start`` (a date or a moment)."""
+    """The deadline ``rule`` gives for an event on ``start`` (a date or a moment).
+
+    Never an overflow: a start outside the office's range of dates (``office.kit.bounds``,
+    1800–2199) is moved to its nearest end first, and a deadline that would fall after the
+    range, or beyond what Python's dates can hold, is the range's last day (``bounds.LATEST``).
+    """
+    start = _within_bounds(start)
+    try:
+        deadline = _apply_rule(rule, start)
+    except (OverflowError, ValueError):  # beyond the year 9999: a rule with an absurd amount
+        return Deadline(bounds.LATEST, None, rule.code, rule.name, rule.basis)
+    if deadline.due > bounds.LATEST:
+        return Deadline(bounds.LATEST, None, rule.code, rule.name, rule.basis)
+    return deadline
+
+
+def _apply_rule(rule: DeadlineRule, start: dt.date | dt.datetime) -> Deadline:
     due_at = None
     if rule.unit == Unit.HOURS:
         moment = start if isinstance(start, dt.datetime) else dt.datetime.combine(start, dt.time(0, 0))

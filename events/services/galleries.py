@@ -29,6 +29,7 @@ from PIL import Image, ImageOps, UnidentifiedImageError
 
 from events.models import PUBLISHABLE, Gallery, Photo, PhotoStatus, Video
 from office.access import can_view_record
+from office.kit import bounds
 from office.services import audit
 
 logger = logging.getLogger(__name__)
@@ -204,11 +205,16 @@ def add_photos(
 
 
 def _taken_at(image: Image.Image) -> dt.datetime | None:
+    """When the camera says the photo was taken; nothing when it says nothing readable or a date
+    outside the office's range (a camera's clock reset to year 1 or set to 9999)."""
     try:
         raw = image.getexif().get_ifd(EXIF_IFD).get(DATE_TAKEN)
         if not raw:
             return None
-        return timezone.make_aware(dt.datetime.strptime(str(raw).strip("\x00 "), "%Y:%m:%d %H:%M:%S"))
+        taken = dt.datetime.strptime(str(raw).strip("\x00 "), "%Y:%m:%d %H:%M:%S")
+        if not bounds.EARLIEST <= taken.date() <= bounds.LATEST:
+            return None
+        return timezone.make_aware(taken)
     except (ValueError, TypeError, KeyError, OverflowError):
         return None
 
