@@ -68,6 +68,9 @@ registry.add_schedule(
 )
 
 registry.add_view_check(Entry, access.may_view_entry)
+# a decision is shown on its meeting's page; a meeting request on its own, to who reads requests
+registry.add_view_check(Decision, lambda user, decision: access.may_view_entry(user, decision.entry))
+registry.add_view_check(MeetingRequest, lambda user, request: user.has_perm("calendar_app.view_meetingrequest"))
 registry.add_personal_data(MeetingRequest, detail="calendar_app:request_detail")
 
 

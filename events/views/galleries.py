@@ -145,6 +145,8 @@ def _detail(request: HttpRequest, gallery: Gallery, bound: dict[str, Any] | None
             "videos": list(gallery.videos.all()),
             "counts": counts,
             "can_change": request.user.has_perm(CHANGE),
+            # the public page exists once a photo is published, not as soon as the gallery is public
+            "in_public_gallery": gallery.is_public and services.public_galleries().filter(pk=gallery.pk).exists(),
             "trail": audit.trail_for(gallery),
             **ACTIONS.context(request, gallery, bound),
         },

@@ -5,15 +5,53 @@ from __future__ import annotations
 from typing import Any
 
 from django import template
-from django.utils.html import format_html_join
+from django.utils.html import format_html, format_html_join
+
+from office import access
 
 register = template.Library()
 
 
-@register.inclusion_tag("kit/breadcrumbs.html")
-def breadcrumbs(current: Any, *pairs: Any) -> dict[str, Any]:
-    """``{% breadcrumbs current url1 label1 url2 label2 … %}``: the trail to the page ``current``."""
-    return {"parents": list(zip(pairs[::2], pairs[1::2], strict=True)), "current": current}
+def _user(context: Any) -> Any:
+    request = context.get("request")
+    return getattr(request, "user", None) or context.get("user")
+
+
+@register.inclusion_tag("kit/breadcrumbs.html", takes_context=True)
+def breadcrumbs(context: Any, current: Any, *pairs: Any) -> dict[str, Any]:
+    """``{% breadcrumbs current url1 label1 url2 label2 … %}``: the trail to the page ``current``
+    (a parent the user may not open is named without a link)."""
+    return {
+        "parents": list(zip(pairs[::2], pairs[1::2], strict=True)),
+        "current": current,
+        "request": context.get("request"),
+        "user": context.get("user"),
+    }
+
+
+@register.simple_tag(takes_context=True)
+def may_follow(context: Any, url: Any) -> bool:
+    """``{% may_follow url as followable %}``: whether the page's user passes the permission of
+    the view at ``url`` (``office.access.may_follow``); without a user (an e-mail), True."""
+    user = _user(context)
+    return user is None or access.may_follow(user, url)
+
+
+@register.simple_tag(takes_context=True)
+def record_link(
+    context: Any, url: Any, label: Any, record: Any = None, record_type: Any = None, record_id: Any = None
+) -> str:
+    """``{% record_link url label record=entry %}`` or ``record_type=row.record_type_id record_id=row.record_id``:
+    a link to a record of any app when the user may open it (``office.access.may_open``),
+    else its label alone. A stored type and id that name nothing any more give the label alone."""
+    user = _user(context)
+    if record is None and record_type:
+        record = access.record_of(record_type, record_id)
+        if record is None:
+            return format_html("{}", label)
+    if url and (user is None or access.may_open(user, record, str(url))):
+        return format_html('<a href="{}">{}</a>', url, label)
+    return format_html("{}", label)
 
 
 @register.filter
