@@ -15,7 +15,7 @@ from django.utils.translation import override
 from calendar_app import selectors
 from calendar_app.models import Calendar, MeetingRequest
 from office.models import DigestDelivery
-from office.services.mail import send_templated
+from office.services.mail import deliver, send_templated
 
 
 def send_request_reply(request_id: int) -> None:
@@ -23,12 +23,13 @@ def send_request_reply(request_id: int) -> None:
     if not request.email or not request.reply_text:
         return
     with override(settings.LANGUAGE_CODE):
-        EmailMessage(
+        message = EmailMessage(
             subject=_("Your request for a meeting: %(topic)s") % {"topic": request.topic},
             body=request.reply_text,
             from_email=settings.DEFAULT_FROM_EMAIL,
             to=[request.email],
-        ).send()
+        )
+        deliver(message, record=request)
 
 
 def agenda_for(calendar: Calendar, day: dt.date, user=None) -> list[selectors.Occurrence]:

@@ -10,6 +10,7 @@ from django.utils.translation import override
 from correspondence.models import ResidentMatter
 from correspondence.services import archive, matters
 from office.kit.tasks import background_task
+from office.services.mail import deliver
 
 
 @background_task(retries=5)
@@ -19,12 +20,13 @@ def email_matter_reply(matter_id: int) -> None:
     if not matter.email or not matter.reply_text or matter.is_anonymised:
         return
     with override(settings.LANGUAGE_CODE):
-        EmailMessage(
+        message = EmailMessage(
             subject=_("Your matter: %(subject)s") % {"subject": matter.subject},
             body=matter.reply_text,
             from_email=settings.DEFAULT_FROM_EMAIL,
             to=[matter.email],
-        ).send()
+        )
+        deliver(message, record=matter)
 
 
 @background_task()

@@ -20,6 +20,7 @@ from office.models import (
     Job,
     OfficeHolder,
     OrgUnit,
+    OutgoingMail,
     PersonalDataRead,
     SecretariatMembership,
     Tag,
@@ -263,3 +264,21 @@ class DigestDeliveryAdmin(admin.ModelAdmin):
     list_display = ["day", "kind", "user", "sent_at"]
     list_filter = ["kind", "day"]
     list_select_related = ["user"]
+
+
+@admin.register(OutgoingMail)
+class OutgoingMailAdmin(admin.ModelAdmin):
+    """Every e-mail the office sent or tried to send, read-only: failures first to look for."""
+
+    list_display = ["created_at", "status", "recipients", "subject", "record_type", "record_id", "attempts", "sent_at"]
+    list_filter = ["status", "record_type"]
+    search_fields = ["recipients", "subject", "error"]
+    list_select_related = ["record_type"]
+    date_hierarchy = "created_at"
+    readonly_fields = [f.name for f in OutgoingMail._meta.fields]
+
+    def has_add_permission(self, request: Any) -> bool:
+        return False
+
+    def has_change_permission(self, request: Any, obj: Any = None) -> bool:
+        return False

@@ -26,7 +26,7 @@ from office.contributions import (
     registry,
     search_hits,
 )
-from office.models import Assignment, AssignmentStatus, Contact
+from office.models import Assignment, AssignmentStatus, Contact, OutgoingMail
 from office.views.contacts import CONTACT_IMPORT
 
 registry.add_view_check(Assignment, lambda user, obj: access.assignments_visible_to(user).filter(pk=obj.pk).exists())
@@ -264,3 +264,33 @@ def digest_answered(user: Any) -> DigestSection:
         Assignment.objects.filter(created_by=user, status=AssignmentStatus.ANSWERED).with_related().order_by("due_date")
     )
     return DigestSection(_("Replies waiting for your acceptance"), [_item(a, today) for a in qs[:50]])
+
+
+# --- Record pages -----------------------------------------------------------------------
+
+
+def _mail_item(mail: OutgoingMail) -> ListItem:
+    if mail.is_sent:
+        meta = _("sent %(when)s") % {"when": date_format(timezone.localtime(mail.sent_at), "SHORT_DATETIME_FORMAT")}
+    elif mail.is_failed:
+        meta = _("not delivered: %(error)s") % {"error": mail.error}
+    else:
+        meta = ngettext(
+            "waiting to be sent, %(count)d attempt", "waiting to be sent, %(count)d attempts", mail.attempts
+        )
+        meta %= {"count": mail.attempts}
+    return ListItem(
+        label=_("E-mail to %(recipients)s: %(subject)s") % {"recipients": mail.recipients, "subject": mail.subject},
+        meta=meta,
+        badge=mail.get_status_display(),
+        is_warning=mail.is_failed,
+    )
+
+
+@register("record_links", "outgoing_mail", order=90)
+def record_mails(user: Any, *, record: Any) -> list[ListItem]:
+    """The e-mails sent about the record, with whether each went out: a failure shows where the
+    user sent it from."""
+    from office.services.mail import mails_of
+
+    return [_mail_item(mail) for mail in mails_of(record)[:20]]

@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import override
 
 from office.kit.tasks import background_task
+from office.services.mail import deliver
 from patronage.models import Application
 
 
@@ -19,14 +20,15 @@ def send_confirmation(application_id: int, status_url: str) -> None:
     if not application.organiser.email:
         return
     with override(settings.LANGUAGE_CODE):
-        EmailMessage(
+        message = EmailMessage(
             subject=_("Your application for honorary patronage %(ref)s") % {"ref": application.reference},
             body=render_to_string(
                 "patronage/email/confirmation.txt", {"application": application, "status_url": status_url}
             ),
             from_email=settings.DEFAULT_FROM_EMAIL,
             to=[application.organiser.email],
-        ).send()
+        )
+        deliver(message, record=application)
 
 
 @background_task()
@@ -48,11 +50,12 @@ def send_report_reminder(application_id: int, number: int) -> None:
     if not application.organiser.email:
         return
     with override(settings.LANGUAGE_CODE):
-        EmailMessage(
+        message = EmailMessage(
             subject=_("Report on the event under honorary patronage %(ref)s") % {"ref": application.reference},
             body=render_to_string(
                 "patronage/email/report_reminder.txt", {"application": application, "overdue": number > 1}
             ),
             from_email=settings.DEFAULT_FROM_EMAIL,
             to=[application.organiser.email],
-        ).send()
+        )
+        deliver(message, record=application)

@@ -155,7 +155,8 @@ def save_reply(*, actor: Any, request: MeetingRequest, text: str) -> MeetingRequ
 
 
 def send_reply(*, actor: Any, request: MeetingRequest) -> None:
-    """E-mail the reply to the requester (after commit, through the worker)."""
+    """E-mail the reply to the requester (after commit, through the worker): queued now, its
+    delivery or failure shown on the request's page (``office.OutgoingMail``)."""
     if not request.email:
         raise ValidationError(_("The requester left no e-mail address; print the letter instead."))
     if not request.reply_text:
@@ -166,7 +167,7 @@ def send_reply(*, actor: Any, request: MeetingRequest) -> None:
         actor=actor,
         instance=request,
         action="action",
-        message=audit.note(gettext_noop("Reply e-mailed to %(email)s"), email=request.email),
+        message=audit.note(gettext_noop("Reply queued for e-mail to %(email)s"), email=request.email),
     )
     transaction.on_commit(lambda: send_request_reply.delay(request.pk))
 

@@ -175,7 +175,7 @@ REQUEST_ACTIONS = ActionSet(
             form_prefix="reply",
             initial=lambda request, r: {"reply_text": r.reply_text},
             when=lambda r: bool(r.reply_text and r.email),
-            success=gettext_lazy("The reply was sent by e-mail."),
+            success=gettext_lazy("The reply is queued for e-mail; the page shows when it was sent."),
         ),
     ],
 )

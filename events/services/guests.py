@@ -351,6 +351,7 @@ def _mail_invitation(guest: Guest, letter: Any, connection: Any) -> bool:
                 "link": rsvp_url(guest),
             },
             connection=connection,
+            record=guest.event,
         )
     except Exception:  # a refused address must not stop the others: the letter goes to print
         logger.exception("The invitation of guest %s could not be mailed", guest.pk)
@@ -389,6 +390,7 @@ def send_reminders(*, event: Event, progress: Callable[[int, str], None] | None 
                 template="events/email/reminder",
                 context={"guest": guest, "event": event, "link": rsvp_url(guest)},
                 connection=connection,
+                record=event,
             )
         except Exception:
             logger.exception("The reminder of guest %s could not be mailed", guest_id)

@@ -11,6 +11,7 @@ from office.models.contacts import Contact, Tag
 from office.models.deadlines import DeadlineRule
 from office.models.imports import ImportBatch
 from office.models.jobs import DigestDelivery, Job
+from office.models.mail import MailStatus, OutgoingMail
 from office.models.people import OfficeHolder, OrgUnit, SecretariatMembership, User
 from office.models.reads import PersonalDataRead, ReadKind
 
@@ -26,8 +27,10 @@ __all__ = [
     "DigestDelivery",
     "ImportBatch",
     "Job",
+    "MailStatus",
     "OfficeHolder",
     "OrgUnit",
+    "OutgoingMail",
     "PersonalDataRead",
     "ReadKind",
     "SecretariatMembership",

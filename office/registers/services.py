@@ -18,7 +18,7 @@ from django.utils.translation import gettext_noop
 
 from office.models import User
 from office.registers.models import Agreement, AgreementStatus, CulturalInstitution
-from office.services import audit
+from office.services import audit, mail
 
 
 @transaction.atomic
@@ -89,7 +89,7 @@ def send_end_reminders(today: dt.date | None = None) -> int:
         recipients = _recipients(agreement)
         if recipients:
             with translation.override(settings.LANGUAGE_CODE):
-                EmailMessage(
+                message = EmailMessage(
                     subject=_("Agreement %(number)s ends on %(day)s")
                     % {"number": agreement.number, "day": date_format(agreement.ends_on, "SHORT_DATE_FORMAT")},
                     body=_("%(subject)s\n\nThe agreement ends on %(day)s. Decide whether to renew it.\n%(url)s")
@@ -101,7 +101,8 @@ def send_end_reminders(today: dt.date | None = None) -> int:
                     },
                     from_email=settings.DEFAULT_FROM_EMAIL,
                     to=recipients,
-                ).send()
+                )
+                mail.deliver(message, record=agreement)
         audit.record(
             actor=None,
             instance=agreement,

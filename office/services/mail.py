@@ -8,7 +8,8 @@ from typing import Any
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.core.mail import EmailMultiAlternatives
+from django.contrib.contenttypes.models import ContentType
+from django.core.mail import EmailMessage, EmailMultiAlternatives
 from django.db import IntegrityError, transaction
 from django.template.loader import render_to_string
 from django.utils import timezone
@@ -16,17 +17,84 @@ from django.utils.translation import gettext as _
 from django.utils.translation import override
 
 from office.contributions import registry
-from office.models import Assignment, DigestDelivery
+from office.kit.text import one_line
+from office.models import Assignment, DigestDelivery, MailStatus, OutgoingMail
 
 logger = logging.getLogger(__name__)
 DAILY_DIGEST = "daily"
 
 
+def _current_task() -> tuple[str, tuple[type[BaseException], ...]]:
+    """The id of the background task running now ('' outside one) and the errors it will try
+    again after (none on its last attempt, or when it is not retried at all)."""
+    from celery import current_task
+
+    request = getattr(current_task, "request", None)
+    task_id = getattr(request, "id", None) or ""
+    if not task_id:
+        return "", ()
+    retried = tuple(getattr(current_task, "autoretry_for", ()) or ())
+    most = current_task.max_retries
+    if most is not None and (request.retries or 0) >= most:
+        retried = ()
+    return task_id, retried
+
+
+def deliver(message: EmailMessage, *, record: Any = None) -> OutgoingMail:
+    """Send ``message`` and keep it in the outgoing mail (``office.OutgoingMail``), linked to the
+    ``record`` it was sent about, so the record's page shows whether it went out.
+
+    Inside a background task every attempt updates the one row of that task and message; an
+    error the task retries (``background_task(retries=)``: the network, the SMTP server) leaves
+    it queued for the next attempt; the last attempt, any other error, or a task that is not
+    retried marks it failed with the error's text. The error is raised again either way.
+    A subject cannot hold a line break (it is a header): each is folded into a space.
+    """
+    message.subject = one_line(str(message.subject)).strip()
+    task_id, retried = _current_task()
+    recipients = ", ".join([*message.to, *message.cc, *message.bcc])
+    fields: dict[str, Any] = {"recipients": recipients, "subject": message.subject[:500]}
+    if record is not None and record.pk is not None:
+        fields |= {"record_type": ContentType.objects.get_for_model(record), "record_id": record.pk}
+    mail = None
+    if task_id:
+        mail = OutgoingMail.objects.filter(task_id=task_id, **fields).exclude(status=MailStatus.SENT).first()
+    if mail is None:
+        mail = OutgoingMail.objects.create(task_id=task_id, **fields)
+    mail.attempts += 1
+    try:
+        message.send()
+    except Exception as error:
+        mail.status = MailStatus.QUEUED if retried and isinstance(error, retried) else MailStatus.FAILED
+        mail.error = f"{type(error).__name__}: {error}"[:2000]
+        mail.save(update_fields=["status", "error", "attempts"])
+        logger.warning("The e-mail %s to %s failed (attempt %s)", mail.pk, recipients, mail.attempts, exc_info=True)
+        raise
+    mail.status, mail.error, mail.sent_at = MailStatus.SENT, "", timezone.now()
+    mail.save(update_fields=["status", "error", "attempts", "sent_at"])
+    return mail
+
+
+def mails_of(record: Any) -> list[OutgoingMail]:
+    """The e-mails sent about ``record``, newest first."""
+    return list(
+        OutgoingMail.objects.filter(
+            record_type=ContentType.objects.get_for_model(record), record_id=record.pk
+        ).order_by("-created_at", "-id")
+    )
+
+
 def send_templated(
-    *, to: list[str], subject: str, template: str, context: dict[str, Any], connection: Any = None
-) -> None:
+    *,
+    to: list[str],
+    subject: str,
+    template: str,
+    context: dict[str, Any],
+    connection: Any = None,
+    record: Any = None,
+) -> OutgoingMail:
     """Send ``template``.txt and ``template``.html as one message (over ``connection`` when given,
-    so a batch of messages shares one SMTP session)."""
+    so a batch of messages shares one SMTP session), kept in the outgoing mail about ``record``."""
     context = {
         "site_url": settings.SITE_URL,
         "city_name": settings.CITY_NAME,
@@ -41,7 +109,7 @@ def send_templated(
         connection=connection,
     )
     message.attach_alternative(render_to_string(f"{template}.html", context), "text/html")
-    message.send()
+    return deliver(message, record=record)
 
 
 def digest_sections(user: Any) -> list[Any]:
@@ -95,6 +163,7 @@ def notify_handed_over(assignment_id: int) -> None:
                 % {"unit": assignment.unit.symbol, "title": assignment.title},
                 template="office/email/assignment_handed_over",
                 context={"assignment": assignment},
+                record=assignment,
             )
 
 
@@ -109,6 +178,7 @@ def notify_answered(assignment_id: int) -> None:
             subject=_("%(unit)s replied: %(title)s") % {"unit": assignment.unit.symbol, "title": assignment.title},
             template="office/email/assignment_answered",
             context={"assignment": assignment},
+            record=assignment,
         )
 
 
@@ -139,6 +209,7 @@ def send_reminders(today: dt.date | None = None) -> int:
                     % {"title": assignment.title, "due": assignment.due_date.strftime("%d.%m.%Y")},
                     template="office/email/assignment_reminder",
                     context={"assignment": assignment, "overdue": assignment.is_overdue(today)},
+                    record=assignment,
                 )
         sent += 1
     return sent
