@@ -1,16 +1,28 @@
 """Browser tests: Playwright drives Debian's Chromium against pytest-django's live server.
 
 Every page a test visits goes through ``visit``/``check``, which runs axe-core (WCAG 2.0 and
-2.1, levels A and AA) and fails on any violation. Without Chromium the tests skip with the
-reason, except under CI=true, where they fail.
+2.1, levels A and AA), the Nu HTML checker (``vnu.jar``: no error) and a zoom check (at 200 %
+zoom, a 640 px wide viewport, the page does not scroll sideways), and fails on any finding.
+Without Chromium the tests skip with the reason, except under CI=true, where they fail; the
+same for the Nu checker (Java and the ``vnu-jar`` package, installed by ``.ci/run``): without
+it the HTML is not checked, except under CI=true.
 """
 
 from __future__ import annotations
 
+import hashlib
+import json
 import os
 import shutil
+import socket
+import subprocess
 import tempfile
+import time
+import urllib.error
+import urllib.request
+import warnings
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 
@@ -28,6 +40,14 @@ CHROMIUM_ARGS = [
     "--disable-quic",
 ]
 AXE_RULES = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}}
+#: where .ci/run installs the Nu HTML checker (``npm install --prefix /opt/kancelaria-vnu vnu-jar``)
+VNU_JARS = [
+    os.environ.get("VNU_JAR", ""),
+    "/opt/kancelaria-vnu/node_modules/vnu-jar/build/dist/vnu.jar",
+    str(Path(__file__).resolve().parents[2] / "node_modules/vnu-jar/build/dist/vnu.jar"),
+]
+#: 200 % zoom of a 1280 px wide window: the page must fit without scrolling sideways
+ZOOM_WIDTH = 640
 
 
 def _chromium_missing() -> str | None:
@@ -55,15 +75,100 @@ def browser() -> Iterator:
         browser.close()
 
 
-class Visitor:
-    """A browser tab for one test, with axe run on every page it lands on."""
+class NuChecker:
+    """The Nu HTML checker as a service of this test process (one JVM, started once): each page
+    is POSTed to it, the same HTML is checked once."""
 
-    def __init__(self, page, base_url: str) -> None:
+    def __init__(self, jar: str) -> None:
+        with socket.socket() as probe:
+            probe.bind(("127.0.0.1", 0))
+            self.port = probe.getsockname()[1]
+        self.url = f"http://127.0.0.1:{self.port}/?out=json&level=error"
+        self.process = subprocess.Popen(
+            [
+                shutil.which("java") or "java",
+                "-Xss16m",  # the schema is read recursively on the main thread
+                "-Dnu.validator.servlet.bind-address=127.0.0.1",
+                "-cp",
+                jar,
+                "nu.validator.servlet.Main",
+                str(self.port),
+            ],
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
+        self.seen: dict[str, list[str]] = {}
+        deadline = time.monotonic() + 60
+        while True:
+            try:
+                urllib.request.urlopen(f"http://127.0.0.1:{self.port}/", timeout=2).close()
+                break
+            except (urllib.error.URLError, OSError):
+                if self.process.poll() is not None or time.monotonic() > deadline:
+                    self.close()
+                    raise RuntimeError("the Nu HTML checker did not start") from None
+                time.sleep(0.3)
+
+    def errors(self, html: str) -> list[str]:
+        """The checker's errors in ``html``, each with its line and an extract."""
+        key = hashlib.sha256(html.encode()).hexdigest()
+        if key not in self.seen:
+            request = urllib.request.Request(  # noqa: S310 (our own checker on localhost)
+                self.url, data=html.encode(), headers={"Content-Type": "text/html; charset=utf-8"}
+            )
+            with urllib.request.urlopen(request, timeout=60) as response:  # noqa: S310
+                messages = json.load(response).get("messages", [])
+            self.seen[key] = [
+                f"line {message.get('lastLine', '?')}: {message.get('message')} "
+                f"[{(message.get('extract') or '').strip()[:120]}]"
+                for message in messages
+                if message.get("type") in ("error", "non-document-error")
+            ]
+        return self.seen[key]
+
+    def close(self) -> None:
+        self.process.terminate()
+        try:
+            self.process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            self.process.kill()
+
+
+def _nu_missing() -> tuple[str | None, str | None]:
+    """The checker's jar, or why it cannot run."""
+    if not shutil.which("java"):
+        return None, "Java not found (apt-get install default-jre-headless)"
+    for jar in VNU_JARS:
+        if jar and os.path.isfile(jar):
+            return jar, None
+    return None, "vnu.jar not found (npm install --prefix /opt/kancelaria-vnu vnu-jar, or set VNU_JAR)"
+
+
+@pytest.fixture(scope="session")
+def nu_checker() -> Iterator[NuChecker | None]:
+    jar, missing = _nu_missing()
+    if missing:
+        if os.environ.get("CI", "").lower() == "true":
+            pytest.fail(f"The Nu HTML checker must run in CI: {missing}")
+        warnings.warn(f"HTML not checked: {missing}", stacklevel=1)
+        yield None
+        return
+    checker = NuChecker(jar)
+    yield checker
+    checker.close()
+
+
+class Visitor:
+    """A browser tab for one test: axe, the Nu HTML checker and the zoom check run on every
+    page it lands on."""
+
+    def __init__(self, page, base_url: str, nu: NuChecker | None = None) -> None:
         from axe_playwright_python.sync_playwright import Axe
 
         self.page = page
         self.base_url = base_url
         self.axe = Axe()
+        self.nu = nu
         self.checked: list[str] = []
 
     def visit(self, path: str, *, expect_status: int = 200) -> None:
@@ -78,6 +183,29 @@ class Visitor:
         url = self.page.url
         self.checked.append(url)
         assert results.violations_count == 0, f"axe violations on {url}:\n{results.generate_report()}"
+        if self.nu is not None:
+            errors = self.nu.errors(self.page.content())
+            assert not errors, f"Nu HTML checker: {len(errors)} errors on {url}:\n" + "\n".join(errors)
+        self.check_zoom()
+
+    def check_zoom(self) -> None:
+        """At 200 % zoom (a 640 px wide viewport) the page does not scroll sideways."""
+        size = self.page.viewport_size or {"width": 1280, "height": 900}
+        if size["width"] <= ZOOM_WIDTH:
+            return
+        self.page.set_viewport_size({"width": ZOOM_WIDTH, "height": size["height"]})
+        try:
+            widths = self.page.evaluate(
+                "() => [document.documentElement.scrollWidth, document.documentElement.clientWidth,"
+                " Array.from(document.querySelectorAll('body *')).filter(e => e.getBoundingClientRect().right >"
+                " document.documentElement.clientWidth + 1).slice(-3).map(e => e.outerHTML.slice(0, 160))]"
+            )
+        finally:
+            self.page.set_viewport_size(size)
+        scroll, client, wide = widths
+        assert scroll <= client + 1, (
+            f"{self.page.url} scrolls sideways at {ZOOM_WIDTH} px ({scroll} > {client}); too wide: {wide}"
+        )
 
     def login(self, username: str, password: str) -> None:
         self.visit("/accounts/login/")
@@ -90,11 +218,11 @@ class Visitor:
 
 
 @pytest.fixture
-def visitor(browser, live_server) -> Iterator[Visitor]:
+def visitor(browser, live_server, nu_checker) -> Iterator[Visitor]:
     context = browser.new_context(bypass_csp=True, locale="pl-PL", viewport={"width": 1280, "height": 900})
     page = context.new_page()
     page.set_default_timeout(15000)
-    yield Visitor(page, live_server.url)
+    yield Visitor(page, live_server.url, nu_checker)
     context.close()
 
 
