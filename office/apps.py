@@ -12,15 +12,20 @@ class OfficeConfig(AppConfig):
         from django.db.models.signals import post_migrate
         from django.utils.module_loading import autodiscover_modules
 
+        from office.kit import bounds
+
+        # first: a form field copies its class's validators when it is made, so the range check
+        # must be there before any app's forms module is imported (by a contributions module);
+        # the forms imported already (office.kit imports the core's) get it here
+        bounds.install()
+        _check_dates_of_forms_made_before(bounds.validate_office_date)
         import office.core_contributions  # noqa: F401  (the core's own widgets, search, digest)
         from office import db, deadline_rules, roles, schedules
         from office.contributions import registry
-        from office.kit import bounds
 
         autodiscover_modules("contributions")
         registry.check()
         _check_role_settings(registry)
-        bounds.install()
         connection_created.connect(db.install_sqlite_collation, dispatch_uid="office.sqlite_collation")
         post_migrate.connect(roles.ensure_roles_after_migrate, dispatch_uid="office.roles")
         post_migrate.connect(schedules.ensure_schedules_after_migrate, dispatch_uid="office.beat")
@@ -31,6 +36,22 @@ class OfficeConfig(AppConfig):
 
         user_logged_in.connect(accounts.on_login, dispatch_uid="office.accounts.login")
         user_logged_out.connect(accounts.on_logout, dispatch_uid="office.accounts.logout")
+
+
+def _check_dates_of_forms_made_before(validator) -> None:
+    """Add the office's range of dates to the date fields of the form classes that exist already."""
+    from django import forms
+
+    pending, seen = [forms.BaseForm], set()
+    while pending:
+        form = pending.pop()
+        for subclass in form.__subclasses__():
+            if subclass not in seen:
+                seen.add(subclass)
+                pending.append(subclass)
+        for field in getattr(form, "base_fields", {}).values():
+            if isinstance(field, (forms.DateField, forms.DateTimeField)) and validator not in field.validators:
+                field.validators.append(validator)
 
 
 def _check_role_settings(registry) -> None:

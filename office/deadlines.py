@@ -101,16 +101,25 @@ def apply_rule(rule: DeadlineRule, start: dt.date | dt.datetime) -> Deadline:
 
     Never an overflow: a start outside the office's range of dates (``office.kit.bounds``,
     1800–2199) is moved to its nearest end first, and a deadline that would fall after the
-    range, or beyond what Python's dates can hold, is the range's last day (``bounds.LATEST``).
+    range, or beyond what Python's dates can hold, is the range's last day (``bounds.LATEST``; its
+    last minute for a rule counted in hours).
     """
     start = _within_bounds(start)
     try:
         deadline = _apply_rule(rule, start)
     except (OverflowError, ValueError):  # beyond the year 9999: a rule with an absurd amount
-        return Deadline(bounds.LATEST, None, rule.code, rule.name, rule.basis)
+        return _latest(rule)
     if deadline.due > bounds.LATEST:
-        return Deadline(bounds.LATEST, None, rule.code, rule.name, rule.basis)
+        return _latest(rule)
     return deadline
+
+
+def _latest(rule: DeadlineRule) -> Deadline:
+    """The range's last day; a rule counted in hours gets its last minute too (a moment is due)."""
+    due_at = None
+    if rule.unit == Unit.HOURS:
+        due_at = timezone.make_aware(dt.datetime.combine(bounds.LATEST, dt.time(23, 59)))
+    return Deadline(bounds.LATEST, due_at, rule.code, rule.name, rule.basis)
 
 
 def _apply_rule(rule: DeadlineRule, start: dt.date | dt.datetime) -> Deadline:

@@ -44,7 +44,9 @@ def merge_contacts(*, actor: Any, keep: Contact, duplicates: list[Contact]) -> C
     Every reference to a duplicate, in any app, is moved to ``keep`` (found through the
     model's reverse relations, so the core needs to know no feature app); empty fields of
     ``keep`` are filled from the duplicates, tags and notes are joined; the duplicates stay
-    as records pointing at ``keep`` (merged_into), so old links still resolve.
+    as records pointing at ``keep`` (merged_into), so old links still resolve. A row that
+    would repeat one ``keep`` already has where its model allows only one (a guest of the same
+    event) stays with its duplicate.
     """
     duplicates = [d for d in duplicates if d.pk != keep.pk]
     if not duplicates:
@@ -70,9 +72,11 @@ def merge_contacts(*, actor: Any, keep: Contact, duplicates: list[Contact]) -> C
                     row.save()
                     existing.add(other)
         elif relation.one_to_many or relation.one_to_one:
+            moved = relation.related_model._base_manager.filter(**{f"{relation.field.name}__in": dup_ids})
+            staying = _clashing_rows(relation.field, keep, moved)
             audit.update_rows(
                 actor=actor,
-                queryset=relation.related_model._base_manager.filter(**{f"{relation.field.name}__in": dup_ids}),
+                queryset=moved.exclude(pk__in=staying) if staying else moved,
                 values={relation.field.name: keep},
                 message=audit.note(gettext_noop("Contact merged into %(name)s (#%(pk)s)"), name=keep.name, pk=keep.pk),
             )
@@ -101,6 +105,37 @@ def merge_contacts(*, actor: Any, keep: Contact, duplicates: list[Contact]) -> C
         message=audit.note(gettext_noop("Merged into %(name)s (#%(pk)s)"), name=keep.name, pk=keep.pk),
     )
     return keep
+
+
+def _clashing_rows(field: Any, keep: Contact, moved: models.QuerySet[Any]) -> list[Any]:
+    """The ids of the rows of ``moved`` that, pointed at ``keep``, would break a unique constraint
+    of their model that includes ``field`` (with ``keep``'s own rows or with one moved before)."""
+    meta = field.model._meta
+    sets = [tuple(names) for names in meta.unique_together]
+    sets += [tuple(c.fields) for c in meta.constraints if isinstance(c, models.UniqueConstraint) and c.fields]
+    if field.unique:
+        sets.append((field.name,))
+    sets = [
+        tuple(meta.get_field(name).attname for name in names if name != field.name)
+        for names in sets
+        if field.name in names
+    ]
+    if not sets:
+        return []
+    columns = sorted({name for names in sets for name in names})
+    taken: set[tuple[Any, ...]] = set()
+    for row in field.model._base_manager.filter(**{field.name: keep}).values(*columns):
+        taken.update((index, *(row[name] for name in names)) for index, names in enumerate(sets))
+    staying = []
+    for row in moved.order_by("pk").values("pk", *columns):
+        keys = [(index, *(row[name] for name in names)) for index, names in enumerate(sets)]
+        # NULLs never clash in a unique constraint
+        keys = [key for key in keys if None not in key]
+        if any(key in taken for key in keys):
+            staying.append(row["pk"])
+        else:
+            taken.update(keys)
+    return staying
 
 
 def find_possible_duplicates(contact: Contact, limit: int = 10) -> models.QuerySet[Contact]:
