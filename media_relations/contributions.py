@@ -6,33 +6,42 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
+from django.db.models import Count, F, OuterRef, Q, Subquery
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, ngettext
 
 import media_relations.deadlines
 import media_relations.reports  # noqa: F401  (declares the bulletin PDF job kind)
 from media_relations import access
 from media_relations.models import (
     OPEN_INQUIRY_STATUSES,
+    BulletinArticle,
+    BulletinIssue,
     Conference,
     Importance,
     Inquiry,
+    InquiryEvent,
+    InquiryStatus,
     Journalist,
     Outlet,
     Publication,
     Release,
+    ReleaseStatus,
     Tone,
 )
 from media_relations.views.directory import JOURNALIST_IMPORT
 from office.contributions import (
+    Approval,
+    Approvals,
     ListItem,
     NavLink,
     Role,
     Schedule,
     SearchHit,
     Widget,
+    approvals,
     has_perm,
     list_widget,
     navigation,
@@ -182,6 +191,84 @@ def negative_publications(user: Any) -> Widget:
         title=_("Negative publications this week"),
         more_url=reverse("media_relations:publication_list") + f"?tone=negative&since={week_start.isoformat()}",
         empty_text=_("No negative publications this week."),
+    )
+
+
+# --- Awaiting the approver's decision ---------------------------------------------------------
+
+APPROVE = "media_relations.approve_answer"
+
+
+def _approves(view: str) -> Any:
+    """A visibility check: the user approves (``approve_answer``) and may open the records (``view``)."""
+    return lambda user: has_perm(APPROVE)(user) and user.has_perm(view)
+
+
+@register("approval", "press_answers", order=20, visible=_approves("media_relations.view_inquiry"))
+def answers_to_approve(user: Any, *, limit: int | None) -> Approvals:
+    """Draft answers submitted for approval and not approved in their current version."""
+    submitted = InquiryEvent.objects.filter(inquiry=OuterRef("pk"), to_status=InquiryStatus.APPROVAL).order_by("-at")
+    qs = (
+        Inquiry.objects.filter(status=InquiryStatus.APPROVAL)
+        .filter(Q(approved_version__isnull=True) | ~Q(approved_version=F("version")))
+        .annotate(submitted_at=Subquery(submitted.values("at")[:1]))
+        .only("pk", "subject", "due_on", "received_at")
+        .order_by("due_on", "id")
+    )
+    return approvals(
+        qs,
+        lambda inquiry: Approval(
+            title=inquiry.subject,
+            url=reverse("media_relations:inquiry_detail", args=[inquiry.pk]),
+            app=_("Press office"),
+            what=_("answer to a press inquiry"),
+            since=timezone.localdate(inquiry.submitted_at or inquiry.received_at),
+            due=inquiry.due_on,
+        ),
+        limit=limit,
+    )
+
+
+@register("approval", "press_releases", order=21, visible=_approves("media_relations.view_release"))
+def releases_to_approve(user: Any, *, limit: int | None) -> Approvals:
+    qs = Release.objects.filter(status=ReleaseStatus.APPROVAL).only("pk", "title", "updated_at").order_by("updated_at")
+    return approvals(
+        qs.order_by("updated_at", "id"),
+        lambda release: Approval(
+            title=release.title,
+            url=reverse("media_relations:release_detail", args=[release.pk]),
+            app=_("Press office"),
+            what=_("press release to publish"),
+            since=timezone.localdate(release.updated_at),
+        ),
+        limit=limit,
+    )
+
+
+@register("approval", "bulletin_articles", order=22, visible=_approves("media_relations.view_bulletinissue"))
+def bulletin_articles_to_approve(user: Any, *, limit: int | None) -> Approvals:
+    """Issues of the bulletin being planned with articles submitted for approval (one line per issue)."""
+    qs = (
+        BulletinIssue.objects.filter(status=BulletinIssue.Status.PLANNING)
+        .annotate(
+            submitted=Count("articles", filter=Q(articles__status=BulletinArticle.Status.SUBMITTED)),
+        )
+        .filter(submitted__gt=0)
+        .order_by("planned_on", "id")
+    )
+    return approvals(
+        qs,
+        lambda issue: Approval(
+            title=str(issue),
+            url=reverse("media_relations:bulletin_detail", args=[issue.pk]),
+            app=_("Press office"),
+            what=ngettext(
+                "%(count)d bulletin article to approve", "%(count)d bulletin articles to approve", issue.submitted
+            )
+            % {"count": issue.submitted},
+            due=issue.planned_on,
+        ),
+        limit=limit,
     )
 
 

@@ -18,6 +18,8 @@ class NavItem:
     label: str
     url: str
     active: bool
+    count: int = 0
+    count_label: str = ""
 
 
 def _prefix_matches(prefix: str, path: str) -> bool:
@@ -36,7 +38,7 @@ def mark_active(links: list[NavLink], path: str) -> list[NavItem]:
         if _prefix_matches(link.active_prefix or link.url, path)
     ]
     current = max(matching)[1] if matching else None
-    return [NavItem(link.label, link.url, i == current) for i, link in enumerate(links)]
+    return [NavItem(link.label, link.url, i == current, link.count, link.count_label) for i, link in enumerate(links)]
 
 
 @dataclass(frozen=True)

@@ -23,6 +23,7 @@ role nobody declared — each stops the start with ``ImproperlyConfigured`` nami
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
 from collections import defaultdict
 from collections.abc import Callable
@@ -43,6 +44,7 @@ KINDS: dict[str, str] = {
     "workspace": "a Widget of an office holder's workspace (called with holder=the OfficeHolder)",
     "contact_history": "a Widget of what links to a contact, on its page (called with contact=the Contact)",
     "record_links": "a list of ListItem on any record's page (called with record=the record; [] when none)",
+    "approval": "an Approvals: what waits for the user's own decision (called with limit=: 0 counts only, None all)",
     "demo": "nothing: creates the app's demo rows (called with the administrator)",
 }
 
@@ -56,6 +58,9 @@ class NavLink:
     url: str
     section: str = ""
     active_prefix: str = ""
+    #: a number shown beside the label (0: none), read out as ``count_label``
+    count: int = 0
+    count_label: str = ""
 
 
 @dataclass(frozen=True)
@@ -88,6 +93,34 @@ class SearchHit:
 class DigestSection:
     title: str
     items: list[ListItem]
+
+
+@dataclass(frozen=True)
+class Approval:
+    """One record waiting for the user's decision (an answer to approve, an application to decide)."""
+
+    title: str
+    url: str
+    #: where it comes from ("Press office"), and what is to be decided ("answer to a press inquiry")
+    app: str
+    what: str = ""
+    #: waiting since (the day it was submitted or received), and the day it should be decided by
+    since: dt.date | None = None
+    due: dt.date | None = None
+
+    @property
+    def sort_key(self) -> tuple[Any, ...]:
+        """The most pressing first: by the due day, or the day it waits since when it has none."""
+        when = self.due or self.since
+        return (when is None, when or dt.date.min, self.title)
+
+
+@dataclass(frozen=True)
+class Approvals:
+    """What one approval provider gives: the number of records waiting and the first of them."""
+
+    total: int
+    items: list[Approval] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -204,6 +237,18 @@ def list_widget(
     ``to_item(row)``, with the number of all rows."""
     items = [to_item(row) for row in queryset[:WIDGET_ROWS]]
     return Widget(title, items, total=queryset.count(), more_url=more_url, empty_text=empty_text)
+
+
+def approvals(queryset: Any, to_item: Callable[[Any], Approval], *, limit: int | None) -> Approvals:
+    """The usual approval provider over ``queryset`` (scoped to what the user may decide, ordered
+    and joined by the caller): ``limit=0`` only counts (one query); ``None`` gives every row (one
+    query); otherwise the first ``limit`` rows and the number of all (two queries)."""
+    if limit == 0:
+        return Approvals(queryset.count())
+    if limit is None:
+        rows = list(queryset)
+        return Approvals(len(rows), [to_item(row) for row in rows])
+    return Approvals(queryset.count(), [to_item(row) for row in queryset[:limit]])
 
 
 def always(user: Any) -> bool:

@@ -14,6 +14,8 @@ from django.utils.translation import gettext_lazy, ngettext
 import office.reports  # noqa: F401  (registers the PDF job kinds)
 from office import access
 from office.contributions import (
+    WIDGET_ROWS,
+    Approval,
     DigestSection,
     ListItem,
     NavLink,
@@ -27,6 +29,7 @@ from office.contributions import (
     search_hits,
 )
 from office.models import Assignment, AssignmentStatus, Contact, OutgoingMail
+from office.services import approvals
 from office.views.contacts import CONTACT_IMPORT
 
 registry.add_view_check(Assignment, lambda user, obj: access.assignments_visible_to(user).filter(pk=obj.pk).exists())
@@ -64,6 +67,19 @@ def _serves_holders(user: Any) -> bool:
     from office.views.workspace import served_holders
 
     return user.is_authenticated and bool(served_holders(user))
+
+
+@register("navigation", "awaiting_decision", order=1, visible=approvals.decides_anything)
+def nav_awaiting_decision(user: Any) -> NavLink:
+    count = approvals.awaiting_count(user)
+    return NavLink(
+        _("Awaiting my decision"),
+        reverse("office:awaiting_decision"),
+        active_prefix="/awaiting-decision/",
+        count=count,
+        count_label=ngettext("%(count)d awaiting your decision", "%(count)d awaiting your decision", count)
+        % {"count": count},
+    )
 
 
 navigation(
@@ -146,6 +162,35 @@ navigation(
 
 
 # --- Dashboard widgets ------------------------------------------------------------------
+
+
+def approval_item(approval: Approval, today: Any) -> ListItem:
+    """A record waiting for the user's decision, as a line of the widget and the digest."""
+    parts = [approval.what] if approval.what else []
+    if approval.due:
+        parts.append(_("decide by %(day)s") % {"day": date_format(approval.due, "SHORT_DATE_FORMAT")})
+    if approval.since:
+        parts.append(_("waiting since %(day)s") % {"day": date_format(approval.since, "SHORT_DATE_FORMAT")})
+    return ListItem(
+        label=approval.title,
+        url=approval.url,
+        meta=" · ".join(parts),
+        badge=approval.app,
+        is_warning=approval.due is not None and approval.due < today,
+    )
+
+
+@register("widget", "awaiting_decision", order=1, visible=approvals.decides_anything)
+def awaiting_decision(user: Any) -> Widget:
+    today = timezone.localdate()
+    waiting = approvals.awaiting(user, limit=WIDGET_ROWS)
+    return Widget(
+        _("Awaiting my decision"),
+        [approval_item(approval, today) for approval in waiting.items],
+        total=waiting.total,
+        more_url=reverse("office:awaiting_decision"),
+        empty_text=_("Nothing waits for your decision."),
+    )
 
 
 @register("widget", "my_assignments", order=10, visible=has_perm("office.view_assignment"))
@@ -245,6 +290,13 @@ def search_assignments(user: Any, *, query: str) -> list[SearchHit]:
 
 
 # --- Digest -----------------------------------------------------------------------------
+
+
+@register("digest", "awaiting_decision", order=1, visible=approvals.decides_anything)
+def digest_awaiting_decision(user: Any) -> DigestSection:
+    today = timezone.localdate()
+    waiting = approvals.awaiting(user, limit=50)
+    return DigestSection(_("Awaiting your decision"), [approval_item(approval, today) for approval in waiting.items])
 
 
 @register("digest", "assignments", order=10, visible=has_perm("office.view_assignment"))

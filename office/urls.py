@@ -6,11 +6,12 @@ from django.contrib.auth import views as auth_views
 from django.urls import include, path
 from django.utils.module_loading import module_has_submodule
 
-from office.views import account, assignments, contacts, dashboard, imports, reads, system, units, workspace
+from office.views import account, approvals, assignments, contacts, dashboard, imports, reads, system, units, workspace
 
 office_patterns = [
     path("", dashboard.dashboard, name="dashboard"),
     path("search/", dashboard.search, name="search"),
+    path("awaiting-decision/", approvals.awaiting_decision, name="awaiting_decision"),
     path("assignments/", assignments.assignment_list, name="assignment_list"),
     path("assignments/new/", assignments.assignment_create, name="assignment_create"),
     path("assignments/<int:pk>/", assignments.assignment_detail, name="assignment_detail"),

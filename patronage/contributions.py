@@ -7,6 +7,7 @@ import datetime as dt
 from typing import Any
 from urllib.parse import urlencode
 
+from django.core.exceptions import ObjectDoesNotExist
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
@@ -15,12 +16,15 @@ from django.utils.translation import gettext_lazy
 
 import patronage.deadlines  # noqa: F401  (declares the deadline rules)
 from office.contributions import (
+    Approval,
+    Approvals,
     DigestSection,
     LetterSource,
     ListItem,
     Schedule,
     SearchHit,
     Widget,
+    approvals,
     has_perm,
     list_widget,
     navigation,
@@ -28,6 +32,7 @@ from office.contributions import (
     registry,
     search_hits,
 )
+from office.models import OfficeHolder
 from patronage.models import UNDECIDED, Application, ApplicationStatus, Cooperation, HonoraryTitle
 from patronage.services import DECISION_SOURCE
 
@@ -112,6 +117,41 @@ def patronage_reports_overdue(user: Any) -> Widget:
         title=_("Patronage reports overdue"),
         more_url=reverse("patronage:application_list") + "?report_overdue=on",
         empty_text=_("No report is overdue."),
+    )
+
+
+def _is_the_mayor(user: Any) -> bool:
+    """The user decides patronage: holds the permission and is the mayor (the patronage is the
+    mayor's; staff who record a decision on the mayor's behalf hold the permission too, but the
+    decision is not theirs). The office holder is read once per user object."""
+    if not has_perm("patronage.decide_application")(user):
+        return False
+    try:
+        holder = user.office_holder
+    except ObjectDoesNotExist:
+        return False
+    return holder.is_active and holder.role == OfficeHolder.Role.MAYOR
+
+
+@register("approval", "patronage", order=40, visible=_is_the_mayor)
+def patronage_awaiting_the_mayor(user: Any, *, limit: int | None) -> Approvals:
+    """Undecided applications, the event nearest first."""
+    qs = (
+        Application.objects.filter(status__in=UNDECIDED)
+        .only("pk", "year", "number", "event_name", "received_on", "starts_on")
+        .order_by("starts_on", "id")
+    )
+    return approvals(
+        qs,
+        lambda application: Approval(
+            title=f"{application.reference} {application.event_name}",
+            url=reverse("patronage:application_detail", args=[application.pk]),
+            app=_("Honorary patronage"),
+            what=_("patronage application"),
+            since=application.received_on,
+            due=application.starts_on,
+        ),
+        limit=limit,
     )
 
 

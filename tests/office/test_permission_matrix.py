@@ -61,6 +61,7 @@ def _upload(w: World) -> dict[str, Any]:
 EXPECTED: dict[str, Row] = {
     "office:dashboard": Row("get", table(200), wrong="post"),
     "office:search": Row("get", table(200), data=lambda w: {"q": "Remont"}, wrong="post"),
+    "office:awaiting_decision": Row("get", table(403, (ADMIN_STAFF | {"management"}, 200)), wrong="post"),
     "office:assignment_list": Row("get", table(200), wrong="post"),
     "office:assignment_create": Row("get", table(403, (CREATORS, 200)), wrong="put"),
     "office:assignment_detail": Row(
