@@ -28,6 +28,7 @@ from office.contributions import (
     registry,
     search_hits,
 )
+from office.formats.words import date_in_text
 from office.models import OPEN_STATUSES
 
 registry.grant(
@@ -249,7 +250,7 @@ def workspace_agenda(user: Any, *, holder: Any) -> Widget:
             url="" if o.masked else reverse("calendar_app:entry_detail", args=[o.entry_id]),
             meta=" · ".join(
                 part
-                for part in (date_format(timezone.localtime(o.start), "D j.m, H:i"), "" if o.masked else o.place)
+                for part in (date_in_text(timezone.localtime(o.start), "D j.m, H:i"), "" if o.masked else o.place)
                 if part
             ),
         )

@@ -11,6 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from calendar_app.models import Calendar, Entry, EntryKind, MeetingRequest
+from office.formats.words import date_in_text
 from office.forms import ContactChoiceField, ContactsChoiceField
 from office.kit.widgets import DateTimeInput
 
@@ -205,10 +206,8 @@ class ScheduleRequestForm(forms.Form):
 
     def __init__(self, *args: Any, slots: list[dt.datetime], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        from django.utils.formats import date_format
-
         self.fields["slot"].choices = [("", _("— choose —"))] + [
-            (s.isoformat(), date_format(timezone.localtime(s), "l, j E, H:i")) for s in slots
+            (s.isoformat(), date_in_text(timezone.localtime(s), "l, j E, H:i")) for s in slots
         ]
 
     def clean(self) -> dict[str, Any]:

@@ -5,7 +5,10 @@ constants in ``<app>/deadlines.py`` (a ``DeadlineRules`` class); the core keeps 
 general ones (``deadline_rules.toml``: public information, accessibility statement, the
 internal default). ``ensure_default_rules`` runs after every ``migrate`` (and after a test
 database flush): it creates the declared rules that are missing and leaves alone those an
-administrator edited.
+administrator edited (a rule installed before it had an English name and basis gets them).
+Each rule has its name and legal basis in Polish (``name``, ``basis``) and English (``name_en``,
+``basis_en``): pages show them in the reader's language (``DeadlineRule.label``, and for a
+record that keeps a copy, ``{% rule_label code copy %}`` of ``office.templatetags.words``).
 """
 
 from __future__ import annotations
@@ -33,11 +36,13 @@ def ensure_default_rules() -> int:
 
     created = 0
     for spec in registry.deadline_rules():
-        _rule, was_created = DeadlineRule.objects.get_or_create(
+        english = {"name_en": getattr(spec, "name_en", ""), "basis_en": getattr(spec, "basis_en", "")}
+        rule, was_created = DeadlineRule.objects.get_or_create(
             code=spec.code,
             defaults={
                 "name": spec.name,
                 "basis": spec.basis,
+                **english,
                 "amount": spec.amount,
                 "unit": spec.unit,
                 "moves_to_working_day": spec.moves_to_working_day,
@@ -47,6 +52,9 @@ def ensure_default_rules() -> int:
             },
         )
         created += was_created
+        missing = {field: value for field, value in english.items() if value and not getattr(rule, field)}
+        if missing:  # a rule installed before it had an English name: only the empty fields are filled
+            DeadlineRule.objects.filter(pk=rule.pk).update(**missing)
     return created
 
 

@@ -4,9 +4,15 @@ from __future__ import annotations
 
 import datetime as dt
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
+
+
+def _in_polish() -> bool:
+    return (get_language() or settings.LANGUAGE_CODE).split("-")[0] == "pl"
 
 
 class DeadlineRule(models.Model):
@@ -25,6 +31,8 @@ class DeadlineRule(models.Model):
     code = models.SlugField(_("code"), max_length=60, unique=True)
     name = models.CharField(_("name"), max_length=200)
     basis = models.CharField(_("legal basis"), max_length=200)
+    name_en = models.CharField(_("name in English"), max_length=200, blank=True)
+    basis_en = models.CharField(_("legal basis in English"), max_length=200, blank=True)
     amount = models.PositiveIntegerField(_("amount"), default=0)
     unit = models.CharField(_("unit"), max_length=20, choices=Unit.choices, default=Unit.CALENDAR_DAYS)
     annual_month = models.PositiveSmallIntegerField(_("month"), null=True, blank=True)
@@ -61,7 +69,21 @@ class DeadlineRule(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"{self.name} ({self.basis})"
+        return self.label
+
+    @property
+    def localized_name(self) -> str:
+        """The name in the active language (Polish, the stored ``name``, when there is no other)."""
+        return (not _in_polish() and self.name_en) or self.name
+
+    @property
+    def localized_basis(self) -> str:
+        return (not _in_polish() and self.basis_en) or self.basis
+
+    @property
+    def label(self) -> str:
+        """ "Name (basis)" in the active language, as records show where a date came from."""
+        return f"{self.localized_name} ({self.localized_basis})"
 
     def clean(self) -> None:
         if self.unit == self.Unit.ANNUAL_DATE:
