@@ -185,6 +185,9 @@ class RuleSpec:
     to_verify: bool = False
     annual_month: int | None = None
     annual_day: int | None = None
+    #: the name and legal basis in English (pages show them in the reader's language)
+    name_en: str = ""
+    basis_en: str = ""
 
     def __str__(self) -> str:
         return self.code

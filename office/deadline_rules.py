@@ -36,7 +36,7 @@ def ensure_default_rules() -> int:
 
     created = 0
     for spec in registry.deadline_rules():
-        english = {"name_en": getattr(spec, "name_en", ""), "basis_en": getattr(spec, "basis_en", "")}
+        english = {"name_en": spec.name_en, "basis_en": spec.basis_en}
         rule, was_created = DeadlineRule.objects.get_or_create(
             code=spec.code,
             defaults={

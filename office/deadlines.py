@@ -151,7 +151,8 @@ def _apply_rule(rule: DeadlineRule, start: dt.date | dt.datetime) -> Deadline:
 
 class DeadlineRules:
     """Base of an app's deadline rules: the rules' data live in a TOML table next to the module
-    (``table``, one ``[code]`` section each with name, basis, amount, unit and the flags), the
+    (``table``, one ``[code]`` section each with name, basis, their English ``name_en`` and
+    ``basis_en``, amount, unit and the flags), the
     subclass names each rule as a constant annotated ``RuleSpec`` (``PRESS_INFO_ANSWER`` is the
     rule ``press_info_answer``). Both must agree, and every rule is declared to the registry,
     when the module is imported — a rule in one but not the other stops the start.
@@ -173,6 +174,8 @@ class DeadlineRules:
             fields = data[name.lower()]
             if fields.get("unit") not in Unit.values:
                 raise ImproperlyConfigured(f"{path} [{name.lower()}]: unknown unit {fields.get('unit')!r}")
+            if not all(fields.get(key) for key in ("name", "basis", "name_en", "basis_en")):
+                raise ImproperlyConfigured(f"{path} [{name.lower()}]: a rule needs name, basis, name_en and basis_en")
             setattr(cls, name, registry.add_deadline_rule(RuleSpec(code=name.lower(), **fields)))
 
 
