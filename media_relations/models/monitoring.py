@@ -75,6 +75,16 @@ class ResponseStatus(models.TextChoices):
     CLOSED = "closed", _("closed")
 
 
+#: The rule a correction's publication date follows when no table rule fits the outlet (kept on the
+#: case in Polish, like the copies of table rules; shown in the reader's language).
+NEXT_ISSUE_RULE = (
+    "Publikacja sprostowania — najbliższy lub następny numer / analogiczny program (Prawo prasowe art. 32)"
+)
+NEXT_ISSUE_RULE_LABEL = _(
+    "Publication of the correction — the nearest or next issue / the same programme (Press Law art. 32)"
+)
+
+
 class ResponseCase(models.Model):
     publication = models.ForeignKey(Publication, on_delete=models.CASCADE, related_name="responses")
     kind = models.CharField(_("kind"), max_length=20, choices=ResponseKind.choices)
@@ -103,6 +113,11 @@ class ResponseCase(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_kind_display()}: {self.publication}"
+
+    @property
+    def next_issue_rule_label(self) -> str:
+        """The next-issue rule's name in the reader's language when the case follows it, else ""."""
+        return str(NEXT_ISSUE_RULE_LABEL) if self.publish_rule == NEXT_ISSUE_RULE else ""
 
     @property
     def is_draft(self) -> bool:

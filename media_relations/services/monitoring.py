@@ -19,14 +19,12 @@ from django.utils.translation import gettext_noop
 
 from media_relations.deadlines import PressRules
 from media_relations.models import OutletKind, Publication, ResponseCase, ResponseKind, ResponseStatus
+from media_relations.models.monitoring import NEXT_ISSUE_RULE
 from media_relations.workflows import RESPONSE_WORKFLOW
 from office.deadlines import compute_deadline
 from office.services import audit
 
 #: The rule for outlets without a fixed number of days (press law art. 32 ust. 1 pkt 2–3).
-NEXT_ISSUE_RULE = (
-    "Publikacja sprostowania — najbliższy lub następny numer / analogiczny program (Prawo prasowe art. 32)"
-)
 PUBLISH_RULE_BY_KIND = {
     OutletKind.ONLINE: PressRules.CORRECTION_PUBLISH_ONLINE,
     OutletKind.DAILY: PressRules.CORRECTION_PUBLISH_DAILY,

@@ -76,3 +76,24 @@ def test_the_rule_choice_of_an_assignment_is_in_the_readers_language() -> None:
         assert str(rule) == f"{rule.name_en} ({rule.basis_en})"
     with translation.override("pl"):
         assert str(rule) == f"{rule.name} ({rule.basis})"
+
+
+def test_the_next_issue_rule_of_a_correction_is_in_the_readers_language(officer: Any) -> None:
+    """The rule outside the table (a periodical publishes in its next issue) is kept in Polish on
+    the case and shown in the reader's language."""
+    import datetime as dt
+
+    from django.utils import timezone
+
+    from media_relations.models.monitoring import NEXT_ISSUE_RULE
+
+    case = ResponseCaseFactory(correction=True, actor=officer)
+    case.publish_due, case.publish_rule = timezone.localdate() + dt.timedelta(days=9), NEXT_ISSUE_RULE
+    case.save(update_fields=["publish_due", "publish_rule"])
+    url = reverse("media_relations:publication_detail", args=[case.publication_id])
+
+    polish, in_english = page(officer, url, "pl"), page(officer, url, "en")
+
+    assert NEXT_ISSUE_RULE in polish
+    assert "the nearest or next issue / the same programme (Press Law art. 32)" in in_english
+    assert NEXT_ISSUE_RULE not in in_english
