@@ -38,6 +38,9 @@ for _schedule in (
     ),
     Schedule("Usuwanie wczytanych arkuszy importu", "office.tasks.purge_old_import_batches", minute="25", hour="3"),
     Schedule("Sygnał życia workera", "office.tasks.heartbeat", minute="*", hour="*"),
+    Schedule(
+        "Wysyłanie zadań zatrzymanych podczas awarii kolejki", "office.tasks.flush_task_outbox", minute="*", hour="*"
+    ),
 ):
     registry.add_schedule(_schedule)
 

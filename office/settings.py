@@ -153,7 +153,14 @@ if PRODUCTION and not REDIS_URL:
     raise ImproperlyConfigured("Production needs Redis: set REDIS_URL=redis://host:6379/0")
 
 if REDIS_URL:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}}
+    # Redis down is a cache miss (office/cache.py): sessions fall back to the database.
+    CACHES = {
+        "default": {
+            "BACKEND": "office.cache.ResilientRedisCache",
+            "LOCATION": REDIS_URL,
+            "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 1},
+        }
+    }
     SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}

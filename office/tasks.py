@@ -62,7 +62,7 @@ def purge_old_reads() -> int:
 HEARTBEAT_KEY = "office:worker-heartbeat"
 
 
-@background_task(time_limit=60)
+@background_task(time_limit=60, outbox=False)
 def heartbeat() -> str:
     """Beat sends this every minute; the health endpoint reads when a worker last ran it."""
     now = timezone.now().isoformat()
@@ -76,3 +76,11 @@ def purge_old_import_batches() -> int:
     from office.services.imports import purge_old_batches
 
     return purge_old_batches()
+
+
+@background_task(time_limit=120, outbox=False)
+def flush_task_outbox() -> int:
+    """Every minute: send the tasks kept while the broker was down (office.services.outbox)."""
+    from office.services.outbox import flush
+
+    return flush()[0]

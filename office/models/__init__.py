@@ -12,6 +12,7 @@ from office.models.deadlines import DeadlineRule
 from office.models.imports import ImportBatch
 from office.models.jobs import DigestDelivery, Job
 from office.models.mail import MailStatus, OutgoingMail
+from office.models.outbox import TaskOutbox
 from office.models.people import OfficeHolder, OrgUnit, SecretariatMembership, User
 from office.models.reads import PersonalDataRead, ReadKind
 
@@ -35,6 +36,7 @@ __all__ = [
     "ReadKind",
     "SecretariatMembership",
     "Tag",
+    "TaskOutbox",
     "User",
     "UserSession",
 ]
