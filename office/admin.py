@@ -24,6 +24,7 @@ from office.models import (
     PersonalDataRead,
     SecretariatMembership,
     Tag,
+    TaskOutbox,
     User,
     UserSession,
 )
@@ -276,6 +277,22 @@ class OutgoingMailAdmin(admin.ModelAdmin):
     list_select_related = ["record_type"]
     date_hierarchy = "created_at"
     readonly_fields = [f.name for f in OutgoingMail._meta.fields]
+
+    def has_add_permission(self, request: Any) -> bool:
+        return False
+
+    def has_change_permission(self, request: Any, obj: Any = None) -> bool:
+        return False
+
+
+@admin.register(TaskOutbox)
+class TaskOutboxAdmin(admin.ModelAdmin):
+    """Tasks the queue could not take while Redis was down, waiting to be sent (read-only; they go
+    by themselves every minute once the queue answers, or with ``manage.py flush_task_outbox``)."""
+
+    list_display = ["created_at", "task", "attempts", "last_error"]
+    search_fields = ["task", "last_error"]
+    readonly_fields = [f.name for f in TaskOutbox._meta.fields]
 
     def has_add_permission(self, request: Any) -> bool:
         return False
