@@ -101,10 +101,27 @@ registry.add_schedule(
         day_of_week="1",
     )
 )
+registry.add_schedule(
+    Schedule(
+        "Komunikaty prasowe: wysyłki przerwane przez awarię workera",
+        "media_relations.tasks.recover_deliveries",
+        minute="*",
+        hour="*",
+    )
+)
 
 for _model in (Inquiry, Publication, Release, Conference):
     registry.add_view_check(_model, lambda user, obj: access.can_view(user, type(obj)))
 registry.add_personal_data(Journalist, detail="media_relations:journalist_detail")
+
+
+def _stuck_deliveries() -> int:
+    from media_relations.services.releases import stuck_deliveries
+
+    return stuck_deliveries().count()
+
+
+registry.add_stuck_work("release_deliveries", _stuck_deliveries)
 registry.add_importer(JOURNALIST_IMPORT)
 
 

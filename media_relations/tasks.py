@@ -3,18 +3,34 @@
 from __future__ import annotations
 
 import datetime as dt
+import time
 
 from django.utils import timezone
 
 from office.kit.tasks import background_task
 
+#: A distribution task sends for this long, then enqueues itself for the rest: every task ends
+#: well within its time limit and the broker's visibility timeout (office/settings.py).
+SENDING_BUDGET_SECONDS = 420
 
-@background_task(time_limit=1800)
+
+@background_task(time_limit=600)
 def send_release_deliveries(release_id: int) -> int:
     """Send the waiting e-mails of a release; each delivery row is claimed before its message goes."""
-    from media_relations.services.releases import send_pending_deliveries
+    from media_relations.services.releases import has_waiting_deliveries, send_pending_deliveries
 
-    return send_pending_deliveries(release_id=release_id)
+    sent = send_pending_deliveries(release_id=release_id, until=time.monotonic() + SENDING_BUDGET_SECONDS)
+    if has_waiting_deliveries(release_id):
+        send_release_deliveries.delay(release_id)
+    return sent
+
+
+@background_task(time_limit=60)
+def recover_deliveries() -> dict[str, int]:
+    """Every minute: messages left "sending" by a dead worker become uncertain; stalled sending goes on."""
+    from media_relations.services.releases import recover_deliveries as recover
+
+    return recover()
 
 
 @background_task(time_limit=600)

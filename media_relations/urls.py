@@ -44,6 +44,7 @@ urlpatterns = [
     path("releases/<int:pk>/edit/", releases.release_edit, name="release_edit"),
     path("releases/<int:pk>/progress/", releases.release_progress, name="release_progress"),
     *releases.RELEASE_ACTIONS.urls("releases/<int:pk>/"),
+    *releases.DELIVERY_ACTIONS.urls("releases/messages/<int:pk>/"),
     path("newsroom/", releases.newsroom, name="newsroom"),
     path("newsroom/<slug:slug>/", releases.newsroom_detail, name="newsroom_detail"),
     path("newsroom/<slug:slug>/files/<int:file_id>/", releases.newsroom_file, name="newsroom_file"),

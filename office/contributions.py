@@ -279,6 +279,7 @@ class Registry:
         self._view_checks: dict[type, Callable[[Any, Any], bool]] = {}
         self._letter_sources: dict[str, LetterSource] = {}
         self._importers: dict[str, Any] = {}
+        self._stuck_work: dict[str, Callable[[], int]] = {}
 
     # --- per-user contributions -----------------------------------------------------------------
 
@@ -376,6 +377,15 @@ class Registry:
 
     def has_job_kind(self, key: str) -> bool:
         return key in self._job_kinds
+
+    # --- background work stuck past its lease (reported by /health/) ---------------------------
+
+    def add_stuck_work(self, name: str, count: Callable[[], int]) -> None:
+        """``count()``: how many items of ``name`` a dead worker left behind, not yet recovered."""
+        _add_once(self._stuck_work, name, count, "stuck work")
+
+    def stuck_work(self) -> dict[str, Callable[[], int]]:
+        return dict(self._stuck_work)
 
     # --- record view checks ---------------------------------------------------------------------
 

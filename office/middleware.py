@@ -57,7 +57,15 @@ class TwoFactorMiddleware:
     was decided at login and is kept in the session: no query per request."""
 
     OPEN_VIEWS = frozenset(
-        {"two_factor_verify", "two_factor_setup", "logout", "set_language", "health", "office:display_preferences"}
+        {
+            "two_factor_verify",
+            "two_factor_setup",
+            "logout",
+            "set_language",
+            "health",
+            "health_live",
+            "office:display_preferences",
+        }
     )
 
     def __init__(self, get_response):

@@ -41,6 +41,9 @@ for _schedule in (
     Schedule(
         "Wysyłanie zadań zatrzymanych podczas awarii kolejki", "office.tasks.flush_task_outbox", minute="*", hour="*"
     ),
+    Schedule(
+        "Wznawianie zadań w tle przerwanych przez awarię workera", "office.tasks.recover_jobs", minute="*", hour="*"
+    ),
 ):
     registry.add_schedule(_schedule)
 

@@ -171,8 +171,13 @@ CELERY_TASK_EAGER_PROPAGATES = True
 CELERY_TASK_DEFAULT_QUEUE = env.str("CELERY_TASK_DEFAULT_QUEUE", "celery")
 CELERY_TASK_ACKS_LATE = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
-CELERY_TASK_TIME_LIMIT = env.int("CELERY_TASK_TIME_LIMIT", 900, minimum=10)
+# A task whose worker died is handed to another worker after the broker's visibility timeout
+# (Redis: one hour by default); 16 minutes, above the longest task time limit (900 s, the photo
+# sizes), so a task still running is never handed out twice. Jobs and release messages do not
+# wait for it: their leases are recovered every minute (office.services.jobs, media_relations).
+CELERY_TASK_TIME_LIMIT = env.int("CELERY_TASK_TIME_LIMIT", 600, minimum=10)
 CELERY_TASK_SOFT_TIME_LIMIT = CELERY_TASK_TIME_LIMIT - 5
+CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": max(960, CELERY_TASK_TIME_LIMIT + 60)}
 CELERY_TASK_IGNORE_RESULT = True
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 CELERY_TIMEZONE = "Europe/Warsaw"

@@ -46,6 +46,12 @@ def run_job(job_id: str) -> None:
     jobs.run_job(job_id)
 
 
+@background_task(time_limit=60)
+def recover_jobs() -> dict[str, int]:
+    """Every minute: jobs whose worker died (lease expired) run again or, out of attempts, fail."""
+    return jobs.recover_jobs()
+
+
 @background_task()
 def purge_old_jobs() -> int:
     return jobs.purge_old_jobs()

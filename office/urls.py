@@ -45,6 +45,7 @@ office_patterns = [
 urlpatterns = [
     path("", include((office_patterns, "office"))),
     path("health/", system.health, name="health"),
+    path("health/live/", system.liveness, name="health_live"),
     path("accounts/login/", account.OfficeLoginView.as_view(), name="login"),
     path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("accounts/password/", auth_views.PasswordChangeView.as_view(), name="password_change"),

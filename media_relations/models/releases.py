@@ -57,13 +57,18 @@ class Release(models.Model):
 
 
 class Delivery(models.Model):
-    """One e-mail of a release to one recipient; the unique constraint makes a second send impossible."""
+    """One e-mail of a release to one recipient; the unique constraint makes a second send impossible.
+
+    ``uncertain``: the worker died while sending it (claimed and never finished within the lease);
+    whether the message left is unknown, so the press officer decides: send again or mark sent.
+    """
 
     class Status(models.TextChoices):
         PENDING = "pending", _("waiting")
         SENDING = "sending", _("sending")
         SENT = "sent", _("sent")
         FAILED = "failed", _("failed")
+        UNCERTAIN = "uncertain", _("not known whether sent")
 
     release = models.ForeignKey(Release, on_delete=models.CASCADE, related_name="deliveries")
     journalist = models.ForeignKey(Journalist, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")

@@ -4,19 +4,25 @@ Distribution: ``distribute`` creates one ``Delivery`` row per release × recipie
 constraint, ``ignore_conflicts``), then enqueues ``tasks.send_release_deliveries`` after
 commit. The task claims each row (``pending → sending`` with a conditional UPDATE) before it
 sends, so a second run or a duplicate task delivery never sends a message twice.
+
+A worker killed mid-distribution leaves one row ``sending`` (was it sent? nobody knows) and the
+rest ``pending``. Every minute beat runs ``recover_deliveries``: a row ``sending`` for longer than
+``LEASE`` becomes ``uncertain`` (the press officer sends it again or marks it sent), and a
+distribution with waiting rows that nobody has claimed for ``LEASE`` is enqueued again.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import logging
+import time
 from typing import Any
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.mail import get_connection
 from django.db import transaction
-from django.db.models import Count, Q, QuerySet
+from django.db.models import Count, Exists, OuterRef, Q, QuerySet
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import slugify
@@ -30,6 +36,8 @@ from office.services.mail import send_templated
 
 logger = logging.getLogger(__name__)
 BATCH = 200
+#: A message claimed longer ago than this and still "sending": its worker died while sending it.
+LEASE = dt.timedelta(minutes=2)
 
 
 def _unique_slug(title: str, exclude_pk: int | None) -> str:
@@ -111,13 +119,17 @@ def distribute(*, actor: Any, release: Release, lists: list[DistributionList]) -
         ),
     )
 
+    _enqueue(release.pk)
+    return added
+
+
+def _enqueue(release_id: int) -> None:
     def enqueue() -> None:
         from media_relations.tasks import send_release_deliveries
 
-        send_release_deliveries.delay(release.pk)
+        send_release_deliveries.delay(release_id)
 
     transaction.on_commit(enqueue)
-    return added
 
 
 def _claim(delivery_id: int) -> bool:
@@ -128,12 +140,14 @@ def _claim(delivery_id: int) -> bool:
     )
 
 
-def send_pending_deliveries(*, release_id: int, batch: int = BATCH) -> int:
-    """Send every waiting delivery of the release, each after claiming it; returns how many were sent."""
+def send_pending_deliveries(*, release_id: int, batch: int = BATCH, until: float | None = None) -> int:
+    """Send every waiting delivery of the release, each after claiming it; returns how many were sent.
+
+    ``until`` (``time.monotonic()``): stop between batches after it (the caller enqueues the rest)."""
     release = Release.objects.get(pk=release_id)
     url = settings.SITE_URL + reverse("media_relations:newsroom_detail", args=[release.slug])
     sent = 0
-    while True:
+    while until is None or time.monotonic() < until:
         ids = list(
             Delivery.objects.filter(release_id=release_id, status=Delivery.Status.PENDING)
             .order_by("id")
@@ -143,6 +157,11 @@ def send_pending_deliveries(*, release_id: int, batch: int = BATCH) -> int:
             return sent
         with get_connection() as connection:  # one SMTP session per batch
             sent += _send_batch(release, url, ids, connection)
+    return sent
+
+
+def has_waiting_deliveries(release_id: int) -> bool:
+    return Delivery.objects.filter(release_id=release_id, status=Delivery.Status.PENDING).exists()
 
 
 def _send_batch(release: Release, url: str, ids: list[int], connection: Any) -> int:
@@ -160,11 +179,84 @@ def _send_batch(release: Release, url: str, ids: list[int], connection: Any) -> 
             )
         except Exception as error:  # a refused address must not stop the others
             logger.warning("Release %s to %s failed: %s", release.pk, delivery.email, error)
-            Delivery.objects.filter(pk=delivery.pk).update(status=Delivery.Status.FAILED, error=str(error)[:500])
+            _settle(delivery).update(status=Delivery.Status.FAILED, error=str(error)[:500])
         else:
-            Delivery.objects.filter(pk=delivery.pk).update(status=Delivery.Status.SENT, sent_at=timezone.now())
+            _settle(delivery).update(status=Delivery.Status.SENT, sent_at=timezone.now(), error="")
             sent += 1
     return sent
+
+
+def _settle(delivery: Delivery) -> QuerySet[Delivery]:
+    """The row to record the outcome on: still this send's (a slow send past its lease that was
+    marked uncertain meanwhile gets its true outcome; a decision of the press officer stays)."""
+    return Delivery.objects.filter(pk=delivery.pk, status__in=[Delivery.Status.SENDING, Delivery.Status.UNCERTAIN])
+
+
+def stuck_deliveries() -> QuerySet[Delivery]:
+    """Messages "sending" for longer than the lease: their worker died while sending them."""
+    cutoff = timezone.now() - LEASE
+    return Delivery.objects.filter(status=Delivery.Status.SENDING).filter(
+        Q(claimed_at__lt=cutoff) | Q(claimed_at__isnull=True)
+    )
+
+
+def recover_deliveries() -> dict[str, int]:
+    """Every minute (beat): messages stuck "sending" become uncertain; stalled distributions go on."""
+    uncertain = stuck_deliveries().update(status=Delivery.Status.UNCERTAIN)
+    cutoff = timezone.now() - LEASE
+    recent = Delivery.objects.filter(release=OuterRef("release"), claimed_at__gte=cutoff)
+    stalled = sorted(
+        set(
+            Delivery.objects.filter(status=Delivery.Status.PENDING, created_at__lt=cutoff)
+            .exclude(Exists(recent))
+            .values_list("release_id", flat=True)
+        )
+    )
+    if uncertain:
+        logger.warning("%d release messages were left sending by a worker that died: now uncertain", uncertain)
+    for release_id in stalled:
+        logger.warning("The distribution of release %s stalled; enqueued again", release_id)
+        _enqueue(release_id)
+    return {"uncertain": uncertain, "resumed": len(stalled)}
+
+
+def _uncertain(delivery: Delivery) -> QuerySet[Delivery]:
+    return Delivery.objects.filter(pk=delivery.pk, status=Delivery.Status.UNCERTAIN)
+
+
+def _not_uncertain() -> ValidationError:
+    return ValidationError(_("This message is no longer waiting for a decision."))
+
+
+@transaction.atomic
+def send_again(*, actor: Any, delivery: Delivery) -> Delivery:
+    """An uncertain message: send it (again) — the press officer accepts a possible duplicate."""
+    if not _uncertain(delivery).update(status=Delivery.Status.PENDING, claimed_at=None, error=""):
+        raise _not_uncertain()
+    audit.record(
+        actor=actor,
+        instance=delivery.release,
+        action="action",
+        message=audit.note(gettext_noop("Sent again to %(email)s after an interrupted sending"), email=delivery.email),
+    )
+    _enqueue(delivery.release_id)
+    return delivery
+
+
+@transaction.atomic
+def mark_sent(*, actor: Any, delivery: Delivery) -> Delivery:
+    """An uncertain message the press officer knows arrived (the journalist confirmed it)."""
+    if not _uncertain(delivery).update(status=Delivery.Status.SENT, sent_at=timezone.now(), error=""):
+        raise _not_uncertain()
+    audit.record(
+        actor=actor,
+        instance=delivery.release,
+        action="action",
+        message=audit.note(
+            gettext_noop("Marked as sent to %(email)s after an interrupted sending"), email=delivery.email
+        ),
+    )
+    return delivery
 
 
 def distribution_progress(release: Release) -> dict[str, int]:
@@ -172,7 +264,9 @@ def distribution_progress(release: Release) -> dict[str, int]:
         total=Count("id"),
         sent=Count("id", filter=Q(status=Delivery.Status.SENT)),
         failed=Count("id", filter=Q(status=Delivery.Status.FAILED)),
+        uncertain=Count("id", filter=Q(status=Delivery.Status.UNCERTAIN)),
         waiting=Count("id", filter=Q(status__in=[Delivery.Status.PENDING, Delivery.Status.SENDING])),
     )
-    counts["percent"] = round(100 * (counts["sent"] + counts["failed"]) / counts["total"]) if counts["total"] else 0
+    settled = counts["sent"] + counts["failed"] + counts["uncertain"]
+    counts["percent"] = round(100 * settled / counts["total"]) if counts["total"] else 0
     return counts

@@ -68,12 +68,24 @@ def _failures(release: Release) -> list[Delivery]:
     return list(Delivery.objects.filter(release=release, status=Delivery.Status.FAILED)[:50])
 
 
+def _uncertain(release: Release) -> list[Delivery]:
+    return list(Delivery.objects.filter(release=release, status=Delivery.Status.UNCERTAIN)[:200])
+
+
+def _progress_context(request: HttpRequest, release: Release) -> dict[str, Any]:
+    return {
+        "progress": services.distribution_progress(release),
+        "failures": _failures(release),
+        "uncertain": _uncertain(release),
+        "may_decide": request.user.has_perm(CHANGE),
+    }
+
+
 def _detail(request: HttpRequest, release: Release, bound: dict[str, Any] | None = None) -> HttpResponse:
     context = {
         "release": release,
         "can_change": request.user.has_perm(CHANGE),
-        "progress": services.distribution_progress(release),
-        "failures": _failures(release),
+        **_progress_context(request, release),
         "in_newsroom": release.visible_in_newsroom(),
         **RELEASE_ACTIONS.context(request, release, bound),
         **record_context(
@@ -136,8 +148,44 @@ def release_detail(request: HttpRequest, pk: int) -> HttpResponse:
 def release_progress(request: HttpRequest, pk: int) -> HttpResponse:
     """The distribution's progress: an htmx fragment polled while messages are waiting."""
     release = access.get_for_user(request.user, Release.objects.all(), pk)
-    context = {"release": release, "progress": services.distribution_progress(release), "failures": _failures(release)}
+    context = {"release": release, **_progress_context(request, release)}
     return render(request, "media_relations/releases/_progress.html", context)
+
+
+def _load_delivery(request: HttpRequest, pk: Any) -> Delivery:
+    """A message of a release the user may see (404 otherwise)."""
+    if not access.can_view(request.user, Release):
+        raise Http404
+    try:
+        return Delivery.objects.select_related("release").get(pk=pk)
+    except (Delivery.DoesNotExist, ValueError):
+        raise Http404 from None
+
+
+def _is_uncertain(delivery: Delivery) -> bool:
+    return delivery.status == Delivery.Status.UNCERTAIN
+
+
+#: A message whose worker died while sending it: the press officer sends it again or marks it sent
+#: (the permission is the one for sending the release).
+DELIVERY_ACTIONS = ActionSet(
+    "delivery",
+    load=_load_delivery,
+    done_url=lambda delivery: _url(delivery.release),
+    redisplay=lambda request, delivery, bound: _detail(request, delivery.release),
+    permission=CHANGE,
+    actions=[
+        Action(
+            "send_again",
+            services.send_again,
+            when=_is_uncertain,
+            success=gettext_lazy("The message is being sent again."),
+        ),
+        Action(
+            "mark_sent", services.mark_sent, when=_is_uncertain, success=gettext_lazy("The message was marked as sent.")
+        ),
+    ],
+)
 
 
 # --- The public newsroom (no login) ------------------------------------------------------------

@@ -31,12 +31,17 @@ class Job(models.Model):
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     started_at = models.DateTimeField(_("started"), null=True, blank=True)
     finished_at = models.DateTimeField(_("finished"), null=True, blank=True)
+    #: The worker that claimed the job holds it until then; each progress report extends it. A
+    #: running job past its lease lost its worker and is started again (office.services.jobs).
+    lease_until = models.DateTimeField(_("claimed until"), null=True, blank=True)
+    attempts = models.PositiveSmallIntegerField(_("attempts"), default=0)
 
     class Meta:
         verbose_name = _("background job")
         verbose_name_plural = _("background jobs")
         ordering = ["-created_at"]
         constraints = [models.CheckConstraint(condition=models.Q(progress__lte=100), name="job_progress_max_100")]
+        indexes = [models.Index(fields=["status", "lease_until"], name="office_job_lease")]
 
     def __str__(self) -> str:
         return self.title

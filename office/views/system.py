@@ -18,8 +18,10 @@ from django.views.decorators.http import require_GET, require_POST
 
 from office import access
 from office.context_processors import FONT_SIZES
+from office.contributions import registry
 from office.kit.pages import safe_next_url
 from office.models import Job
+from office.services.jobs import stuck_jobs
 from office.tasks import HEARTBEAT_KEY
 
 
@@ -68,19 +70,33 @@ def attachment_download(request: HttpRequest, pk: int) -> FileResponse:
     )
 
 
+#: A worker whose last heartbeat (beat sends one every minute) is older than this is dead.
+HEARTBEAT_STALE_SECONDS = 90
+
+
+@require_GET
+@never_cache
+def liveness(request: HttpRequest) -> HttpResponse:
+    """For the container's health check: the process answers (no database, no Redis)."""
+    return JsonResponse({"status": "ok"})
+
+
 @require_GET
 @never_cache
 def health(request: HttpRequest) -> JsonResponse:
-    """For the orchestrator: database and Redis must answer; the worker's heartbeat is reported."""
+    """Readiness: 503 naming the failing parts when the database or Redis is down or the worker's
+    heartbeat is missing or older than HEARTBEAT_STALE_SECONDS. Work stuck past its lease (jobs,
+    release messages of a dead worker) is counted under ``stuck`` but keeps 200: the recovery
+    task takes it over within a minute, and restarting the web would not help."""
     report: dict[str, Any] = {}
-    healthy = True
+    failing: list[str] = []
     try:
         with connection.cursor() as cursor:
             cursor.execute("SELECT 1")
         report["database"] = "ok"
     except Exception as error:  # any failure means unhealthy
         report["database"] = f"error: {type(error).__name__}"
-        healthy = False
+        failing.append("database")
     if settings.REDIS_URL:
         try:
             cache.set("office:health", "1", timeout=10)
@@ -88,19 +104,37 @@ def health(request: HttpRequest) -> JsonResponse:
             beat = cache.get(HEARTBEAT_KEY)
         except Exception as error:
             report["redis"] = f"error: {type(error).__name__}"
-            healthy, beat = False, None
-        healthy = healthy and report["redis"] == "ok"
+            beat = None
+        if report["redis"] != "ok":
+            failing.append("redis")
         if beat:
             age = (timezone.now() - dt.datetime.fromisoformat(beat)).total_seconds()
-            report["worker"] = "ok" if age < 180 else "stale"
+            report["worker"] = "ok" if age <= HEARTBEAT_STALE_SECONDS else "stale"
             report["worker_heartbeat_age_s"] = int(age)
         else:
-            report["worker"] = "unknown"
+            report["worker"] = "unknown" if report["redis"] != "ok" else "missing"
+        if report["worker"] != "ok":
+            failing.append("worker")
     else:
         report["redis"] = "not configured"
         report["worker"] = "eager"
-    report["status"] = "ok" if healthy else "error"
-    return JsonResponse(report, status=200 if healthy else 503)
+    if report["database"] == "ok":
+        report["stuck"] = _stuck_work()
+    report["status"] = "error" if failing else "ok"
+    if failing:
+        report["failing"] = failing
+    return JsonResponse(report, status=503 if failing else 200)
+
+
+def _stuck_work() -> dict[str, int | str]:
+    counters = {"jobs": lambda: stuck_jobs().count(), **registry.stuck_work()}
+    stuck: dict[str, int | str] = {}
+    for name, count in counters.items():
+        try:
+            stuck[name] = count()
+        except Exception as error:  # a report, never a reason to fail the health check
+            stuck[name] = f"error: {type(error).__name__}"
+    return stuck
 
 
 @require_POST

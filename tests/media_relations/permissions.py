@@ -147,6 +147,9 @@ EXPECTED: dict[str, Row] = {
     # a draft cannot be sent back or published before it is submitted: a message, no change
     "media_relations:release_send_back": _action("draft_release"),
     "media_relations:release_publish": _action("draft_release", allowed=APPROVERS),
+    # a message left uncertain by a dead worker: decided by those who send the release
+    "media_relations:delivery_send_again": _action("uncertain_delivery"),
+    "media_relations:delivery_mark_sent": _action("uncertain_delivery"),
     "media_relations:newsroom": Row("get", table(200, anonymous=200), wrong="post"),
     "media_relations:newsroom_detail": Row(
         "get", table(200, anonymous=200), lambda w: {"slug": w.extra["release"].slug}, wrong="post"
@@ -184,6 +187,7 @@ def build(world: World) -> None:
         BulletinArticle,
         BulletinIssue,
         Conference,
+        Delivery,
         DistributionList,
         Journalist,
         JournalistOutlet,
@@ -214,6 +218,9 @@ def build(world: World) -> None:
         title="Komunikat", slug="komunikat", body="Treść", status="published", published_at=timezone.now()
     )
     draft_release = Release.objects.create(title="Szkic", slug="szkic", body="Treść")
+    uncertain_delivery = Delivery.objects.create(
+        release=release, journalist=journalist, email=journalist.email, status=Delivery.Status.UNCERTAIN
+    )
     from django.core.files.base import ContentFile
 
     from office.models import Attachment
@@ -240,6 +247,7 @@ def build(world: World) -> None:
         response=response,
         release=release,
         draft_release=draft_release,
+        uncertain_delivery=uncertain_delivery,
         release_photo=photo,
         conference=conference,
         post=post,

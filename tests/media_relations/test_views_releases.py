@@ -246,7 +246,14 @@ def test_progress_per_role(officer, persona):
     expected = expected_for_page(VIEWERS, record=True)
     assert statuses(persona, "get", url, expected) == expected
     page = fetch(client_for(officer), "get", url)
-    assert page.context["progress"] == {"total": 2, "sent": 1, "failed": 1, "waiting": 0, "percent": 100}
+    assert page.context["progress"] == {
+        "total": 2,
+        "sent": 1,
+        "failed": 1,
+        "uncertain": 0,
+        "waiting": 0,
+        "percent": 100,
+    }
     assert "550 skrzynka nie istnieje" in page_text(page)
     assert fetch(client_for(officer), "post", url).status_code == 405
     assert_anonymous_sent_to_login("get", url)

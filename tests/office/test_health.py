@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 from typing import Any
 
@@ -9,8 +10,10 @@ import pytest
 from django.db import OperationalError
 from django.test import override_settings
 from django.urls import reverse
+from django.utils import timezone
 
 from office import tasks
+from office.models import Job
 from office.views import system
 from tests.utils import client_for, fetch
 
@@ -23,7 +26,13 @@ def test_health_without_redis() -> None:
     assert response.status_code == 200
     assert response["Content-Type"] == "application/json"
     assert "no-cache" in response["Cache-Control"]
-    assert response.json() == {"database": "ok", "redis": "not configured", "worker": "eager", "status": "ok"}
+    assert response.json() == {
+        "database": "ok",
+        "redis": "not configured",
+        "worker": "eager",
+        "stuck": {"jobs": 0, "release_deliveries": 0},
+        "status": "ok",
+    }
 
 
 def test_health_with_a_broken_database(monkeypatch: Any) -> None:
@@ -52,11 +61,16 @@ def test_health_with_redis_and_a_worker_heartbeat() -> None:
         from django.core.cache import cache
 
         cache.delete(tasks.HEARTBEAT_KEY)
-        body = fetch(client_for(None), "get", reverse("health")).json()
-        assert (body["database"], body["redis"], body["worker"], body["status"]) == ("ok", "ok", "unknown", "ok")
+        response = fetch(client_for(None), "get", reverse("health"))
+        body = response.json()
+        assert response.status_code == 503  # no worker has ever answered
+        assert (body["database"], body["redis"], body["worker"], body["status"]) == ("ok", "ok", "missing", "error")
+        assert body["failing"] == ["worker"]
         tasks.heartbeat()
-        body = fetch(client_for(None), "get", reverse("health")).json()
-        assert body["worker"] == "ok" and body["worker_heartbeat_age_s"] < 5
+        response = fetch(client_for(None), "get", reverse("health"))
+        body = response.json()
+        assert response.status_code == 200
+        assert body["worker"] == "ok" and body["worker_heartbeat_age_s"] < 5 and body["status"] == "ok"
         cache.delete(tasks.HEARTBEAT_KEY)
 
 
@@ -73,3 +87,59 @@ def test_health_with_redis_down() -> None:
     assert response.status_code == 503
     body = response.json()
     assert body["redis"].startswith("error") and body["status"] == "error"
+    assert body["failing"] == ["redis", "worker"] and body["worker"] == "unknown"
+
+
+def _locmem(name: str) -> dict[str, Any]:
+    return {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": name}}
+
+
+@pytest.mark.parametrize(
+    ("age", "status", "worker"), [(5, 200, "ok"), (system.HEARTBEAT_STALE_SECONDS - 5, 200, "ok"), (95, 503, "stale")]
+)
+def test_a_worker_silent_for_more_than_90_seconds_makes_health_fail(age: int, status: int, worker: str) -> None:
+    with override_settings(REDIS_URL="redis://example.invalid:6379/0", CACHES=_locmem(f"health-{age}")):
+        from django.core.cache import cache
+
+        cache.set(tasks.HEARTBEAT_KEY, (timezone.now() - dt.timedelta(seconds=age)).isoformat())
+        response = fetch(client_for(None), "get", reverse("health"))
+        cache.clear()
+    body = response.json()
+    assert response.status_code == status
+    assert (body["redis"], body["worker"], body["worker_heartbeat_age_s"]) == ("ok", worker, age)
+    assert body.get("failing", []) == ([] if status == 200 else ["worker"])
+
+
+@override_settings(REDIS_URL=None)
+def test_health_counts_work_stuck_past_its_lease_and_stays_200(persona: Any) -> None:
+    from media_relations.models import Delivery
+    from tests.media_relations.factories import DeliveryFactory
+
+    long_ago = timezone.now() - dt.timedelta(minutes=10)
+    owner = persona("secretariat")
+    Job.objects.create(kind="x", title="dead", owner=owner, status=Job.Status.RUNNING, lease_until=long_ago)
+    Job.objects.create(
+        kind="x",
+        title="alive",
+        owner=owner,
+        status=Job.Status.RUNNING,
+        lease_until=timezone.now() + dt.timedelta(minutes=1),
+    )
+    DeliveryFactory(status=Delivery.Status.SENDING, claimed_at=long_ago, sent_at=None)
+    DeliveryFactory(status=Delivery.Status.SENDING, claimed_at=timezone.now(), sent_at=None)
+    response = fetch(client_for(None), "get", reverse("health"))
+    assert response.status_code == 200
+    assert response.json()["stuck"] == {"jobs": 1, "release_deliveries": 1}
+
+
+def test_liveness_answers_without_the_database_or_redis(monkeypatch: Any) -> None:
+    class Broken:
+        def cursor(self) -> Any:
+            raise OperationalError("connection refused")
+
+    monkeypatch.setattr(system, "connection", Broken())
+    with override_settings(REDIS_URL="redis://127.0.0.1:1/0", CACHES=_locmem("live")):
+        response = fetch(client_for(None), "get", reverse("health_live"))
+        assert fetch(client_for(None), "get", reverse("health")).status_code == 503
+    assert response.status_code == 200 and response.json() == {"status": "ok"}
+    assert "no-cache" in response["Cache-Control"]

@@ -106,7 +106,14 @@ def test_a_running_job_is_not_started_twice(persona: Any, temporary_kinds: Any) 
         calls.append(job.pk)
         return service.JobResult("a.txt", b"a")
 
-    job = Job.objects.create(kind="test_count", title="x", owner=persona("secretariat"), status=Job.Status.RUNNING)
+    job = Job.objects.create(
+        kind="test_count",
+        title="x",
+        owner=persona("secretariat"),
+        status=Job.Status.RUNNING,
+        attempts=1,
+        lease_until=timezone.now() + service.LEASE,  # its worker is alive and reports progress
+    )
     service.run_job(str(job.pk))
     assert calls == []
 
@@ -233,3 +240,135 @@ def test_the_outsider_cannot_report_on_another_unit(persona: Any, wok: Any) -> N
 def test_an_unknown_job_id_is_404(persona: Any) -> None:
     client = client_for(persona("secretariat"))
     assert fetch(client, "get", "/jobs/00000000-0000-0000-0000-000000000000/").status_code == 404
+
+
+# --- The lease: a job whose worker died runs again, once ------------------------------------------
+
+
+def _dead_job(owner: Any, kind: str, *, attempts: int = 1, progress: int = 40) -> Job:
+    """A job its worker claimed and then died over: "running 40 %", the lease expired."""
+    return Job.objects.create(
+        kind=kind,
+        title="Raport",
+        owner=owner,
+        status=Job.Status.RUNNING,
+        progress=progress,
+        attempts=attempts,
+        started_at=timezone.now() - dt.timedelta(minutes=5),
+        lease_until=timezone.now() - dt.timedelta(seconds=1),
+    )
+
+
+def _counting_kind(name: str, calls: list) -> None:
+    @registry.job_kind(name)
+    def handler(job: Job, progress: Any) -> service.JobResult:
+        calls.append(job.pk)
+        progress(50, "Połowa")
+        return service.JobResult("a.txt", b"a")
+
+
+def test_a_claim_takes_a_lease_and_progress_extends_it(persona: Any, temporary_kinds: Any) -> None:
+    leases = []
+
+    @registry.job_kind("test_lease")
+    def handler(job: Job, progress: Any) -> service.JobResult:
+        leases.append(Job.objects.get(pk=job.pk).lease_until)
+        progress(50, "")
+        leases.append(Job.objects.get(pk=job.pk).lease_until)
+        return service.JobResult("a.txt", b"a")
+
+    job = Job.objects.create(kind="test_lease", title="x", owner=persona("secretariat"))
+    before = timezone.now()
+    service.run_job(str(job.pk))
+    job.refresh_from_db()
+    assert before + service.LEASE <= leases[0] <= leases[1] <= timezone.now() + service.LEASE
+    assert (job.status, job.attempts, job.lease_until) == (Job.Status.DONE, 1, None)
+
+
+def test_a_redelivered_task_reruns_a_job_whose_lease_expired_once(persona: Any, temporary_kinds: Any) -> None:
+    calls: list = []
+    _counting_kind("test_dead", calls)
+    job = _dead_job(persona("secretariat"), "test_dead")
+    started = job.started_at
+    service.run_job(str(job.pk))
+    service.run_job(str(job.pk))  # the broker delivers it once more: nothing
+    job.refresh_from_db()
+    assert calls == [job.pk]
+    assert (job.status, job.progress, job.attempts, job.result_name) == (Job.Status.DONE, 100, 2, "a.txt")
+    assert job.started_at == started  # when the user started it, not when it was taken over
+
+
+def test_a_job_under_a_live_lease_is_left_to_its_worker(persona: Any, temporary_kinds: Any) -> None:
+    calls: list = []
+    _counting_kind("test_alive", calls)
+    job = _dead_job(persona("secretariat"), "test_alive")
+    Job.objects.filter(pk=job.pk).update(lease_until=timezone.now() + dt.timedelta(seconds=30))
+    assert service.claim_job(job.pk) is None
+    assert service.recover_jobs() == {"restarted": 0, "failed": 0}
+    assert calls == []
+
+
+def test_the_sweeper_restarts_jobs_with_an_expired_lease(
+    persona: Any, temporary_kinds: Any, django_capture_on_commit_callbacks: Any
+) -> None:
+    calls: list = []
+    _counting_kind("test_sweep", calls)
+    owner = persona("secretariat")
+    dead, legacy = _dead_job(owner, "test_sweep"), _dead_job(owner, "test_sweep", attempts=0)
+    Job.objects.filter(pk=legacy.pk).update(lease_until=None)  # "running" from before leases existed
+    finished = Job.objects.create(kind="test_sweep", title="x", owner=owner, status=Job.Status.DONE)
+    assert service.stuck_jobs().count() == 2
+    with django_capture_on_commit_callbacks(execute=True):
+        assert service.recover_jobs() == {"restarted": 2, "failed": 0}  # eager: run at once
+    assert sorted(calls) == sorted([dead.pk, legacy.pk])
+    assert set(Job.objects.values_list("status", flat=True)) == {Job.Status.DONE}
+    assert service.recover_jobs() == {"restarted": 0, "failed": 0}
+    finished.refresh_from_db()
+    assert not finished.result
+
+
+def test_two_workers_claiming_an_expired_job_at_once_one_wins(persona: Any, temporary_kinds: Any) -> None:
+    """The claim is one conditional UPDATE: the second finds the job leased and gets nothing."""
+    job = _dead_job(persona("secretariat"), "test_race")
+    first, second = service.claim_job(job.pk), service.claim_job(job.pk)
+    assert first is not None and first.attempts == 2
+    assert second is None
+
+
+def test_an_attempt_that_lost_its_claim_cannot_finish_the_job(persona: Any, temporary_kinds: Any) -> None:
+    """A slow worker past its lease: another took the job over; the slow one's result is dropped."""
+
+    @registry.job_kind("test_slow")
+    def slow(job: Job, progress: Any) -> service.JobResult:
+        if job.attempts == 1:  # meanwhile the lease expires and a second worker takes over
+            Job.objects.filter(pk=job.pk).update(lease_until=timezone.now() - dt.timedelta(seconds=1))
+            service.run_job(str(job.pk))
+            progress(90, "late")  # no effect: not this attempt's job any more
+        return service.JobResult(f"attempt-{job.attempts}.txt", str(job.attempts).encode())
+
+    job = Job.objects.create(kind="test_slow", title="x", owner=persona("secretariat"))
+    service.run_job(str(job.pk))
+    job.refresh_from_db()
+    assert (job.status, job.attempts, job.result_name, job.progress) == (Job.Status.DONE, 2, "attempt-2.txt", 100)
+    with job.result.open("rb") as handle:
+        assert handle.read() == b"2"
+    assert not list(Path(job.result.path).parent.glob("attempt-1*"))
+
+
+@pytest.mark.parametrize("via", ["task", "sweeper"])
+def test_a_job_whose_worker_died_on_every_attempt_fails_with_a_message(
+    persona: Any, temporary_kinds: Any, via: str
+) -> None:
+    calls: list = []
+    _counting_kind("test_doomed", calls)
+    job = _dead_job(persona("secretariat"), "test_doomed", attempts=service.MAX_ATTEMPTS)
+    if via == "task":
+        service.run_job(str(job.pk))
+    else:
+        assert service.recover_jobs() == {"restarted": 0, "failed": 1}
+    job.refresh_from_db()
+    assert calls == []
+    assert job.status == Job.Status.FAILED and job.finished_at and job.lease_until is None
+    assert "interruptions" in job.message or "przerw" in job.message
+    page = fetch(client_for(job.owner), "get", reverse("office:job_status", args=[job.pk]))
+    assert job.message in page.content.decode()
