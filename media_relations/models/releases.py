@@ -84,7 +84,11 @@ class Delivery(models.Model):
         verbose_name_plural = _("deliveries")
         ordering = ["id"]
         constraints = [models.UniqueConstraint(fields=["release", "email"], name="media_one_delivery_per_recipient")]
-        indexes = [models.Index(fields=["release", "status"], name="media_delivery_status")]
+        indexes = [
+            models.Index(fields=["release", "status"], name="media_delivery_status"),
+            # the messages being sent, for the check of leases (every minute and on /health/)
+            models.Index(fields=["claimed_at"], condition=models.Q(status="sending"), name="media_delivery_sending"),
+        ]
 
     def __str__(self) -> str:
         return f"{self.release_id} → {self.email}"
