@@ -54,6 +54,6 @@ EXPOSE 8000
 # The request carries an allowed host name (the first of ALLOWED_HOSTS) and says it came over
 # HTTPS, as the TLS proxy would; /health/ answers 200 when the database (and Redis) are fine.
 HEALTHCHECK --interval=30s --timeout=10s --start-period=60s --retries=3 \
-    CMD python -c "import os, sys, urllib.request as u; host = (os.environ.get('ALLOWED_HOSTS') or 'localhost').split(',')[0].strip().lstrip('.').replace('*', 'localhost') or 'localhost'; r = u.urlopen(u.Request('http://127.0.0.1:8000/health/', headers={'Host': host, 'X-Forwarded-Proto': 'https'}), timeout=8); sys.exit(0 if r.status == 200 else 1)"
+    CMD python -c "import os, sys, urllib.request as u; host = (os.environ.get('ALLOWED_HOSTS') or 'localhost').split(',')[0].strip().lstrip('.').replace('*', 'localhost') or 'localhost'; r = u.urlopen(u.Request('http://127.0.0.1:8000/health/live/', headers={'Host': host, 'X-Forwarded-Proto': 'https'}), timeout=8); sys.exit(0 if r.status == 200 else 1)"
 
 CMD ["sh", "-c", "exec gunicorn office.wsgi:application --bind 0.0.0.0:8000 --workers ${WEB_CONCURRENCY:-3} --access-logfile - --error-logfile -"]

@@ -177,7 +177,13 @@ CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 # wait for it: their leases are recovered every minute (office.services.jobs, media_relations).
 CELERY_TASK_TIME_LIMIT = env.int("CELERY_TASK_TIME_LIMIT", 600, minimum=10)
 CELERY_TASK_SOFT_TIME_LIMIT = CELERY_TASK_TIME_LIMIT - 5
-CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": max(960, CELERY_TASK_TIME_LIMIT + 60)}
+# Redelivery of an unacknowledged task after a worker died: above every task's time limit (the
+# photo sizes allow 900 s), so a running task is never handed out twice; a broker that stops
+# answering fails a send within seconds (the task then waits in the outbox).
+CELERY_BROKER_TRANSPORT_OPTIONS = {
+    "visibility_timeout": max(960, CELERY_TASK_TIME_LIMIT + 60),
+    "socket_connect_timeout": 2,
+}
 CELERY_TASK_IGNORE_RESULT = True
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 CELERY_TIMEZONE = "Europe/Warsaw"
@@ -255,7 +261,7 @@ if PRODUCTION:
     SECURE_HSTS_INCLUDE_SUBDOMAINS = True
     SECURE_HSTS_PRELOAD = env.bool("SECURE_HSTS_PRELOAD", False)
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
-    SECURE_REDIRECT_EXEMPT = [r"^health/$"]
+    SECURE_REDIRECT_EXEMPT = [r"^health/$", r"^health/live/$"]
     SILENCED_SYSTEM_CHECKS = [] if SECURE_HSTS_PRELOAD else ["security.W021"]
 
 CONTENT_SECURITY_POLICY = {
