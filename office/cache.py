@@ -18,8 +18,8 @@ on during an outage.
 Short socket timeouts belong in ``OPTIONS`` (``socket_connect_timeout``, ``socket_timeout``)
 so that a Redis that stopped answering (rather than refusing) does not hold a page.
 
-Code that must know whether Redis is up (the health endpoint) asks Redis itself, not this
-cache.
+The health endpoint writes and reads a key through this cache: during an outage the read is
+a miss, so it reports Redis as failing.
 """
 
 from __future__ import annotations
