@@ -127,6 +127,8 @@ def test_font_size_and_contrast_switches(visitor, demo):
     visitor.check()
     visitor.login("prezydent", DEMO_PASSWORD)
     assert "contrast-high" in visitor.page.locator("html").get_attribute("class")
+    visitor.visit("/awaiting-decision/")  # the mayor's list of what waits for his decision
+    assert visitor.page.locator("main table tbody tr").count() > 0
     visitor.visit("/assignments/")
     visitor.visit("/overdue/")
     visitor.page.locator("button[name=contrast][value=normal]").first.click()
