@@ -72,13 +72,6 @@ def unit_for(value: str | None) -> Any:
     return OrgUnit.objects.filter(Q(symbol__iexact=value) | Q(name__iexact=value), is_active=True).first()
 
 
-def _first(attrs: dict[str, list[str]], name: str) -> str | None:
-    for key, values in attrs.items():
-        if key.lower() == name.lower() and values:
-            return values[0]
-    return None
-
-
 try:
     from django_auth_ldap.backend import LDAPBackend, ldap_error
 except ImportError:  # directory login not installed: the backend is never configured
@@ -103,7 +96,9 @@ class DirectoryBackend(LDAPBackend):  # type: ignore[misc,valid-type]
             logger.warning("Directory login refused: %s is in none of LDAP_ROLE_GROUPS", user.username)
             return None
         apply_roles(user, roles)
-        unit = unit_for(_first(ldap_user.attrs or {}, settings.LDAP_UNIT_ATTRIBUTE))
+        # the attributes are python-ldap's case-blind dictionary
+        values = (ldap_user.attrs or {}).get(settings.LDAP_UNIT_ATTRIBUTE) or [None]
+        unit = unit_for(values[0])
         if unit is not None and user.unit_id != unit.pk:
             user.unit = unit
             user.save(update_fields=["unit"])
