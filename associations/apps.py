@@ -6,3 +6,4 @@ class AssociationsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
     name = "associations"
     verbose_name = _("Associations and civic participation")
+    url_prefix = "associations"

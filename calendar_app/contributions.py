@@ -45,7 +45,7 @@ registry.grant(
         "calendar_app.add_decision",
     ],
 )
-for role in ("press_officer", "office_staff"):
+for role in ("press_officer", "office_staff", "council_officer", "ngo_officer", "travel_officer"):
     registry.grant(role, ["calendar_app.view_entry", "calendar_app.view_calendar"])
 for role in ("management", "auditor"):
     registry.grant(

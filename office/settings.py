@@ -76,12 +76,16 @@ INSTALLED_APPS = [
     "office.council",
     "office.registers",
     "office.announcements",
+    "office.reporting",
+    "office.administration",
     "calendar_app",
+    "calendar_app.travel",
     "media_relations",
     "patronage",
     "events",
     "correspondence",
     "associations",
+    "associations.participation",
 ]
 
 MIDDLEWARE = [

@@ -28,8 +28,10 @@ PRIVATE_MARKER = "PRYWATNE-ZNACZNIK-7Q2"
 VIEW_ALL = frozenset({"administrator", "superuser", "secretariat", "management", "auditor"})
 #: The issuer side of an assignment handed over by the secretariat persona.
 MANAGERS = frozenset({"administrator", "superuser", "secretariat", "management"})
-CREATORS = frozenset({"administrator", "superuser", "secretariat", "press_officer", "office_staff", "management"})
-CONTACT_EDITORS = frozenset({"administrator", "superuser", "secretariat", "press_officer", "office_staff"})
+#: the staff roles of the feature apps, who handle matters with the core's STAFF_CORE permissions
+APP_STAFF = frozenset({"council_officer", "ngo_officer", "travel_officer"})
+CREATORS = frozenset({"administrator", "superuser", "secretariat", "press_officer", "office_staff", "management"}) | APP_STAFF
+CONTACT_EDITORS = frozenset({"administrator", "superuser", "secretariat", "press_officer", "office_staff"}) | APP_STAFF
 MERGERS = frozenset({"administrator", "superuser", "secretariat", "office_staff"})
 LIAISONS = frozenset({"unit_liaison", "outsider_liaison"})
 ADMIN_STAFF = frozenset({"administrator", "superuser"})

@@ -30,6 +30,10 @@ PERSONAS = [
     "unit_liaison",
     "outsider_liaison",
     "auditor",
+    "council_officer",
+    "ngo_officer",
+    "travel_officer",
+    "finance_reader",
     "anonymous",
 ]
 AUTHENTICATED = [key for key in PERSONAS if key != "anonymous"]
@@ -44,6 +48,10 @@ _NAMES = {
     "unit_liaison": ("Łucja", "Łącznikowa"),
     "outsider_liaison": ("Witold", "Inwestycyjny"),
     "auditor": ("Aldona", "Audytorska"),
+    "council_officer": ("Radosław", "Radziecki"),
+    "ngo_officer": ("Nina", "Pozarządowa"),
+    "travel_officer": ("Tomasz", "Podróżny"),
+    "finance_reader": ("Filomena", "Finansowa"),
 }
 
 

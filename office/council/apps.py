@@ -10,3 +10,4 @@ class CouncilConfig(AppConfig):
     name = "office.council"
     label = "council"
     verbose_name = _("Council relations")
+    url_prefix = "council"
