@@ -30,7 +30,9 @@ VIEW_ALL = frozenset({"administrator", "superuser", "secretariat", "management",
 MANAGERS = frozenset({"administrator", "superuser", "secretariat", "management"})
 #: the staff roles of the feature apps, who handle matters with the core's STAFF_CORE permissions
 APP_STAFF = frozenset({"council_officer", "ngo_officer", "travel_officer"})
-CREATORS = frozenset({"administrator", "superuser", "secretariat", "press_officer", "office_staff", "management"}) | APP_STAFF
+CREATORS = (
+    frozenset({"administrator", "superuser", "secretariat", "press_officer", "office_staff", "management"}) | APP_STAFF
+)
 CONTACT_EDITORS = frozenset({"administrator", "superuser", "secretariat", "press_officer", "office_staff"}) | APP_STAFF
 MERGERS = frozenset({"administrator", "superuser", "secretariat", "office_staff"})
 LIAISONS = frozenset({"unit_liaison", "outsider_liaison"})

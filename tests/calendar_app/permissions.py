@@ -16,7 +16,15 @@ from django.utils import timezone
 from tests.matrix import PRIVATE_MARKER, Row, World, pk_of, table
 
 MANAGERS = frozenset({"administrator", "superuser", "secretariat"})
-VIEWERS = MANAGERS | {"press_officer", "office_staff", "management", "auditor", "council_officer", "ngo_officer", "travel_officer"}
+VIEWERS = MANAGERS | {
+    "press_officer",
+    "office_staff",
+    "management",
+    "auditor",
+    "council_officer",
+    "ngo_officer",
+    "travel_officer",
+}
 NON_VIEWERS = frozenset({"unit_liaison", "outsider_liaison", "finance_reader"})
 REQUEST_READERS = MANAGERS | {"management", "auditor"}
 REQUEST_HANDLERS = MANAGERS | {"management"}
