@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 import calendar_app.deadlines
+import calendar_app.report_sections  # (the section of the mayor's reports)
 import calendar_app.reports  # noqa: F401  (declares the PDF job kinds)
 from calendar_app import access, selectors
 from calendar_app.models import Calendar, Decision, Entry, MeetingRequest

@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 import correspondence.deadlines
+import correspondence.report_sections  # (the section of the mayor's reports)
 import correspondence.reports  # noqa: F401  (declares the job kinds)
 from correspondence import access, selectors
 from correspondence.models import Letter, LetterStatus, LetterTemplate, ResidentMatter, TranslationOrder

@@ -14,6 +14,7 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 
+import events.report_sections  # noqa: F401  (the section of the mayor's reports)
 from events import reports  # noqa: F401  (declares the job kinds)
 from events.models import COMING, Answer, Event, Gallery, Gift, Guest
 from events.services.guests import INVITATION_SOURCE

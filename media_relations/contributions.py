@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 
 import media_relations.deadlines
+import media_relations.report_sections  # (the section of the mayor's reports)
 import media_relations.reports  # noqa: F401  (declares the bulletin PDF job kind)
 from media_relations import access
 from media_relations.models import (

@@ -45,6 +45,10 @@ KINDS: dict[str, str] = {
     "contact_history": "a Widget of what links to a contact, on its page (called with contact=the Contact)",
     "record_links": "a list of ListItem on any record's page (called with record=the record; [] when none)",
     "approval": "an Approvals: what waits for the user's own decision (called with limit=: 0 counts only, None all)",
+    "report_section": (
+        "a ReportSection of the mayor's reports for a period (called with start=, end= dates and units= "
+        "a list of OrgUnit ids or None; None when the app has nothing to say)"
+    ),
     "demo": "nothing: creates the app's demo rows (called with the administrator)",
 }
 
@@ -124,12 +128,55 @@ class Approvals:
 
 
 @dataclass(frozen=True)
+class Figure:
+    """One line of a report section's table of figures: a label and a number (or a short text)."""
+
+    label: str
+    value: int | str
+
+
+@dataclass(frozen=True)
+class ReportSection:
+    """What an app reports of a period in the mayor's reports (the inter-session report to the
+    council, ad-hoc activity reports): kind ``report_section``.
+
+    A provider ``provide(user, *, start, end, units=None)`` gets the period (``start`` and ``end``
+    dates, both included) and optionally the ids of the office's units to report on (a section
+    whose records have no unit ignores them); it returns this, or None when the app has nothing to
+    report. It reads in a few queries whose number does not grow with the rows (aggregates, one
+    list of the period's rows), and never reads rows outside the period. It declares itself in
+    ``<app>/report_sections.py``, imported by the app's ``contributions.py``:
+
+        @register("report_section", "patronage", order=40, label=gettext_lazy("Honorary patronage"))
+        def patronage_section(user, *, start, end, units=None) -> ReportSection:
+            return ReportSection(_("Honorary patronage"), paragraphs=[...], items=[...],
+                                 figures=[Figure(_("Patronages granted"), 12)])
+
+    ``title``: the section's heading; ``paragraphs``: its text; ``items``: a list of what
+    happened (one line each: the day, what, where); ``figures``: a small table of numbers.
+    ``label`` names the section where the user chooses the sections of a report (and where a
+    failing one is shown as unavailable). Every text is plain (no markup) and in the language
+    active when called; the report keeps a copy the staff may reword. The order (``order=``) is
+    the order in the report; a failing provider is shown as unavailable and breaks nothing; an
+    app without a section is simply not in the report. Private calendar entries never appear in a section.
+    """
+
+    title: str
+    paragraphs: list[str] = field(default_factory=list)
+    items: list[str] = field(default_factory=list)
+    figures: list[Figure] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
 class Contribution:
     kind: str
     key: str
     order: int
     is_visible: Callable[[Any], bool]
     provide: Callable[..., Any]
+    #: what the contribution is, for a page that lets the user choose among them (the sections
+    #: of an activity report) or names one that failed; "" when the kind needs none
+    label: Any = ""
 
 
 @dataclass(frozen=True)
@@ -212,6 +259,22 @@ class LetterSource:
     fields: dict[str, tuple[Any, str]]
 
 
+def period_bounds(start: dt.date, end: dt.date) -> tuple[dt.datetime, dt.datetime]:
+    """A report's period (``start`` to ``end``, both days included) as aware datetimes in the
+    office's time zone: from midnight of ``start`` to midnight after ``end``."""
+    from django.utils import timezone
+
+    zone = timezone.get_current_timezone()
+    return (
+        dt.datetime.combine(start, dt.time.min, tzinfo=zone),
+        dt.datetime.combine(end + dt.timedelta(days=1), dt.time.min, tzinfo=zone),
+    )
+
+
+#: How many lines a report section lists at most (its figures count them all).
+REPORT_ITEMS = 400
+
+
 #: How many hits a search provider returns.
 SEARCH_ROWS = 8
 
@@ -284,14 +347,17 @@ class Registry:
     # --- per-user contributions -----------------------------------------------------------------
 
     def register(
-        self, kind: str, key: str, *, order: int = 100, visible: Callable[[Any], bool] = always
+        self, kind: str, key: str, *, order: int = 100, visible: Callable[[Any], bool] = always, label: Any = ""
     ) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
-        """Decorator: register ``provide`` as contribution ``key`` of ``kind``."""
+        """Decorator: register ``provide`` as contribution ``key`` of ``kind`` (``label``: its
+        name, lazy, for pages that list the contributions of a kind — report sections)."""
         if kind not in KINDS:
             raise ImproperlyConfigured(f"Unknown contribution kind {kind!r}; the kinds are {sorted(KINDS)}")
 
         def decorator(provide: Callable[..., Any]) -> Callable[..., Any]:
-            _add_once(self._items[kind], key, Contribution(kind, key, order, visible, provide), f"{kind} contribution")
+            _add_once(
+                self._items[kind], key, Contribution(kind, key, order, visible, provide, label), f"{kind} contribution"
+            )
             return provide
 
         return decorator
@@ -303,10 +369,13 @@ class Registry:
     def contributions(self, kind: str) -> list[Contribution]:
         return sorted(self._items[kind].values(), key=lambda c: (c.order, c.key))
 
-    def collect(self, kind: str, user: Any, **kwargs: Any) -> list[Outcome]:
-        """Call every visible contribution of ``kind``; failures become ``Outcome(failed=True)``."""
+    def collect(self, kind: str, user: Any, *, only: Any = None, **kwargs: Any) -> list[Outcome]:
+        """Call every visible contribution of ``kind`` (or those whose key is in ``only``);
+        failures become ``Outcome(failed=True)``."""
         outcomes = []
         for contribution in self.contributions(kind):
+            if only is not None and contribution.key not in only:
+                continue
             try:
                 if not contribution.is_visible(user):
                     continue
