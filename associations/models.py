@@ -1,1 +1,0 @@
-"""Models of the associations app (its features arrive with their own issue)."""
