@@ -11,8 +11,8 @@ from django.contrib.contenttypes.fields import GenericForeignKey
 from django.contrib.contenttypes.models import ContentType
 from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
 from django.db import models
-from django.db.models import Q, Sum
-from django.db.models.functions import Coalesce
+from django.db.models import F, Q, Sum
+from django.db.models.functions import Coalesce, Greatest
 from django.utils.translation import gettext_lazy as _
 
 from office.db import user_link
@@ -48,6 +48,14 @@ class BudgetLineQuerySet(models.QuerySet):
             committed_total=_sum_of(Commitment, "amount", cancelled_at__isnull=True),
             executed_total=_sum_of(Execution, "amount"),
         )
+
+    def nearly_used(self) -> BudgetLineQuerySet:
+        """The lines (of ``with_figures()``) the page marks: 90 % of the plan or more used, or
+        anything used of a zero plan (``BudgetLine.is_nearly_used``), in the database."""
+        qs = self.alias(
+            _used=Greatest(F("committed_total"), F("executed_total")), _plan=F("planned") + F("changes_total")
+        )
+        return qs.filter(Q(_plan__gt=0, _used__gte=F("_plan") * WARNING_SHARE) | Q(_plan__lte=0, _used__gt=0))
 
 
 class BudgetLine(models.Model):
@@ -139,6 +147,13 @@ class BudgetLine(models.Model):
     @property
     def is_overrun(self) -> bool:
         return self.used > self.plan
+
+    @property
+    def mark(self) -> str:
+        """The words that mark a line nearly or over used (the page does not rely on colour)."""
+        if self.is_overrun:
+            return str(_("over the plan"))
+        return str(_("90 % or more used")) if self.is_nearly_used else ""
 
 
 class PlanChange(models.Model):
