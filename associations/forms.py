@@ -26,6 +26,7 @@ from associations.services import krs as krs_services
 from associations.services import register
 from office.forms import ContactChoiceField
 from office.kit.imports import LabelChoiceField
+from office.kit.spreadsheets import header_key
 from office.kit.widgets import DateInput
 
 _TEXT = {"rows": 3}
@@ -190,11 +191,29 @@ class OrganisationForm(forms.ModelForm):
         }
 
 
+class LegalFormField(LabelChoiceField):
+    """A legal form as KRS extracts name it ("FUNDACJA", "stowarzyszenie kultury fizycznej"), or
+    as the office's choices do, in any language."""
+
+    KRS_NAMES = {
+        "fundacja": LegalForm.FOUNDATION,
+        "stowarzyszenie": LegalForm.ASSOCIATION,
+        "zwiazekstowarzyszen": LegalForm.UNION,
+        "klubsportowy": LegalForm.SPORTS_CLUB,
+        "stowarzyszeniekulturyfizycznej": LegalForm.SPORTS_CLUB,
+        "uczniowskiklubsportowy": LegalForm.SPORTS_CLUB,
+    }
+
+    def to_python(self, value: Any) -> str:
+        text = super().to_python(value)
+        return self.KRS_NAMES.get(header_key(text), text)
+
+
 class OrganisationImportForm(forms.Form):
     """One row of a spreadsheet of KRS data (text in every cell)."""
 
     krs_number = KrsNumberField(label=_("KRS number"))
-    legal_form = LabelChoiceField(label=_("legal form"), choices=LegalForm.choices)
+    legal_form = LegalFormField(label=_("legal form"), choices=LegalForm.choices)
     name = forms.CharField(label=_("name"), max_length=300)
     seat_address = forms.CharField(label=_("address of the seat"), max_length=300)
     registered_on = forms.DateField(label=_("registered in KRS on"), required=False)
