@@ -1,9 +1,46 @@
-"""What council relations declare to the office registry."""
+"""What council relations declare to the office registry: the council officer's role and the
+permissions of every role, navigation, widgets, search, the digest, answers awaiting the mayor's
+approval and demo data."""
 
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 import office.council.deadlines  # noqa: F401  (declares the deadline rules)
-from office.contributions import Role, registry
+from office.contributions import (
+    Approval,
+    Approvals,
+    DigestSection,
+    ListItem,
+    Role,
+    SearchHit,
+    Widget,
+    approvals,
+    has_perm,
+    list_widget,
+    navigation,
+    register,
+    registry,
+    search_hits,
+)
+from office.council.models import (
+    OPEN_STATUSES,
+    Committee,
+    CommitteeMeeting,
+    Councillor,
+    Interpellation,
+    InterpellationStatus,
+    Session,
+    SessionStatus,
+    Term,
+)
 from office.roles import STAFF_CORE
 
 COUNCIL_OFFICER = registry.add_role(
@@ -15,4 +52,163 @@ COUNCIL_OFFICER = registry.add_role(
         order=70,
     )
 )
-registry.grant(COUNCIL_OFFICER.key, STAFF_CORE)
+
+#: The models of the app: the council officer keeps them all; management, the secretariat and
+#: auditors read them; management approves answers to interpellations.
+MODELS = ("term", "councillor", "committee", "session", "agendaitem", "committeemeeting", "interpellation")
+VIEW = [f"council.view_{model}" for model in MODELS]
+registry.grant(
+    COUNCIL_OFFICER.key,
+    [*STAFF_CORE, *(f"council.{action}_{model}" for model in MODELS for action in ("view", "add", "change"))],
+)
+registry.grant("management", [*VIEW, "council.approve_answer"])
+registry.grant("secretariat", VIEW)
+registry.grant("auditor", VIEW)
+
+for _model in (Term, Councillor, Committee, Session, CommitteeMeeting, Interpellation):
+    registry.add_view_check(
+        _model, lambda user, record, name=_model._meta.model_name: user.has_perm(f"council.view_{name}")
+    )
+
+navigation(
+    "council",
+    gettext_lazy("Council"),
+    "council:session_list",
+    order=38,
+    visible=has_perm("council.view_session", "council.view_interpellation"),
+    active_prefix="/council/",
+)
+
+
+def _interpellation_item(interpellation: Interpellation) -> ListItem:
+    return ListItem(
+        label=f"{interpellation.reference} {interpellation.subject}",
+        url=reverse("council:interpellation_detail", args=[interpellation.pk]),
+        meta=_("%(councillor)s · due %(day)s")
+        % {"councillor": interpellation.councillor, "day": date_format(interpellation.due_on, "SHORT_DATE_FORMAT")},
+        badge=interpellation.get_status_display(),
+        is_warning=interpellation.overdue,
+    )
+
+
+def _open_interpellations() -> Any:
+    return Interpellation.objects.filter(status__in=OPEN_STATUSES).select_related("councillor").order_by("due_on", "id")
+
+
+@register("widget", "council_interpellations_due", order=45, visible=has_perm("council.change_interpellation"))
+def interpellations_due(user: Any) -> Widget:
+    """Unanswered interpellations, the nearest deadline first (overdue ones flagged)."""
+    return list_widget(
+        _open_interpellations(),
+        _interpellation_item,
+        title=_("Interpellations to answer"),
+        more_url=reverse("council:interpellation_list") + "?open=on",
+        empty_text=_("No interpellation waits for an answer."),
+    )
+
+
+def _session_item(session: Session) -> ListItem:
+    return ListItem(
+        label=_("%(number)s session of the council") % {"number": session.roman},
+        url=reverse("council:session_detail", args=[session.pk]),
+        meta=f"{date_format(timezone.localtime(session.starts_at), 'SHORT_DATETIME_FORMAT')} · {session.place}",
+        badge=session.get_kind_display(),
+    )
+
+
+def _next_sessions() -> Any:
+    return Session.objects.filter(status=SessionStatus.PLANNED, starts_at__gte=timezone.now()).order_by(
+        "starts_at", "id"
+    )
+
+
+@register("widget", "council_next_session", order=46, visible=has_perm("council.view_session"))
+def next_session(user: Any) -> Widget:
+    return list_widget(
+        _next_sessions(),
+        _session_item,
+        title=_("Next sessions of the council"),
+        more_url=reverse("council:session_list") + "?status=planned",
+        empty_text=_("No session is planned."),
+    )
+
+
+@register("digest", "council_interpellations_overdue", order=45, visible=has_perm("council.change_interpellation"))
+def digest_overdue(user: Any) -> DigestSection:
+    qs = _open_interpellations().filter(due_on__lt=timezone.localdate())
+    return DigestSection(_("Interpellations overdue"), [_interpellation_item(i) for i in qs[:50]])
+
+
+@register("digest", "council_sessions_this_week", order=46, visible=has_perm("council.view_session"))
+def digest_sessions(user: Any) -> DigestSection:
+    soon = timezone.now() + dt.timedelta(days=7)
+    return DigestSection(
+        _("Sessions of the council in the coming week"),
+        [_session_item(s) for s in _next_sessions().filter(starts_at__lte=soon)],
+    )
+
+
+@register("approval", "council_answers", order=45, visible=has_perm("council.approve_answer"))
+def answers_to_approve(user: Any, *, limit: int | None) -> Approvals:
+    """Draft answers to interpellations submitted for the approval of the mayor or a deputy."""
+    qs = (
+        Interpellation.objects.filter(status=InterpellationStatus.FOR_APPROVAL)
+        .only("pk", "year", "number", "kind", "subject", "received_on", "submitted_on", "due_on")
+        .order_by("due_on", "id")
+    )
+    return approvals(
+        qs,
+        lambda i: Approval(
+            title=f"{i.reference} {i.subject}",
+            url=reverse("council:interpellation_detail", args=[i.pk]),
+            app=_("Council relations"),
+            what=_("answer to an interpellation"),
+            since=i.submitted_on or i.received_on,
+            due=i.due_on,
+        ),
+        limit=limit,
+    )
+
+
+@register("search", "council_interpellations", order=45, visible=has_perm("council.view_interpellation"))
+def search_interpellations(user: Any, *, query: str) -> list[SearchHit]:
+    return search_hits(
+        Interpellation.objects.select_related("councillor").order_by("-received_on", "-id"),
+        query,
+        ("subject", "text", "councillor__last_name"),
+        title=_("Interpellations and questions"),
+        hit=lambda i: (
+            f"{i.reference} {i.subject}",
+            reverse("council:interpellation_detail", args=[i.pk]),
+            f"{i.councillor} · {i.get_status_display()}",
+        ),
+    )
+
+
+@register("search", "council_councillors", order=46, visible=has_perm("council.view_councillor"))
+def search_councillors(user: Any, *, query: str) -> list[SearchHit]:
+    return search_hits(
+        Councillor.objects.select_related("term").order_by("last_name", "first_name"),
+        query,
+        ("last_name", "first_name", "club"),
+        title=_("Councillors"),
+        hit=lambda c: (str(c), reverse("council:councillor_detail", args=[c.pk]), f"{c.club} · {c.term}"),
+    )
+
+
+@register("search", "council_committees", order=47, visible=has_perm("council.view_committee"))
+def search_committees(user: Any, *, query: str) -> list[SearchHit]:
+    return search_hits(
+        Committee.objects.select_related("term").order_by("name"),
+        query,
+        ("name", "scope"),
+        title=_("Committees of the council"),
+        hit=lambda c: (c.name, reverse("council:committee_detail", args=[c.pk]), str(c.term)),
+    )
+
+
+@register("demo", "council", order=50)
+def demo(admin: Any) -> None:
+    from office.council.demo import seed
+
+    seed(admin)

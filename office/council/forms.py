@@ -1,0 +1,184 @@
+"""Forms of council relations: the registers as staff type them in, and the forms of the steps."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from office.council.models import Broadcast, Committee, CommitteeMeeting, Councillor, Interpellation, Session, Term
+from office.kit.widgets import DateInput, DateTimeInput
+from office.models import OfficeHolder, OrgUnit
+
+
+def _holders(roles: tuple[str, ...] = ()) -> Any:
+    qs = OfficeHolder.objects.filter(is_active=True)
+    if roles:
+        qs = qs.filter(role__in=roles)
+    return qs.order_by("order", "last_name")
+
+
+class TermForm(forms.ModelForm):
+    class Meta:
+        model = Term
+        fields = ["name", "starts_on", "ends_on"]
+        widgets = {"starts_on": DateInput(), "ends_on": DateInput()}
+
+
+class CouncillorForm(forms.ModelForm):
+    class Meta:
+        model = Councillor
+        fields = [
+            "term",
+            "first_name",
+            "last_name",
+            "club",
+            "constituency",
+            "email",
+            "phone",
+            "duty_hours",
+            "mandate_from",
+            "mandate_to",
+            "is_chair",
+        ]
+        widgets = {"mandate_from": DateInput(), "mandate_to": DateInput()}
+
+
+class CommitteeForm(forms.ModelForm):
+    members = forms.ModelMultipleChoiceField(
+        label=_("members"), queryset=Councillor.objects.none(), required=False, widget=forms.CheckboxSelectMultiple
+    )
+
+    class Meta:
+        model = Committee
+        fields = ["term", "name", "scope", "chair", "members"]
+        widgets = {"scope": forms.Textarea(attrs={"rows": 3})}
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        councillors = Councillor.objects.select_related("term").order_by("last_name", "first_name")
+        self.fields["members"].queryset = councillors
+        self.fields["chair"].queryset = councillors
+
+
+class SessionForm(forms.ModelForm):
+    agenda_text = forms.CharField(
+        label=_("agenda"),
+        required=False,
+        max_length=20000,
+        widget=forms.Textarea(attrs={"rows": 8}),
+        help_text=_("One point a line."),
+    )
+
+    class Meta:
+        model = Session
+        fields = ["term", "number", "kind", "starts_at", "place", "agenda_text"]
+        widgets = {"starts_at": DateTimeInput()}
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["number"].min_value = 1
+        self.fields["number"].widget.attrs["min"] = 1
+        self.fields["number"].max_value = 999
+        self.fields["number"].widget.attrs["max"] = 999
+
+
+class MeetingForm(forms.ModelForm):
+    class Meta:
+        model = CommitteeMeeting
+        fields = ["committee", "starts_at", "place", "agenda"]
+        widgets = {"starts_at": DateTimeInput(), "agenda": forms.Textarea(attrs={"rows": 4})}
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["committee"].queryset = Committee.objects.select_related("term").order_by("name")
+
+
+class AttendForm(forms.Form):
+    holder = forms.ModelChoiceField(label=_("who attends"), queryset=OfficeHolder.objects.none())
+    start = forms.DateTimeField(label=_("from"), widget=DateTimeInput())
+    end = forms.DateTimeField(label=_("until"), widget=DateTimeInput())
+    keep_conflict_reason = forms.CharField(
+        label=_("reason to keep a clash"),
+        required=False,
+        max_length=500,
+        help_text=_("Only when the time clashes with another entry of the calendar."),
+    )
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["holder"].queryset = _holders()
+
+
+class CloseSessionForm(forms.Form):
+    held = forms.TypedChoiceField(
+        label=_("the session was"),
+        choices=[("yes", _("held")), ("no", _("cancelled"))],
+        coerce=lambda value: value == "yes",
+        widget=forms.RadioSelect,
+    )
+    note = forms.CharField(label=_("note"), required=False, max_length=500)
+
+
+class RecordingForm(forms.Form):
+    broadcast = forms.ChoiceField(label=_("broadcast"), choices=Broadcast.choices)
+    recording_url = forms.URLField(
+        label=_("link to the recording"), required=False, max_length=200, assume_scheme="https"
+    )
+    minutes_url = forms.URLField(label=_("link to the minutes"), required=False, max_length=200, assume_scheme="https")
+    minutes_published_on = forms.DateField(label=_("minutes published on"), required=False, widget=DateInput())
+
+
+class InterpellationForm(forms.ModelForm):
+    class Meta:
+        model = Interpellation
+        fields = ["kind", "councillor", "received_on", "subject", "text"]
+        widgets = {"received_on": DateInput(), "text": forms.Textarea(attrs={"rows": 8})}
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["councillor"].queryset = Councillor.objects.select_related("term").order_by(
+            "-term__starts_on", "last_name", "first_name"
+        )
+
+
+class ForwardForm(forms.Form):
+    units = forms.ModelMultipleChoiceField(
+        label=_("units asked to prepare the answer"), queryset=OrgUnit.objects.none(), widget=forms.SelectMultiple
+    )
+    instruction = forms.CharField(
+        label=_("what the units should prepare"),
+        required=False,
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["units"].queryset = OrgUnit.objects.filter(is_active=True).order_by("symbol")
+
+
+class DraftForm(forms.Form):
+    text = forms.CharField(label=_("draft answer"), max_length=20000, widget=forms.Textarea(attrs={"rows": 8}))
+
+
+class ApproveForm(forms.Form):
+    approved_by = forms.ModelChoiceField(label=_("approved by"), queryset=OfficeHolder.objects.none())
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["approved_by"].queryset = _holders((OfficeHolder.Role.MAYOR, OfficeHolder.Role.DEPUTY))
+
+
+class ReasonForm(forms.Form):
+    text = forms.CharField(label=_("what should change"), max_length=2000, widget=forms.Textarea(attrs={"rows": 2}))
+
+
+class AnswerForm(forms.Form):
+    answered_on = forms.DateField(label=_("answer sent on"), widget=DateInput(), initial=timezone.localdate)
+
+
+class NoteForm(forms.Form):
+    text = forms.CharField(label=_("note"), required=False, max_length=500)

@@ -1,0 +1,2 @@
+"""Views of council relations, by noun: ``council`` (councillors, committees, sessions, committee
+meetings), ``interpellations``, ``public`` (the BIP pages)."""

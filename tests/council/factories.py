@@ -1,0 +1,102 @@
+"""Council records made through the services, in the states the tests need."""
+
+from __future__ import annotations
+
+import datetime as dt
+import itertools
+from typing import Any
+
+from django.utils import timezone
+
+from office.council.models import Committee, CommitteeMeeting, Councillor, Interpellation, Session, Term
+from office.council.services import council as council_services
+from office.council.services import interpellations as services
+from office.models import OfficeHolder, OrgUnit
+
+COUNTER = itertools.count(1)
+
+
+def mayor() -> OfficeHolder:
+    return OfficeHolder.objects.filter(role="mayor").first() or OfficeHolder.objects.create(
+        role="mayor", title="Prezydent Miasta", first_name="Andrzej", last_name="Kowalczyk", order=1
+    )
+
+
+def deputy() -> OfficeHolder:
+    return OfficeHolder.objects.filter(role="deputy").first() or OfficeHolder.objects.create(
+        role="deputy", title="Zastępczyni Prezydenta", first_name="Ewa", last_name="Zielińska", order=2
+    )
+
+
+def term() -> Term:
+    return Term.objects.get_or_create(
+        name="IX kadencja 2024–2029", defaults={"starts_on": dt.date(2024, 5, 7), "ends_on": dt.date(2029, 5, 6)}
+    )[0]
+
+
+def councillor(actor: Any = None, **fields: Any) -> Councillor:
+    n = next(COUNTER)
+    values: dict[str, Any] = {
+        "term": term(),
+        "first_name": "Anna",
+        "last_name": f"Radna{n}",
+        "club": "Klub Radnych Obywatelskich",
+        "mandate_from": dt.date(2024, 5, 7),
+    }
+    values.update(fields)
+    return council_services.save_councillor(actor=actor, councillor=Councillor(**values))
+
+
+def committee(actor: Any = None, members: Any = (), **fields: Any) -> Committee:
+    values: dict[str, Any] = {"term": term(), "name": f"Komisja {next(COUNTER)}"}
+    values.update(fields)
+    return council_services.save_committee(actor=actor, committee=Committee(**values), members=list(members))
+
+
+def session(actor: Any = None, days: int = 14, agenda: str = "Otwarcie\nUchwały\nZamknięcie", **fields: Any) -> Session:
+    start = timezone.localtime().replace(hour=10, minute=0, second=0, microsecond=0) + dt.timedelta(days=days)
+    values: dict[str, Any] = {
+        "term": term(),
+        "number": council_services.next_session_number(term()),
+        "starts_at": start,
+    }
+    values.update(fields)
+    return council_services.save_session(actor=actor, session=Session(**values), agenda=agenda)
+
+
+def meeting(actor: Any = None, days: int = 7, **fields: Any) -> CommitteeMeeting:
+    start = timezone.localtime().replace(hour=12, minute=0, second=0, microsecond=0) + dt.timedelta(days=days)
+    values: dict[str, Any] = {"starts_at": start}
+    values.update(fields)
+    values.setdefault("committee", committee(actor))
+    return council_services.save_meeting(actor=actor, meeting=CommitteeMeeting(**values))
+
+
+def interpellation(actor: Any = None, received_on: dt.date | None = None, **fields: Any) -> Interpellation:
+    values: dict[str, Any] = {
+        "subject": "Remont ul. Ogrodowej",
+        "text": "Kiedy planowany jest remont nawierzchni?",
+        "received_on": received_on or timezone.localdate(),
+    }
+    values.update(fields)
+    values.setdefault("councillor", councillor(actor))
+    return services.register_interpellation(actor=actor, interpellation=Interpellation(**values))
+
+
+def unit(symbol: str = "WIN") -> OrgUnit:
+    return OrgUnit.objects.get_or_create(symbol=symbol, defaults={"name": f"Wydział {symbol}"})[0]
+
+
+def for_approval(actor: Any = None, **fields: Any) -> Interpellation:
+    item = interpellation(actor, **fields)
+    services.forward(actor=actor, interpellation=item, units=[unit()])
+    return services.submit_draft(actor=actor, interpellation=item, text="Projekt odpowiedzi.")
+
+
+def approved(actor: Any = None, **fields: Any) -> Interpellation:
+    return services.approve(actor=actor, interpellation=for_approval(actor, **fields), approved_by=mayor())
+
+
+def answered(actor: Any = None, **fields: Any) -> Interpellation:
+    item = approved(actor, **fields)
+    return services.send_answer(actor=actor, interpellation=item, answered_on=timezone.localdate())

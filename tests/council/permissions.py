@@ -1,0 +1,122 @@
+"""Rows of the permission matrix (tests/office/test_permission_matrix.py) for council relations.
+
+The council officer keeps every register; management, the secretariat and auditors read them;
+management (the mayor and the deputies) approves the answers to interpellations; press officers,
+office staff, unit liaisons and the other apps' officers have no access (403: there is no record
+scope, only the permission). The BIP pages are public.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.utils import timezone
+
+from tests.matrix import Row, World, table
+from tests.matrix import action_row as action
+from tests.matrix import form_row as form
+from tests.matrix import page_row as page
+from tests.matrix import record_row as record
+
+ADMINS = frozenset({"administrator", "superuser"})
+EDITORS = ADMINS | {"council_officer"}
+APPROVERS = ADMINS | {"management"}
+READERS = EDITORS | {"secretariat", "management", "auditor"}
+
+
+def build(world: World) -> None:
+    from tests.council import factories
+
+    officer = world.people["council_officer"]
+    world.extra["councillor"] = factories.councillor(officer)
+    world.extra["committee"] = factories.committee(officer, members=[world.extra["councillor"]])
+    world.extra["session"] = factories.session(officer)
+    world.extra["meeting"] = factories.meeting(officer, committee=world.extra["committee"])
+    world.extra["interpellation"] = factories.interpellation(officer, councillor=world.extra["councillor"])
+    world.extra["for_approval"] = factories.for_approval(officer, councillor=world.extra["councillor"])
+    world.extra["approved"] = factories.approved(officer, councillor=world.extra["councillor"])
+    world.extra["answered"] = factories.answered(officer, councillor=world.extra["councillor"])
+    factories.mayor()
+
+
+def _upload(w: World) -> dict[str, Any]:
+    return {
+        "attach-file": SimpleUploadedFile("notatka.txt", b"Notatka.", "text/plain"),
+        "attach-description": "notatka",
+    }
+
+
+def _holder(w: World) -> int:
+    from office.models import OfficeHolder
+
+    return OfficeHolder.objects.filter(role="mayor").order_by("pk").first().pk
+
+
+def _row(target: str, data: Any, allowed: frozenset[str] = EDITORS) -> Any:
+    return action(target, data, allowed=allowed, viewers=READERS, default=403)
+
+
+def _attend(prefix: str) -> Any:
+    def data(w: World) -> dict[str, Any]:
+        target = w.extra[prefix]
+        start = timezone.localtime(target.starts_at)
+        return {
+            "attend-holder": _holder(w),
+            "attend-start": start.strftime("%Y-%m-%dT%H:%M"),
+            "attend-end": (start.replace(hour=start.hour + 2)).strftime("%Y-%m-%dT%H:%M"),
+            "attend-keep_conflict_reason": "sesja",
+        }
+
+    return data
+
+
+def _public(kwargs: Any = None) -> Row:
+    return Row("get", table(200, anonymous=200), kwargs or (lambda w: {}), wrong="post")
+
+
+EXPECTED = {
+    "council:session_list": page(READERS),
+    "council:session_create": form(EDITORS),
+    "council:session_detail": record("session", READERS, default=403),
+    "council:session_edit": form(EDITORS, lambda w: {"pk": w.extra["session"].pk}),
+    "council:session_attend": _row("session", _attend("session")),
+    "council:session_close": _row("session", lambda w: {"close-held": "no", "close-note": "brak kworum"}),
+    "council:session_recording": _row("session", lambda w: {"recording-broadcast": "announced"}),
+    "council:session_attach": _row("session", _upload),
+    "council:councillor_list": page(READERS),
+    "council:councillor_create": form(EDITORS),
+    "council:councillor_detail": record("councillor", READERS, default=403),
+    "council:councillor_edit": form(EDITORS, lambda w: {"pk": w.extra["councillor"].pk}),
+    "council:committee_list": page(READERS),
+    "council:committee_create": form(EDITORS),
+    "council:committee_detail": record("committee", READERS, default=403),
+    "council:committee_edit": form(EDITORS, lambda w: {"pk": w.extra["committee"].pk}),
+    "council:meeting_list": page(READERS),
+    "council:meeting_create": form(EDITORS),
+    "council:meeting_detail": record("meeting", READERS, default=403),
+    "council:meeting_edit": form(EDITORS, lambda w: {"pk": w.extra["meeting"].pk}),
+    "council:meeting_attend": _row("meeting", _attend("meeting")),
+    "council:interpellation_list": page(READERS),
+    "council:interpellation_statistics": page(READERS),
+    "council:interpellation_create": form(EDITORS),
+    "council:interpellation_detail": record("interpellation", READERS, default=403),
+    "council:interpellation_edit": form(EDITORS, lambda w: {"pk": w.extra["interpellation"].pk}),
+    "council:interpellation_forward": _row(
+        "interpellation", lambda w: {"forward-units": [w.units["WOK"].pk], "forward-instruction": "Prosimy."}
+    ),
+    "council:interpellation_draft": _row("interpellation", lambda w: {"draft-text": "Projekt odpowiedzi."}),
+    "council:interpellation_approve": _row("for_approval", lambda w: {"approve-approved_by": _holder(w)}, APPROVERS),
+    "council:interpellation_send_back": _row(
+        "for_approval", lambda w: {"send-back-text": "Uzupełnić dane."}, EDITORS | APPROVERS
+    ),
+    "council:interpellation_answer": _row(
+        "approved", lambda w: {"answer-answered_on": timezone.localdate().isoformat()}
+    ),
+    "council:interpellation_withdraw": _row("interpellation", lambda w: {"withdraw-text": ""}),
+    "council:interpellation_attach": _row("interpellation", _upload),
+    # the BIP: everybody, signed in or not
+    "council:public_interpellations": _public(),
+    "council:public_interpellation": _public(lambda w: {"pk": w.extra["answered"].pk}),
+    "council:public_sessions": _public(),
+}
