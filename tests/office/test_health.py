@@ -143,3 +143,23 @@ def test_liveness_answers_without_the_database_or_redis(monkeypatch: Any) -> Non
         assert fetch(client_for(None), "get", reverse("health")).status_code == 503
     assert response.status_code == 200 and response.json() == {"status": "ok"}
     assert "no-cache" in response["Cache-Control"]
+
+
+def test_a_page_whose_database_does_not_answer_is_a_503_to_retry_not_a_500() -> None:
+    from django.db import OperationalError
+    from django.test import RequestFactory
+
+    from office.views.system import server_error
+
+    request = RequestFactory().get("/")
+    try:
+        raise OperationalError("connection refused")
+    except OperationalError:
+        response = server_error(request)
+    assert response.status_code == 503
+    assert response["Retry-After"] == "30"
+    assert "Temporarily unavailable" in response.content.decode()
+    try:
+        raise ValueError("a bug")
+    except ValueError:
+        assert server_error(request).status_code == 500
