@@ -22,7 +22,7 @@ from office.administration.models import (
     SocialFundApplication,
 )
 from office.kit.spreadsheets import fold
-from office.kit.widgets import DateInput
+from office.kit.widgets import DateInput, QuickSelect
 from office.models import OrgUnit
 
 MAX_MONEY = Decimal("999999999999.99")
@@ -125,7 +125,7 @@ class CommitmentForm(forms.Form):
 
 
 class CancelCommitmentForm(forms.Form):
-    commitment = forms.ModelChoiceField(label=_("commitment"), queryset=BudgetLine.objects.none())
+    commitment = forms.ModelChoiceField(label=_("commitment"), queryset=BudgetLine.objects.none(), widget=QuickSelect)
     reason = forms.CharField(label=_("reason"), max_length=255)
 
     def __init__(self, *args: Any, line: BudgetLine, **kwargs: Any) -> None:

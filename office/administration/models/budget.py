@@ -213,7 +213,16 @@ class Commitment(models.Model):
         verbose_name = _("commitment")
         verbose_name_plural = _("commitments")
         ordering = ["-committed_on", "-id"]
-        indexes = [models.Index(fields=["source_type", "source_id"])]
+        indexes = [
+            models.Index(fields=["source_type", "source_id"]),
+            # the sums of the plan-versus-execution page read the amounts from the index alone
+            models.Index(
+                fields=["line"],
+                include=["amount"],
+                condition=Q(cancelled_at__isnull=True),
+                name="commitment_active_sums",
+            ),
+        ]
         constraints = [models.CheckConstraint(condition=Q(amount__gt=0), name="commitment_amount_positive")]
 
     def __str__(self) -> str:
@@ -241,6 +250,7 @@ class Execution(models.Model):
         verbose_name = _("execution")
         verbose_name_plural = _("execution")
         ordering = ["-booked_on", "-id"]
+        indexes = [models.Index(fields=["line"], include=["amount"], name="execution_sums")]
         constraints = [models.CheckConstraint(condition=Q(amount__gt=0), name="execution_amount_positive")]
 
     def __str__(self) -> str:
