@@ -1,0 +1,1 @@
+"""Pages of business trips and foreign relations, by noun."""
