@@ -6,6 +6,7 @@ from typing import Any
 
 from django import forms
 from django.contrib.auth import get_user_model
+from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from calendar_app.travel.models import (
@@ -151,7 +152,10 @@ class SettlementForm(forms.ModelForm):
 
     def clean_hotel_invoices(self) -> str:
         text = self.cleaned_data["hotel_invoices"]
-        settlements.parse_amounts(text)
+        try:
+            settlements.parse_amounts(text)
+        except ValidationError as error:
+            raise ValidationError(error.message_dict["hotel_invoices"]) from None
         return text
 
     def claim(self) -> dict[str, Any]:

@@ -66,7 +66,10 @@ def order_template(actor: Any) -> Any:
         name=TEMPLATE_NAME,
         source_kind=trips.ORDER_SOURCE,
         subject="Polecenie wyjazdu {{ polecenie_wyjazdu.numer }}",
-        body="Polecam {{ polecenie_wyjazdu.podrozny }} wyjazd do {{ polecenie_wyjazdu.miejsce }} w celu: {{ polecenie_wyjazdu.cel }}.",
+        body=(
+            "Polecam {{ polecenie_wyjazdu.podrozny }} wyjazd do {{ polecenie_wyjazdu.miejsce }} "
+            "w celu: {{ polecenie_wyjazdu.cel }}."
+        ),
         jrwa_symbol="0560",
         signatory=mayor(),
     )

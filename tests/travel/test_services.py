@@ -21,9 +21,11 @@ from tests.travel.factories import (
     mayor,
     order_template,
     planned_trip,
-    rates as make_rates,
     returned_trip,
     secretary,
+)
+from tests.travel.factories import (
+    rates as make_rates,
 )
 
 pytestmark = pytest.mark.django_db

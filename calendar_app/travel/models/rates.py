@@ -36,8 +36,13 @@ class DomesticRate(models.Model):
             models.CheckConstraint(
                 condition=Q(valid_to__isnull=True) | Q(valid_to__gte=models.F("valid_from")),
                 name="travel_domestic_period",
+                violation_error_message=_("The period cannot end before it starts."),
             ),
-            models.CheckConstraint(condition=Q(per_diem__gt=0), name="travel_domestic_positive"),
+            models.CheckConstraint(
+                condition=Q(per_diem__gt=0),
+                name="travel_domestic_positive",
+                violation_error_message=_("The per diem must be more than zero."),
+            ),
         ]
 
     def __str__(self) -> str:
@@ -62,8 +67,13 @@ class ForeignRate(models.Model):
             models.CheckConstraint(
                 condition=Q(valid_to__isnull=True) | Q(valid_to__gte=models.F("valid_from")),
                 name="travel_foreign_period",
+                violation_error_message=_("The period cannot end before it starts."),
             ),
-            models.CheckConstraint(condition=Q(per_diem__gt=0, hotel_limit__gt=0), name="travel_foreign_positive"),
+            models.CheckConstraint(
+                condition=Q(per_diem__gt=0, hotel_limit__gt=0),
+                name="travel_foreign_positive",
+                violation_error_message=_("The per diem and the hotel limit must be more than zero."),
+            ),
         ]
 
     def __str__(self) -> str:
@@ -89,9 +99,15 @@ class KmRate(models.Model):
         ordering = ["vehicle", "-valid_from"]
         constraints = [
             models.CheckConstraint(
-                condition=Q(valid_to__isnull=True) | Q(valid_to__gte=models.F("valid_from")), name="travel_km_period"
+                condition=Q(valid_to__isnull=True) | Q(valid_to__gte=models.F("valid_from")),
+                name="travel_km_period",
+                violation_error_message=_("The period cannot end before it starts."),
             ),
-            models.CheckConstraint(condition=Q(rate__gt=0), name="travel_km_positive"),
+            models.CheckConstraint(
+                condition=Q(rate__gt=0),
+                name="travel_km_positive",
+                violation_error_message=_("The rate must be more than zero."),
+            ),
         ]
 
     def __str__(self) -> str:

@@ -56,6 +56,7 @@ class Agreement(models.Model):
             models.CheckConstraint(
                 condition=Q(valid_until__isnull=True) | Q(valid_until__gte=models.F("signed_on")),
                 name="travel_agreement_dates",
+                violation_error_message=_("An agreement cannot end before it is signed."),
             )
         ]
 
@@ -106,7 +107,11 @@ class Delegation(models.Model):
         verbose_name_plural = _("foreign delegations")
         ordering = ["-arrives_at", "-id"]
         constraints = [
-            models.CheckConstraint(condition=Q(departs_at__gt=models.F("arrives_at")), name="travel_delegation_dates")
+            models.CheckConstraint(
+                condition=Q(departs_at__gt=models.F("arrives_at")),
+                name="travel_delegation_dates",
+                violation_error_message=_("The departure must be after the arrival."),
+            )
         ]
 
     def __str__(self) -> str:
@@ -127,7 +132,11 @@ class ProgrammeItem(models.Model):
         verbose_name_plural = _("programme")
         ordering = ["delegation", "starts_at", "id"]
         constraints = [
-            models.CheckConstraint(condition=Q(ends_at__gt=models.F("starts_at")), name="travel_programme_times")
+            models.CheckConstraint(
+                condition=Q(ends_at__gt=models.F("starts_at")),
+                name="travel_programme_times",
+                violation_error_message=_("The item must end after it starts."),
+            )
         ]
 
     def __str__(self) -> str:

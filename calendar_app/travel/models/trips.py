@@ -89,7 +89,11 @@ class Trip(models.Model):
         ordering = ["-departs_at", "-id"]
         constraints = [
             models.UniqueConstraint(fields=["year", "number"], name="travel_trip_number"),
-            models.CheckConstraint(condition=Q(returns_at__gt=models.F("departs_at")), name="travel_trip_dates"),
+            models.CheckConstraint(
+                condition=Q(returns_at__gt=models.F("departs_at")),
+                name="travel_trip_dates",
+                violation_error_message=_("The return must be after the departure."),
+            ),
         ]
         indexes = [models.Index(fields=["status", "departs_at"])]
         permissions = [("approve_trip", _("Can approve business trips (travel orders)"))]
@@ -164,6 +168,7 @@ class Traveller(models.Model):
             models.CheckConstraint(
                 condition=Q(holder__isnull=True, user__isnull=False) | Q(holder__isnull=False, user__isnull=True),
                 name="travel_traveller_one",
+                violation_error_message=_("A traveller is an office holder or a staff member."),
             ),
             models.UniqueConstraint(fields=["trip", "holder"], name="travel_traveller_holder"),
             models.UniqueConstraint(fields=["trip", "user"], name="travel_traveller_user"),
@@ -194,7 +199,11 @@ class Leg(models.Model):
         verbose_name_plural = _("legs")
         ordering = ["trip", "departs_at", "id"]
         constraints = [
-            models.CheckConstraint(condition=Q(arrives_at__gt=models.F("departs_at")), name="travel_leg_times")
+            models.CheckConstraint(
+                condition=Q(arrives_at__gt=models.F("departs_at")),
+                name="travel_leg_times",
+                violation_error_message=_("The arrival must be after the departure."),
+            )
         ]
 
     def __str__(self) -> str:
