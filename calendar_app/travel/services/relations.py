@@ -75,7 +75,10 @@ def _sync_calendar(actor: Any, delegation: Delegation, keep_conflict_reason: str
         )
     elif entry is not None:
         calendar_services.update_entry(
-            actor=actor, entry=entry, keep_conflict_reason=keep_conflict_reason, **_entry_fields(delegation)
+            actor=actor,
+            entry=entry,
+            keep_conflict_reason=keep_conflict_reason or entry.conflict_reason,
+            **_entry_fields(delegation),
         )
     entry_id = entry.pk if entry is not None else None
     if delegation.calendar_entry_id != entry_id:

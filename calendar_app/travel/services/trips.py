@@ -176,8 +176,10 @@ def sync_calendar(actor: Any, trip: Trip, keep_conflict_reason: str = "") -> Non
             )
             Traveller.objects.filter(pk=traveller.pk).update(calendar_entry_id=entry.pk)
         else:
+            # a clash kept once stays kept when the trip is approved or its staff change
+            reason = keep_conflict_reason or entry.conflict_reason
             calendar_services.update_entry(
-                actor=actor, entry=entry, keep_conflict_reason=keep_conflict_reason, staff=staff, **_entry_fields(trip)
+                actor=actor, entry=entry, keep_conflict_reason=reason, staff=staff, **_entry_fields(trip)
             )
 
 
