@@ -9,13 +9,14 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Max
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_noop
+from django.utils.translation import gettext_noop, override
 
 from office.contributions import Figure, ReportSection, registry
 from office.models import AuditEntry
@@ -104,13 +105,16 @@ def section_url(section: Section) -> str:
 
 @transaction.atomic
 def create_report(*, actor: Any, report: Report, units: Any = ()) -> Report:
-    """A new draft for the period, its sections assembled from every app now."""
+    """A new draft for the period, its sections assembled from every app now — in the office's
+    language whatever the preparer's (the report is read at a session of the council)."""
     check_period(report.start, report.end)
     report.status = ReportStatus.DRAFT
     report.created_by = actor if getattr(actor, "is_authenticated", False) else None
     audit.save_record(actor=actor, record=report, related={"units": list(units)})
-    parts = assemble(user=actor, start=report.start, end=report.end, units=[u.pk for u in units])
-    Section.objects.bulk_create([_section_row(report, (n + 1) * 10, part) for n, part in enumerate(parts)])
+    with override(settings.LANGUAGE_CODE):
+        parts = assemble(user=actor, start=report.start, end=report.end, units=[u.pk for u in units])
+        rows = [_section_row(report, (n + 1) * 10, part) for n, part in enumerate(parts)]
+    Section.objects.bulk_create(rows)
     return report
 
 
@@ -199,10 +203,11 @@ def reassemble_section(*, actor: Any, section: Section) -> Section:
     if section.is_free_text:
         raise ValidationError(_("A section of free text is not assembled from the office's records."))
     units = list(report.units.values_list("pk", flat=True))
-    parts = assemble(user=actor, start=report.start, end=report.end, units=units, keys=[section.source])
-    if not parts:
+    with override(settings.LANGUAGE_CODE):
+        parts = assemble(user=actor, start=report.start, end=report.end, units=units, keys=[section.source])
+        fresh = _section_row(report, section.position, parts[0]) if parts else None
+    if fresh is None:
         raise ValidationError(_("The office's records no longer give this section."))
-    fresh = _section_row(report, section.position, parts[0])
     for name in ("title", "text", "points", "figures", "unavailable"):
         setattr(section, name, getattr(fresh, name))
     section.save()

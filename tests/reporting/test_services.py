@@ -108,3 +108,12 @@ def test_a_report_without_sections_cannot_be_final(secretariat) -> None:
     rep.sections.all().delete()
     with pytest.raises(ValidationError):
         services.finalise(actor=secretariat, report=rep)
+
+
+def test_the_report_is_assembled_in_the_offices_language_whatever_the_preparers(secretariat) -> None:
+    start, end = period()
+    with override("pl"):
+        polish = [part.title for part in services.assemble(user=secretariat, start=start, end=end)]
+    with override("en"):
+        rep = report(secretariat)
+    assert [section.title for section in rep.sections.all()] == polish

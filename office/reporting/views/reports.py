@@ -6,13 +6,14 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.conf import settings
 from django.contrib.auth.decorators import login_required, permission_required
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, override
 from django.views.decorators.http import require_GET
 
 from office.kit import Action, ActionSet, Editor, PageLink, list_page, record_context
@@ -85,7 +86,7 @@ def _pdf(request: HttpRequest, report: Report, data: dict[str, Any]) -> HttpResp
         actor=request.user,
         kind=REPORT_PDF,
         title=_("PDF: %(title)s") % {"title": report.title},
-        params={"report_id": report.pk, "language": request.LANGUAGE_CODE},
+        params={"report_id": report.pk, "language": settings.LANGUAGE_CODE},  # the council's document
     )
     return redirect("office:job_detail", job.pk)
 
@@ -128,8 +129,10 @@ def report_docx(request: HttpRequest, pk: int) -> HttpResponse:
     """The report as a Word document for the council office."""
     report = access.get_report(request.user, pk)
     document = documents.of_report(report)
+    with override(settings.LANGUAGE_CODE):  # the council's document, in the office's language
+        content = documents.docx_bytes(document)
     response = HttpResponse(
-        documents.docx_bytes(document),
+        content,
         content_type="application/vnd.openxmlformats-officedocument.wordprocessingml.document",
     )
     response["Content-Disposition"] = f'attachment; filename="{document.file_stem}.docx"'
