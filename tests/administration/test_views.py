@@ -257,3 +257,37 @@ def test_material_request_page_gathers_the_units_replies(staff: Any, office: Any
     part.save()
     text = page_text(fetch(office, "get", reverse("administration:material_detail", args=[request.pk])))
     assert "Wydział otworzył nowe biuro." in text and "WOK" in text
+
+
+def test_the_caption_adds_the_lines_up(staff: Any, office: Any) -> None:
+    _nearly_used(staff)
+    budget_line(name="Promocja", planned=Decimal("500"))
+    totals = BudgetLine.objects.with_figures().totals()
+    assert totals == {
+        "plan": Decimal("1500.00"),
+        "committed": Decimal("950.00"),
+        "executed": Decimal("0.00"),
+        "remaining": Decimal("550.00"),
+    }
+    with translation.override("en"):
+        text = page_text(fetch(office, "get", BUDGET, HTTP_ACCEPT_LANGUAGE="en"))
+    assert "1500" in text.replace(" ", "").replace("\xa0", "") or "1,500" in text
+
+
+def test_widgets_digest_and_search(staff: Any, persona: Any) -> None:
+    from office.contributions import registry
+
+    line = _nearly_used(staff)
+    keys = ("budget_lines_nearly_used", "press_materials_due", "small_procurements", "social_fund")
+    widgets = {o.key: o for o in registry.collect("widget", staff, only=keys)}
+    assert not widgets["budget_lines_nearly_used"].failed
+    assert [item.label for item in widgets["budget_lines_nearly_used"].data.items] == [
+        f"{line.classification} {line.name}"
+    ]
+    assert widgets["budget_lines_nearly_used"].data.items[0].badge
+    digest = {o.key: o for o in registry.collect("digest", staff, only=keys)}
+    assert len(digest["budget_lines_nearly_used"].data.items) == 1 and not digest["press_materials_due"].failed
+    found = {o.key: o for o in registry.collect("search", persona("management"), only=keys, query="Reprezentacja")}
+    assert "social_fund" not in found and not found["small_procurements"].failed
+    lines = {o.key: o for o in registry.collect("search", staff, only=("budget_lines",), query="Reprezentacja")}
+    assert [hit.url for hit in lines["budget_lines"].data] == [reverse("administration:line_detail", args=[line.pk])]

@@ -49,6 +49,18 @@ class BudgetLineQuerySet(models.QuerySet):
             executed_total=_sum_of(Execution, "amount"),
         )
 
+    def totals(self) -> dict[str, Decimal]:
+        """The plan, commitments, execution and what remains of the lines (of ``with_figures()``)
+        together, in one query: for the caption of the plan-versus-execution page."""
+        figures = self.order_by().aggregate(
+            plan=Coalesce(Sum(F("planned") + F("changes_total")), ZERO),
+            committed=Coalesce(Sum("committed_total"), ZERO),
+            executed=Coalesce(Sum("executed_total"), ZERO),
+            used=Coalesce(Sum(Greatest(F("committed_total"), F("executed_total"))), ZERO),
+        )
+        figures["remaining"] = figures["plan"] - figures.pop("used")
+        return figures
+
     def nearly_used(self) -> BudgetLineQuerySet:
         """The lines (of ``with_figures()``) the page marks: 90 % of the plan or more used, or
         anything used of a zero plan (``BudgetLine.is_nearly_used``), in the database."""
