@@ -1,0 +1,81 @@
+from django.urls import path
+
+from associations.participation.views import (
+    budget,
+    civic,
+    consultations,
+    programme,
+    public_budget,
+    public_consultations,
+)
+
+app_name = "participation"
+
+urlpatterns = [
+    # the cooperation programme with NGOs and its grants
+    path("programme/", programme.programme_list, name="programme_list"),
+    path("programme/new/", programme.programme_create, name="programme_create"),
+    path("programme/<int:pk>/", programme.programme_detail, name="programme_detail"),
+    path("programme/<int:pk>/edit/", programme.programme_edit, name="programme_edit"),
+    *programme.PROGRAMME_ACTIONS.urls("programme/<int:pk>/"),
+    path("grants/", programme.grant_list, name="grant_list"),
+    path("grants/new/", programme.grant_create, name="grant_create"),
+    path("grants/<int:pk>/", programme.grant_detail, name="grant_detail"),
+    path("grants/<int:pk>/edit/", programme.grant_edit, name="grant_edit"),
+    *programme.GRANT_ACTIONS.urls("grants/<int:pk>/"),
+    # public consultations and their comments
+    path("", consultations.consultation_list, name="consultation_list"),
+    path("consultations/new/", consultations.consultation_create, name="consultation_create"),
+    path("consultations/<int:pk>/", consultations.consultation_detail, name="consultation_detail"),
+    path("consultations/<int:pk>/edit/", consultations.consultation_edit, name="consultation_edit"),
+    *consultations.CONSULTATION_ACTIONS.urls("consultations/<int:pk>/"),
+    path("comments/", consultations.submission_list, name="submission_list"),
+    path("comments/<int:pk>/", consultations.submission_detail, name="submission_detail"),
+    *consultations.SUBMISSION_ACTIONS.urls("comments/<int:pk>/"),
+    # the citizen budget
+    path("budget/", budget.edition_list, name="edition_list"),
+    path("budget/new/", budget.edition_create, name="edition_create"),
+    path("budget/<int:pk>/", budget.edition_detail, name="edition_detail"),
+    path("budget/<int:pk>/edit/", budget.edition_edit, name="edition_edit"),
+    path("budget/<int:pk>/results/", budget.edition_results, name="edition_results"),
+    *budget.EDITION_ACTIONS.urls("budget/<int:pk>/"),
+    path("projects/", budget.project_list, name="project_list"),
+    path("projects/new/", budget.project_create, name="project_create"),
+    path("projects/<int:pk>/", budget.project_detail, name="project_detail"),
+    path("projects/<int:pk>/edit/", budget.project_edit, name="project_edit"),
+    *budget.PROJECT_ACTIONS.urls("projects/<int:pk>/"),
+    # civic projects, rooms and bookings of the local-activity centre
+    path("civic/", civic.civic_list, name="civic_list"),
+    path("civic/new/", civic.civic_create, name="civic_create"),
+    path("civic/<int:pk>/", civic.civic_detail, name="civic_detail"),
+    path("civic/<int:pk>/edit/", civic.civic_edit, name="civic_edit"),
+    *civic.CIVIC_ACTIONS.urls("civic/<int:pk>/"),
+    path("rooms/", civic.room_list, name="room_list"),
+    path("rooms/new/", civic.room_create, name="room_create"),
+    path("rooms/<int:pk>/edit/", civic.room_edit, name="room_edit"),
+    path("rooms/week/", civic.room_week, name="room_week"),
+    path("bookings/", civic.booking_list, name="booking_list"),
+    path("bookings/new/", civic.booking_create, name="booking_create"),
+    path("bookings/<int:pk>/", civic.booking_detail, name="booking_detail"),
+    path("bookings/<int:pk>/edit/", civic.booking_edit, name="booking_edit"),
+    *civic.BOOKING_ACTIONS.urls("bookings/<int:pk>/"),
+    # public pages, without login
+    path("public/consultations/", public_consultations.public_consultations, name="public_consultations"),
+    path("public/consultations/<int:pk>/", public_consultations.public_consultation, name="public_consultation"),
+    path(
+        "public/consultations/<int:pk>/thanks/",
+        public_consultations.public_comment_thanks,
+        name="public_comment_thanks",
+    ),
+    path("public/documents/<int:pk>/", public_consultations.public_document, name="public_document"),
+    path("public/budget/", public_budget.public_budget, name="public_budget"),
+    path("public/budget/<int:year>/", public_budget.public_edition, name="public_edition"),
+    path("public/budget/<int:year>/projects/", public_budget.public_projects, name="public_projects"),
+    path("public/budget/projects/<int:pk>/", public_budget.public_project, name="public_project"),
+    path("public/budget/<int:year>/submit/", public_budget.public_submit, name="public_submit"),
+    path("public/budget/<int:year>/submitted/", public_budget.public_submitted, name="public_submitted"),
+    path("public/budget/<int:year>/vote/", public_budget.public_vote, name="public_vote"),
+    path("public/budget/<int:year>/voted/", public_budget.public_voted, name="public_voted"),
+    path("public/budget/<int:year>/results/", public_budget.public_results, name="public_results"),
+    path("public/budget/<int:year>/realisation/", public_budget.public_realisation, name="public_realisation"),
+]

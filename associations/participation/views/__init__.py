@@ -1,0 +1,1 @@
+"""Pages of civic participation, by noun; the public pages in ``public_*``."""
