@@ -152,10 +152,10 @@ def _consultations(admin: Any, rng: random.Random, today: dt.date) -> None:
         ),
         (
             "Zasady funkcjonowania Budżetu Obywatelskiego",
-            today + dt.timedelta(days=7),
-            today + dt.timedelta(days=37),
-            0,
-            False,
+            today - dt.timedelta(days=200),
+            today - dt.timedelta(days=170),
+            8,
+            True,
         ),
     ]
     for title, starts, ends, comments, closed in specs:

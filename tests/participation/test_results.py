@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from associations.participation.results import Tally, district_results, ranking_key
@@ -60,12 +60,14 @@ tallies = st.lists(
 pools = st.integers(0, 5_000_000).map(Decimal)
 
 
+@settings(deadline=None)
 @given(tallies, pools)
 def test_the_funded_projects_never_exceed_the_pool(rows: list[Tally], pool: Decimal) -> None:
     outcomes = district_results(rows, pool)
     assert sum((o.cost for o in outcomes if o.funded), Decimal(0)) <= pool
 
 
+@settings(deadline=None)
 @given(tallies, pools)
 def test_every_project_is_ranked_once_in_order_of_the_rule(rows: list[Tally], pool: Decimal) -> None:
     outcomes = district_results(rows, pool)
@@ -75,6 +77,7 @@ def test_every_project_is_ranked_once_in_order_of_the_rule(rows: list[Tally], po
     assert [o.rank for o in outcomes] == list(range(1, len(rows) + 1))
 
 
+@settings(deadline=None)
 @given(tallies, pools)
 def test_a_project_left_out_did_not_fit_or_had_no_votes(rows: list[Tally], pool: Decimal) -> None:
     for outcome in district_results(rows, pool):
@@ -84,6 +87,7 @@ def test_a_project_left_out_did_not_fit_or_had_no_votes(rows: list[Tally], pool:
             assert outcome.votes > 0 and outcome.cost <= outcome.left_before
 
 
+@settings(deadline=None)
 @given(tallies, pools, st.randoms(use_true_random=False))
 def test_the_order_of_the_input_does_not_matter(rows: list[Tally], pool: Decimal, rnd) -> None:
     shuffled = list(rows)
@@ -91,6 +95,7 @@ def test_the_order_of_the_input_does_not_matter(rows: list[Tally], pool: Decimal
     assert district_results(rows, pool) == district_results(shuffled, pool)
 
 
+@settings(deadline=None)
 @given(tallies, pools)
 def test_the_first_ranked_project_is_funded_when_it_fits(rows: list[Tally], pool: Decimal) -> None:
     outcomes = district_results(rows, pool)
