@@ -120,7 +120,7 @@ def public_versions(*, as_of: dt.date | None = None, query: str = "") -> QuerySe
         .prefetch_related(dated_versions())
         .order_by("association__number")
     )
-    query = (query or "").strip()[:100]
+    query = "".join(char for char in (query or "") if char.isprintable()).strip()[:100]
     if query:
         match = Q(name__icontains=query) | Q(seat_address__icontains=query) | Q(goals__icontains=query)
         if query.isdigit():

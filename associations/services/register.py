@@ -69,7 +69,7 @@ def _not_future(day: dt.date | None, field: str, errors: dict[str, str]) -> None
 
 
 def _locked(association: OrdinaryAssociation) -> OrdinaryAssociation:
-    return OrdinaryAssociation.objects.select_for_update().select_related("current").get(pk=association.pk)
+    return OrdinaryAssociation.objects.select_for_update(of=("self",)).select_related("current").get(pk=association.pk)
 
 
 # --- The application ------------------------------------------------------------------------------
