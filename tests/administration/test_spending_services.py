@@ -191,3 +191,20 @@ def test_material_request_hands_one_assignment_to_each_unit(staff: Any, wok: Any
             units=[],
         )
     assert "units" in error.value.message_dict
+
+
+def test_the_social_funds_trail_does_not_copy_who_applied(staff: Any) -> None:
+    from office.models import AuditEntry
+
+    application = social.save_application(
+        actor=staff,
+        application=SocialFundApplication(
+            applicant="Jan Nowak", kind="holiday", received_on=timezone.localdate(), notes="choroba w rodzinie"
+        ),
+    )
+    application.applicant = "Jan Nowak-Kowalski"
+    social.save_application(actor=staff, application=application)
+    entries = AuditEntry.objects.filter(object_id=str(application.pk), object_repr__startswith="ZFŚS")
+    assert entries.count() == 2
+    text = str([(entry.object_repr, entry.changes) for entry in entries])
+    assert "Nowak" not in text and "choroba" not in text and "applicant" in text

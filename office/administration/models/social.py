@@ -71,6 +71,7 @@ class SocialFundApplication(models.Model):
         ]
 
     def __str__(self) -> str:
+        """The number alone: the trail and the log of reads name the record without the applicant."""
         return f"ZFŚS.{self.number}.{self.year}"
 
     @property

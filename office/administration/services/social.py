@@ -46,4 +46,22 @@ def save_application(*, actor: Any, application: SocialFundApplication) -> Socia
         last = SocialFundApplication.objects.filter(year=application.year).aggregate(last=Max("number"))["last"]
         application.number = (last or 0) + 1
         application.created_by = actor
-    return audit.save_record(actor=actor, record=application)
+    created = application.pk is None
+    before = {} if created else audit.snapshot(SocialFundApplication.objects.get(pk=application.pk))
+    application.full_clean()
+    application.save()
+    after = audit.snapshot(application)
+    changes = {name: [before.get(name), value] for name, value in after.items() if before.get(name) != value}
+    changes = {name: [_masked(name, old), _masked(name, new)] for name, (old, new) in changes.items()}
+    if changes or created:
+        audit.record(actor=actor, instance=application, action="create" if created else "update", changes=changes)
+    return application
+
+
+#: Fields whose values the trail does not copy: the audit log is read by administrators and auditors,
+#: who must not learn who applied or why; the trail says that the field changed.
+PRIVATE_FIELDS = ("applicant", "notes")
+
+
+def _masked(name: str, value: Any) -> Any:
+    return "•••" if name in PRIVATE_FIELDS and value not in (None, "") else value
