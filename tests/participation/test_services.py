@@ -54,6 +54,7 @@ def test_the_report_is_assembled_from_grants_and_consultations_then_edited(staff
     prog = programme.draft_report(actor=staff, programme=prog)
     assert "Półkolonie" in prog.report_text and "Klub seniora" in prog.report_text
     assert "Plac Targowy" in prog.report_text and "1 uwag" in prog.report_text
+    assert "Członkostwo Miasta" in prog.report_text
     assert "50,0% planu" in prog.report_text or "50.0% planu" in prog.report_text
     prog = programme.edit_report(actor=staff, programme=prog, text="Poprawione sprawozdanie.")
     assert prog.report_text == "Poprawione sprawozdanie."

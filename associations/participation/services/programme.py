@@ -17,6 +17,7 @@ from django.utils.translation import gettext as _
 
 from associations.deadlines import AssociationRules
 from associations.participation.models import Consultation, Grant, GrantMode, Programme
+from associations.services import memberships as membership_services
 from office.deadlines import compute_deadline
 from office.services import audit
 
@@ -118,11 +119,11 @@ def assemble_report_text(programme: Programme) -> str:
         f" {c.comments} uwag"
         for c in figures["consultations"]
     ] or ["– nie prowadzono."]
-    lines += [
-        "",
-        "Pozostałe formy współpracy (wzajemne informowanie, zespoły doradcze, patronaty, członkostwa):",
-        "(uzupełnić)",
+    lines += ["", "Członkostwo Miasta w związkach i stowarzyszeniach:"]
+    lines += [f"– {name}" for name in membership_services.active().values_list("organisation", flat=True)] or [
+        "– brak."
     ]
+    lines += ["", "Pozostałe formy współpracy (wzajemne informowanie, zespoły doradcze, patronaty):", "(uzupełnić)"]
     return "\n".join(lines)
 
 
