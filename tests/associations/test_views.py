@@ -268,3 +268,16 @@ def test_search_and_widgets(client, officer):
     assert association.current.name in dashboard and "Kontrola" in dashboard
     found = page_text(fetch(client, "get", reverse("office:search") + "?q=Zdrojowego"))
     assert association.current.name in found
+
+
+def test_the_digest_names_entries_and_cases_due(officer, persona):
+    from associations.contributions import digest_due
+
+    association = factories.application(officer, received_on=days(-12))
+    krs_services.open_case(
+        actor=officer, organisation=factories.organisation(officer), kind="measures", subject="Środki", due_on=days(1)
+    )
+    section = digest_due(officer)
+    labels = [item.label for item in section.items]
+    assert any(association.current.name in label for label in labels) and any("Środki" in label for label in labels)
+    assert next(item for item in section.items if association.current.name in item.label).is_warning  # overdue
