@@ -38,7 +38,7 @@ def _get(queryset: Any, pk: Any) -> Any:
 
 def get_trip(user: Any, pk: Any) -> Trip:
     require(user.has_perm(VIEW))
-    return _get(Trip.objects.select_related("country", "partner", "approver", "decided_by", "created_by"), pk)
+    return _get(Trip.objects.select_related("country", "partner", "approver", "decided_by", "created_by", "line"), pk)
 
 
 def get_traveller(user: Any, pk: Any) -> Traveller:

@@ -257,7 +257,7 @@ def search_delegations(user: Any, *, query: str) -> list[SearchHit]:
     )
 
 
-@register("demo", "travel", order=70)
+@register("demo", "travel", order=90)  # after the administration's budget lines
 def demo(admin: Any) -> None:
     from calendar_app.travel.demo import seed
 

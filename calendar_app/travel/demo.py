@@ -28,6 +28,7 @@ from calendar_app.travel.models import (
 )
 from calendar_app.travel.services import relations, settlements, trips
 from correspondence.services import letters as letter_services
+from office.administration import services as budget
 from office.models import OfficeHolder
 
 TRIPS = 80
@@ -83,6 +84,12 @@ DOMESTIC = [
     ("Szczecin", "Rada Programowa Funduszy Europejskich"),
     ("Katowice", "Europejski Kongres Samorządów"),
 ]
+
+
+def _line(departs: dt.datetime, paragraph: str) -> Any:
+    """The office's budget line of the trip's year and paragraph, when the administration has it."""
+    year = timezone.localtime(departs).year
+    return budget.open_lines(year).filter(chapter="75023", paragraph=paragraph).first()
 
 
 def _scaled(count: int, minimum: int) -> int:
@@ -256,6 +263,7 @@ def _trip(admin, template, rng, day, length, city, purpose, country, partner, ho
             accommodation="Hotel w centrum miasta" if length else "",
             interpreter="Tłumacz z biura współpracy" if country else "",
             budget_line="750-75023-4420" if country else "750-75023-4410",
+            line=_line(departs, "4420" if country else "4410"),
         ),
         holders=holders,
         users=users,

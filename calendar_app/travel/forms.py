@@ -7,6 +7,7 @@ from typing import Any
 from django import forms
 from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from calendar_app.travel.models import (
@@ -19,6 +20,7 @@ from calendar_app.travel.models import (
     Trip,
 )
 from calendar_app.travel.services import settlements, trips
+from office.administration import services as budget
 from office.forms import ContactsChoiceField
 from office.kit.widgets import DateInput, DateTimeInput
 from office.models import OfficeHolder, OrgUnit
@@ -49,6 +51,7 @@ class TripForm(forms.ModelForm):
             "accommodation",
             "interpreter",
             "delegation_members",
+            "line",
             "budget_line",
             "notes",
         ]
@@ -62,6 +65,8 @@ class TripForm(forms.ModelForm):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["holders"].queryset = OfficeHolder.objects.filter(is_active=True).order_by("order", "last_name")
+        year = timezone.localdate().year
+        self.fields["line"].queryset = budget.open_lines(year) | budget.open_lines(year + 1)
         self.fields["users"].queryset = (
             get_user_model()
             .objects.filter(is_active=True, office_holder__isnull=True)

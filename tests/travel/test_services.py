@@ -262,3 +262,35 @@ def test_a_delegation_is_on_the_hosts_calendar_and_moves_with_it(officer) -> Non
     relations.set_status(actor=officer, delegation=delegation, status="cancelled")
     entry.refresh_from_db()
     assert entry.status == EntryStatus.CANCELLED
+
+
+def test_the_settled_cost_is_committed_on_the_trips_budget_line(officer) -> None:
+    from office.administration import services as budget
+
+    trip = returned_trip(officer, length=0)
+    year = timezone.localtime(trip.departs_at).year
+    line = budget.BudgetLine.objects.create(
+        year=year,
+        division="750",
+        chapter="75023",
+        paragraph="4410",
+        name="Podróże służbowe krajowe",
+        planned=Decimal("20000"),
+    )
+    wrong_year = budget.BudgetLine.objects.create(
+        year=year - 1, division="750", chapter="75023", paragraph="4410", name="Podróże", planned=Decimal("1")
+    )
+    trip.line = wrong_year
+    with pytest.raises(ValidationError) as failure:
+        trips.update_trip(actor=officer, trip=trip, holders=[deputy()], users=[])
+    assert "line" in failure.value.message_dict
+    trip.line = line
+    trips.update_trip(actor=officer, trip=trip, holders=[deputy()], users=[])
+    traveller = trip.travellers.get()
+    claim = {"started_at": trip.departs_at, "ended_at": trip.returns_at, "tickets": Decimal("40")}
+    settlement = settlements.settle(actor=officer, traveller=traveller, **claim)
+    commitment = budget.commitments_of(settlement).get()
+    assert commitment.amount == Decimal("85.00") and commitment.line == line and commitment.kind == "trip"
+    settlements.settle(actor=officer, traveller=traveller, **{**claim, "tickets": Decimal("60")})
+    commitment.refresh_from_db()
+    assert commitment.amount == Decimal("105.00") and budget.commitments_of(settlement).count() == 1

@@ -60,7 +60,21 @@ class Trip(models.Model):
     delegation_members = models.TextField(
         _("other members of the delegation"), blank=True, help_text=_("councillors, guests: one a line")
     )
-    budget_line = models.CharField(_("budget line"), max_length=100, blank=True, help_text=_("e.g. 750-75023-4410"))
+    budget_line = models.CharField(
+        _("budget classification"),
+        max_length=100,
+        blank=True,
+        help_text=_("e.g. 750-75023-4410, when no line is chosen"),
+    )
+    line = models.ForeignKey(
+        "administration.BudgetLine",
+        verbose_name=_("budget line"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        help_text=_("The settled costs are committed on it."),
+    )
     notes = models.TextField(_("notes"), blank=True)
     status = models.CharField(_("status"), max_length=20, choices=TripStatus.choices, default=TripStatus.PLANNED)
     approver = models.ForeignKey(
@@ -247,6 +261,7 @@ class Settlement(models.Model):
     km_rate = models.DecimalField(_("rate per km"), max_digits=6, decimal_places=4, default=0)
     total_pln = models.DecimalField(_("total (PLN)"), max_digits=12, decimal_places=2)
     to_pay = models.DecimalField(_("to pay (PLN)"), max_digits=12, decimal_places=2)
+    commitment_id = models.PositiveIntegerField(_("budget commitment"), null=True, blank=True, editable=False)
     settled_by = user_link(_("settled by"))
     settled_at = models.DateTimeField(_("settled"), auto_now=True)
 

@@ -9,12 +9,14 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from calendar_app.travel import computation
 from calendar_app.travel.models import Settlement, Traveller
 from calendar_app.travel.services import rates
+from office.administration import services as budget
 from office.services import audit
 from office.services.pdf import render_pdf
 
@@ -147,7 +149,36 @@ def settle(*, actor: Any, traveller: Traveller, **claim: Any) -> Settlement:
         raise ValidationError(error.errors) from None
     settlement.total_pln, settlement.to_pay = result.grand_total, result.to_pay
     settlement.settled_by = actor
-    return audit.save_record(actor=actor, record=settlement)
+    audit.save_record(actor=actor, record=settlement)
+    _commit(actor, settlement, trip)
+    return settlement
+
+
+def _commit(actor: Any, settlement: Settlement, trip: Any) -> None:
+    """The settled cost is a commitment on the trip's budget line (changed when corrected)."""
+    if trip.line_id is None or settlement.total_pln <= 0:
+        return
+    day = timezone.localtime(trip.departs_at).date()
+    existing = budget.commitments_of(settlement).filter(pk=settlement.commitment_id).first()
+    try:
+        if existing is not None and existing.is_active:
+            budget.change_commitment(actor=actor, commitment=existing, amount=settlement.total_pln, date=day)
+            return
+        commitment = budget.commit(
+            actor=actor,
+            budget_line=trip.line,
+            amount=settlement.total_pln,
+            date=day,
+            source=settlement,
+            description=f"{trip.reference} {settlement.traveller}",
+            kind=budget.CommitmentKind.TRIP,
+            source_label=str(trip)[:255],
+            source_url=reverse("travel:trip_detail", args=[trip.pk]),
+        )
+    except ValidationError as error:
+        raise ValidationError(" ".join(error.messages)) from None
+    Settlement.objects.filter(pk=settlement.pk).update(commitment_id=commitment.pk)
+    settlement.commitment_id = commitment.pk
 
 
 def settlement_pdf(settlement: Settlement) -> bytes:

@@ -43,6 +43,8 @@ def _check(trip: Trip, holders: list[OfficeHolder], users: list[Any]) -> None:
     errors = {}
     if trip.departs_at and trip.returns_at and trip.returns_at <= trip.departs_at:
         errors["returns_at"] = _("The return must be after the departure.")
+    if trip.line_id and trip.departs_at and trip.line.year != timezone.localtime(trip.departs_at).year:
+        errors["line"] = _("Choose a budget line of the year of the departure.")
     if not holders and not users:
         errors["holders"] = _("Choose at least one traveller.")
     if trip.pk and trip.departs_at and trip.returns_at:
