@@ -41,12 +41,28 @@ def _expected(departs, returns, abroad_from, abroad_until, *, per_diem, lunches,
     return (foreign * rate).quantize(cent, ROUND_HALF_UP)
 
 
+def _travel_officer() -> None:
+    """The travel officer of the demo office (made here when the demo has none)."""
+    from django.contrib.auth import get_user_model
+    from django.contrib.auth.models import Group
+
+    from office.contributions import registry
+
+    user = get_user_model().objects.filter(username="podroze").first() or get_user_model().objects.create_user(
+        "podroze", first_name="Tadeusz", last_name="Lewandowski"
+    )
+    user.set_password(DEMO_PASSWORD)
+    user.save()
+    user.groups.add(Group.objects.get(name=registry.role("travel_officer").group))
+
+
 def test_a_deputys_foreign_trip_from_the_plan_to_the_report(visitor, demo):
     from django.utils import timezone
 
     from calendar_app.travel.models import Country, Delegation, PartnerCity, Settlement, Trip
     from office.models import Job, OfficeHolder, OrgUnit
 
+    _travel_officer()
     page = visitor.page
     deputy = OfficeHolder.objects.get(user__username="zastepca")
     germany = Country.objects.get(code="DE")
