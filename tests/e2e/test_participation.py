@@ -43,7 +43,7 @@ def test_participation_pages(visitor, demo):
         f"/participation/public/consultations/{closed.pk}/thanks/",
         "/participation/public/budget/",
         f"/participation/public/budget/{now.year}/",
-        f"/participation/public/budget/{now.year}/projects/",
+        f"/participation/public/budget/{now.year}/projects/?admitted=on",
         f"/participation/public/budget/{now.year}/submit/",
         f"/participation/public/budget/{now.year}/submitted/",
         f"/participation/public/budget/{now.year}/voted/",

@@ -188,3 +188,15 @@ def test_results_and_realisation_after_publication(staff) -> None:
     assert "Plac zabaw" in page_text(client_for(None).get(f"/participation/public/budget/{year}/results/"))
     realisation = client_for(None).get(f"/participation/public/budget/{year}/realisation/")
     assert "35%" in page_text(realisation) and realisation.has_header("Last-Modified")
+
+
+def test_the_projects_admitted_to_the_vote(staff) -> None:
+    edition = f.an_edition(staff)
+    f.admitted_project(staff, edition, title="Siłownia plenerowa")
+    f.rejected_project(staff, edition, title="Fontanna", district=1)
+    url = f"/participation/public/budget/{edition.year}/projects/"
+    assert "Fontanna" in page_text(client_for(None).get(url))
+    admitted = page_text(client_for(None).get(url + "?admitted=on"))
+    assert "Siłownia plenerowa" in admitted and "Fontanna" not in admitted
+    north = edition.districts.get(name="Północ").pk
+    assert "Siłownia plenerowa" not in page_text(client_for(None).get(f"{url}?district={north}"))

@@ -63,7 +63,20 @@ def public_edition(request: HttpRequest, year: int) -> HttpResponse:
 @condition(last_modified_func=_last_change)
 def public_projects(request: HttpRequest, year: int) -> HttpResponse:
     edition = _edition(year)
-    context = {"edition": edition, "page_obj": paginate(request, _public_projects(edition))}
+    rows = _public_projects(edition)
+    admitted_only = request.GET.get("admitted") == "on"
+    if admitted_only:
+        rows = rows.filter(status=ProjectStatus.ADMITTED)
+    district = request.GET.get("district", "")
+    if district.isdigit():
+        rows = rows.filter(district_id=int(district))
+    context = {
+        "edition": edition,
+        "page_obj": paginate(request, rows),
+        "districts": edition.districts.order_by("order", "name"),
+        "district": district,
+        "admitted_only": admitted_only,
+    }
     return render(request, "participation/public/projects.html", context)
 
 
