@@ -9,7 +9,7 @@ from typing import Any
 
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.formats import date_format
+from django.utils.formats import date_format, number_format
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -253,6 +253,28 @@ def search_social_fund(user: Any, *, query: str) -> list[SearchHit]:
             a.get_status_display(),
         ),
     )
+
+
+# --- A record's commitments on its own page --------------------------------------------------------
+
+
+@register("record_links", "budget_commitments", order=80, visible=has_perm("administration.view_commitment"))
+def record_commitments(user: Any, *, record: Any) -> list[ListItem]:
+    """What a record of any app (a trip, an event, a procurement) committed on the budget lines."""
+    if getattr(record, "pk", None) is None or isinstance(record, BudgetLine):
+        return []
+    from office.administration.services import commitments_of
+
+    return [
+        ListItem(
+            label=_("Committed on %(line)s") % {"line": f"{c.line.classification} {c.line.name} ({c.line.year})"},
+            url=reverse("administration:line_detail", args=[c.line_id]),
+            meta=_("%(amount)s PLN, %(date)s")
+            % {"amount": number_format(c.amount, 2), "date": date_format(c.committed_on, "SHORT_DATE_FORMAT")},
+            badge="" if c.is_active else _("cancelled"),
+        )
+        for c in commitments_of(record).order_by("-committed_on", "-id")[:20]
+    ]
 
 
 @register("demo", "administration", order=80)

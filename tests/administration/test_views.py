@@ -291,3 +291,18 @@ def test_widgets_digest_and_search(staff: Any, persona: Any) -> None:
     assert "social_fund" not in found and not found["small_procurements"].failed
     lines = {o.key: o for o in registry.collect("search", staff, only=("budget_lines",), query="Reprezentacja")}
     assert [hit.url for hit in lines["budget_lines"].data] == [reverse("administration:line_detail", args=[line.pk])]
+
+
+def test_a_procurements_page_names_its_commitment(staff: Any, office: Any) -> None:
+    from office.administration.services import spending
+
+    euro_rate()
+    line = budget_line()
+    procurement = spending.save_procurement(
+        actor=staff,
+        procurement=Procurement(
+            subject="Tonery", supply_type="supplies", estimated_value=Decimal("800"), estimated_on=in_year(line), line=line
+        ),
+    )
+    text = page_text(fetch(office, "get", reverse("administration:procurement_detail", args=[procurement.pk])))
+    assert line.name in text and "800" in text
