@@ -17,10 +17,10 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from django.db.models import Count, Max, Prefetch, Q, QuerySet
+from django.db.models import Count, Max, Q, QuerySet
 from django.utils import timezone
 
-from associations.models import AssociationStatus, AssociationVersion, OrdinaryAssociation
+from associations.models import AssociationStatus, AssociationVersion, OrdinaryAssociation, VersionKind
 from associations.services.register import COLUMNS
 
 
@@ -32,82 +32,77 @@ class Field:
     type: str
     title: str
     description: str
-    value: Callable[[AssociationVersion], Any]
+    #: the cell, from a row of ``open_data_rows`` (the version's columns as a dictionary)
+    value: Callable[[dict[str, Any]], Any]
 
 
-def _dates(version: AssociationVersion) -> str:
-    return ";".join(v.valid_from.isoformat() for v in version.association.dated_versions if v.kind == "change")
+def _lines(text: str) -> str:
+    return "; ".join(line.strip() for line in text.splitlines() if line.strip())
 
 
 FIELDS: tuple[Field, ...] = (
-    Field("numer", "integer", "Numer ewidencyjny", "Numer kolejny w ewidencji.", lambda v: v.association.number),
-    Field("nazwa", "string", "Nazwa stowarzyszenia", "Nazwa stowarzyszenia zwykłego.", lambda v: v.name),
+    Field("numer", "integer", "Numer ewidencyjny", "Numer kolejny w ewidencji.", lambda r: r["association__number"]),
+    Field("nazwa", "string", "Nazwa stowarzyszenia", "Nazwa stowarzyszenia zwykłego.", lambda r: r["name"]),
     Field(
-        "data_wpisu", "date", "Data wpisu", "Data wpisu do ewidencji (RRRR-MM-DD).", lambda v: v.association.entered_on
+        "data_wpisu",
+        "date",
+        "Data wpisu",
+        "Data wpisu do ewidencji (RRRR-MM-DD).",
+        lambda r: r["association__entered_on"],
     ),
-    Field("daty_zmian", "string", "Daty zmian", "Daty wpisu zmian, rozdzielone średnikiem.", _dates),
-    Field("cele", "string", "Cele działania", "Cele stowarzyszenia.", lambda v: v.goals),
-    Field("teren_dzialania", "string", "Teren działania", "Teren działania.", lambda v: v.territory),
-    Field("srodki_dzialania", "string", "Środki działania", "Środki działania.", lambda v: v.means_of_action),
-    Field("adres_siedziby", "string", "Adres siedziby", "Adres siedziby stowarzyszenia.", lambda v: v.seat_address),
+    Field("daty_zmian", "string", "Daty zmian", "Daty wpisu zmian, rozdzielone średnikiem.", lambda r: r["dates"]),
+    Field("cele", "string", "Cele działania", "Cele stowarzyszenia.", lambda r: r["goals"]),
+    Field("teren_dzialania", "string", "Teren działania", "Teren działania.", lambda r: r["territory"]),
+    Field("srodki_dzialania", "string", "Środki działania", "Środki działania.", lambda r: r["means_of_action"]),
+    Field("adres_siedziby", "string", "Adres siedziby", "Adres siedziby stowarzyszenia.", lambda r: r["seat_address"]),
     Field(
         "sposob_reprezentacji",
         "string",
         "Sposób reprezentacji",
         "„przedstawiciel” albo „zarząd”.",
-        lambda v: "zarząd" if v.representation == "board" else "przedstawiciel",
+        lambda r: "zarząd" if r["representation"] == "board" else "przedstawiciel",
     ),
     Field(
         "przedstawiciel_lub_zarzad",
         "string",
         "Przedstawiciel albo członkowie zarządu",
         "Imiona, nazwiska i funkcje, rozdzielone średnikiem.",
-        lambda v: "; ".join(v.representative_lines()),
+        lambda r: _lines(r["representatives"]),
     ),
     Field(
         "organ_kontroli",
         "string",
         "Organ kontroli wewnętrznej",
         "Organ kontroli wewnętrznej, jeśli regulamin go przewiduje.",
-        lambda v: v.audit_body,
+        lambda r: r["audit_body"],
     ),
     Field(
         "status_opp",
         "boolean",
         "Status organizacji pożytku publicznego",
         "Czy ma status OPP.",
-        lambda v: v.public_benefit,
+        lambda r: r["public_benefit"],
     ),
     Field(
         "przeksztalcenie_lub_rozwiazanie",
         "string",
         "Przekształcenie lub rozwiązanie",
         "Informacja o przekształceniu lub rozwiązaniu.",
-        lambda v: v.transformation,
+        lambda r: r["transformation"],
     ),
-    Field("likwidator", "string", "Likwidator", "Imię i nazwisko likwidatora.", lambda v: v.liquidator),
+    Field("likwidator", "string", "Likwidator", "Imię i nazwisko likwidatora.", lambda r: r["liquidator"]),
     Field(
         "srodki_nadzoru",
         "string",
         "Zastosowane środki nadzoru",
         "Środki nadzoru zastosowane wobec stowarzyszenia.",
-        lambda v: v.supervisory_measures,
+        lambda r: r["supervisory_measures"],
     ),
-    Field("uwagi", "string", "Uwagi", "Uwagi.", lambda v: v.remarks),
+    Field("uwagi", "string", "Uwagi", "Uwagi.", lambda r: r["remarks"]),
 )
 
 #: The version's own fields a public page or download may read (the query loads no others).
 PUBLIC_COLUMNS = ("id", "association_id", "kind", "valid_from", *COLUMNS)
-
-
-def dated_versions() -> Prefetch:
-    return Prefetch(
-        "association__versions",
-        queryset=AssociationVersion.objects.filter(valid_from__isnull=False)
-        .only("pk", "association_id", "valid_from", "kind")
-        .order_by("valid_from", "pk"),
-        to_attr="dated_versions",
-    )
 
 
 def public_versions(*, as_of: dt.date | None = None, query: str = "") -> QuerySet:
@@ -117,16 +112,37 @@ def public_versions(*, as_of: dt.date | None = None, query: str = "") -> QuerySe
         AssociationVersion.objects.as_of(as_of or timezone.localdate())
         .select_related("association")
         .only(*PUBLIC_COLUMNS, "association__number", "association__entered_on", "association__status")
-        .prefetch_related(dated_versions())
         .order_by("association__number")
     )
     query = "".join(char for char in (query or "") if char.isprintable()).strip()[:100]
     if query:
         match = Q(name__icontains=query) | Q(seat_address__icontains=query) | Q(goals__icontains=query)
-        if query.isdigit():
+        if query.isdigit() and len(query) < 10:
             match |= Q(association__number=int(query))
         qs = qs.filter(match)
     return qs
+
+
+def open_data_rows(*, as_of: dt.date, query: str = "") -> list[dict[str, Any]]:
+    """The rows of the open data on ``as_of``: the published columns as dictionaries (no model
+    instances: a few thousand rows stay fast) with the dates of the changes entered until then."""
+    rows = list(
+        public_versions(as_of=as_of, query=query).values(
+            *COLUMNS, "association_id", "association__number", "association__entered_on"
+        )
+    )
+    dates: dict[int, list[str]] = {}
+    changes = (
+        AssociationVersion.objects.entered()
+        .filter(kind=VersionKind.CHANGE, valid_from__lte=as_of)
+        .order_by("association_id", "valid_from", "pk")
+        .values_list("association_id", "valid_from")
+    )
+    for association_id, day in changes.iterator(chunk_size=5000):
+        dates.setdefault(association_id, []).append(day.isoformat())
+    for row in rows:
+        row["dates"] = ";".join(dates.get(row["association_id"], ()))
+    return rows
 
 
 def public_association(number: int) -> OrdinaryAssociation | None:
@@ -157,26 +173,28 @@ def public_history(association: OrdinaryAssociation) -> list[dict[str, Any]]:
     return history
 
 
-def last_change() -> tuple[dt.datetime | None, int]:
-    """When the public register last changed, and how many versions it holds (for ETag/Last-Modified)."""
+def last_change() -> tuple[dt.datetime | None, str]:
+    """When the public register last changed, and a fingerprint of its rows (the number of
+    associations and the newest version, so a deletion or an admin's edit changes it too)."""
     found = OrdinaryAssociation.objects.filter(status=AssociationStatus.ENTERED).aggregate(
-        last=Max("updated_at"), versions=Count("versions")
+        last=Max("updated_at"), count=Count("id")
     )
-    return found["last"], found["versions"] or 0
+    newest = AssociationVersion.objects.aggregate(newest=Max("id"))["newest"]
+    return found["last"], f"{found['count']}.{newest}"
 
 
-def etag(*parts: Any) -> str:
-    last, versions = last_change()
-    text = "|".join(str(part) for part in (last.isoformat() if last else "", versions, *parts))
+def etag(*parts: Any, change: tuple[dt.datetime | None, str] | None = None) -> str:
+    last, rows = change or last_change()
+    text = "|".join(str(part) for part in (last.isoformat() if last else "", rows, *parts))
     return hashlib.sha256(text.encode()).hexdigest()[:32]
 
 
 # --- Open data ------------------------------------------------------------------------------------
 
 
-def rows(versions: Iterable[AssociationVersion]) -> Iterable[list[Any]]:
-    for version in versions:
-        yield [field.value(version) for field in FIELDS]
+def rows(records: Iterable[dict[str, Any]]) -> Iterable[list[Any]]:
+    for record in records:
+        yield [field.value(record) for field in FIELDS]
 
 
 def _text(value: Any) -> str:
@@ -189,7 +207,7 @@ def _text(value: Any) -> str:
     return str(value)
 
 
-def as_csv(versions: Iterable[AssociationVersion]) -> bytes:
+def as_csv(versions: Iterable[dict[str, Any]]) -> bytes:
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow([field.name for field in FIELDS])
@@ -198,7 +216,7 @@ def as_csv(versions: Iterable[AssociationVersion]) -> bytes:
     return out.getvalue().encode("utf-8")
 
 
-def as_xlsx(versions: Iterable[AssociationVersion]) -> bytes:
+def as_xlsx(versions: Iterable[dict[str, Any]]) -> bytes:
     from openpyxl import Workbook
 
     book = Workbook(write_only=True)
@@ -211,7 +229,7 @@ def as_xlsx(versions: Iterable[AssociationVersion]) -> bytes:
     return out.getvalue()
 
 
-def as_json(versions: Iterable[AssociationVersion], *, as_of: dt.date, schema_url: str) -> bytes:
+def as_json(versions: Iterable[dict[str, Any]], *, as_of: dt.date, schema_url: str) -> bytes:
     data = [dict(zip([field.name for field in FIELDS], (_json(v) for v in row), strict=True)) for row in rows(versions)]
     document = {"stan_na": as_of.isoformat(), "schemat": schema_url, "dane": data}
     return json.dumps(document, ensure_ascii=False, indent=1).encode("utf-8")

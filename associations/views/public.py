@@ -35,13 +35,22 @@ def _as_of(request: HttpRequest) -> dt.date | None:
     return day if day and dt.date(1800, 1, 1) <= day <= dt.date(2199, 12, 31) else None
 
 
+def _change(request: HttpRequest) -> tuple[dt.datetime | None, str]:
+    """The register's last change, read once a request (the ETag and Last-Modified both need it)."""
+    if not hasattr(request, "_register_change"):
+        request._register_change = public.last_change()
+    return request._register_change
+
+
 def _etag(request: HttpRequest, *args: Any, **kwargs: Any) -> str:
     """Changes with the register, the address asked (search, date, page, format) and the language."""
-    return public.etag(request.get_full_path(), getattr(request, "LANGUAGE_CODE", ""), timezone.localdate())
+    return public.etag(
+        request.get_full_path(), getattr(request, "LANGUAGE_CODE", ""), timezone.localdate(), change=_change(request)
+    )
 
 
 def _last_modified(request: HttpRequest, *args: Any, **kwargs: Any) -> dt.datetime | None:
-    return public.last_change()[0]
+    return _change(request)[0]
 
 
 def _open(response: HttpResponse) -> HttpResponse:
@@ -91,7 +100,7 @@ def public_download(request: HttpRequest, fmt: str) -> HttpResponse:
     if fmt not in _MIME:
         raise Http404
     as_of = _as_of(request) or timezone.localdate()
-    versions = public.public_versions(as_of=as_of, query=request.GET.get("q", ""))
+    versions = public.open_data_rows(as_of=as_of, query=request.GET.get("q", ""))
     if fmt == "csv":
         body = public.as_csv(versions)
     elif fmt == "xlsx":

@@ -140,6 +140,9 @@ def test_the_downloads_follow_the_schema(register_with_history):
     first = dict(zip(names, rows[1], strict=True))
     assert first["numer"] == "1" and first["adres_siedziby"].startswith("ul. Nowa 5")
     assert first["daty_zmian"] == days(-27).isoformat() and first["status_opp"] == "false"
+    earlier = client.get(reverse("associations:public_download", args=["csv"]) + f"?as_of={days(-50).isoformat()}")
+    before = list(csv.reader(io.StringIO(earlier.content.decode())))
+    assert len(before) == 2 and dict(zip(names, before[1], strict=True))["daty_zmian"] == ""
     document = json.loads(client.get(reverse("associations:public_download", args=["json"])).content)
     assert document["stan_na"] == TODAY.isoformat() and set(document["dane"][0]) == set(names)
     response = client.get(reverse("associations:public_download", args=["xlsx"]))
