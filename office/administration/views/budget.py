@@ -73,8 +73,9 @@ def budget_page(request: HttpRequest) -> HttpResponse:
     """Plan versus execution: per line the plan after changes, commitments, execution, what
     remains and the share used; this year's lines unless another year (or any) is asked for."""
     queryset = BudgetLine.objects.with_figures().order_by("-year", "division", "chapter", "paragraph", "name")
-    if "year" not in request.GET:
-        queryset = queryset.filter(year=timezone.localdate().year)
+    if "year" not in request.GET:  # this year's lines, shown in the filter form; ?year= gives every year
+        request.GET = request.GET.copy()
+        request.GET["year"] = str(timezone.localdate().year)
     return list_page(
         request,
         queryset=queryset,
