@@ -7,6 +7,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
+from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
@@ -212,6 +213,27 @@ def search_memberships(user: Any, *, query: str) -> list[SearchHit]:
         title=_("Memberships of the city"),
         hit=lambda m: (m.organisation, reverse("associations:membership_detail", args=[m.pk]), m.resolution_number),
     )
+
+
+@register("record_links", "association_letters", order=60, visible=_VIEW_REGISTER)
+def association_of_letter(user: Any, *, record: Any) -> list[ListItem]:
+    """On the page of an entry certificate or a refusal letter: the association it was written for."""
+    if record._meta.label_lower != "correspondence.letter":
+        return []
+    found = (
+        OrdinaryAssociation.objects.filter(Q(certificate_id=record.pk) | Q(refusal_letter_id=record.pk))
+        .select_related("current")
+        .first()
+    )
+    if found is None:
+        return []
+    return [
+        ListItem(
+            label=str(found),
+            url=reverse("associations:association_detail", args=[found.pk]),
+            meta=_("ordinary association"),
+        )
+    ]
 
 
 @register("demo", "associations", order=60)

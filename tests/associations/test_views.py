@@ -103,7 +103,9 @@ def test_the_register_workflow_through_the_pages(client, officer):
     association.refresh_from_db()
     assert letter.status_code == 302 and association.certificate_id is not None
     assert letter["Location"] == reverse("correspondence:letter_detail", args=[association.certificate_id])
-    assert fetch(client, "get", letter["Location"]).status_code == 200
+    letter_page = fetch(client, "get", letter["Location"])
+    assert letter_page.status_code == 200
+    assert url("association_detail", association.pk) in letter_page.content.decode()  # the way back
 
 
 def test_fewer_founders_message_keeps_what_was_typed(client, officer):
