@@ -28,7 +28,13 @@ def _submit(page, action: str) -> None:
     page.wait_for_load_state()
 
 
-def test_association_pages_have_no_axe_violations(visitor, demo):
+def test_association_pages_and_an_application_to_its_certificate(visitor, demo):
+    """One seeding of the demo office for both: every page, then the journey."""
+    _every_page(visitor)
+    _an_application_to_the_certificate_and_the_open_data(visitor)
+
+
+def _every_page(visitor):
     from associations.models import KrsOrganisation, Membership, OrdinaryAssociation, SupervisionCase
 
     entered = OrdinaryAssociation.objects.filter(status="entered").order_by("number").first()
@@ -70,14 +76,12 @@ def test_association_pages_have_no_axe_violations(visitor, demo):
         visitor.visit(path)
 
 
-def test_an_application_from_typing_in_to_the_certificate_and_the_open_data(visitor, demo):
+def _an_application_to_the_certificate_and_the_open_data(visitor):
     from associations.models import OrdinaryAssociation
     from office.models import Contact
 
     page = visitor.page
     contact = Contact.objects.create(kind="ngo", name="Klub Planszówkowy „Pionek”", street="ul. Gier 1", city="Miasto")
-    _officer()
-    visitor.login("pozarzadowa", DEMO_PASSWORD)
 
     # the application typed in from the paper form
     visitor.visit("/associations/new/")
