@@ -27,6 +27,9 @@ class OfficeConfig(AppConfig):
         registry.check()
         _check_role_settings(registry)
         connection_created.connect(db.install_sqlite_collation, dispatch_uid="office.sqlite_collation")
+        from office.services import freshness
+
+        freshness.connect()
         post_migrate.connect(roles.ensure_roles_after_migrate, dispatch_uid="office.roles")
         post_migrate.connect(schedules.ensure_schedules_after_migrate, dispatch_uid="office.beat")
         post_migrate.connect(deadline_rules.ensure_rules_after_migrate, dispatch_uid="office.deadline_rules")

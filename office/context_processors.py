@@ -9,6 +9,7 @@ from django.conf import settings
 from django.http import HttpRequest
 
 from office.contributions import NavLink, registry
+from office.services import freshness
 
 FONT_SIZES = ("normal", "large", "larger")
 
@@ -61,8 +62,14 @@ def shell(request: HttpRequest) -> dict[str, Any]:
     user = getattr(request, "user", None)
     nav: list[NavItem] = []
     if user is not None and user.is_authenticated:
-        links = [o.data for o in registry.collect("navigation", user) if not o.failed]
-        nav = mark_active(links, request.path)
+        # remembered for a minute, dropped by any change (office.services.freshness); never a failure
+        outcomes = freshness.remember(
+            "navigation",
+            user,
+            lambda: registry.collect("navigation", user),
+            keep=lambda outcomes: not any(o.failed for o in outcomes),
+        )
+        nav = mark_active([o.data for o in outcomes if not o.failed], request.path)
     return {
         "shell": Shell(
             city_name=settings.CITY_NAME,

@@ -107,6 +107,8 @@ MIDDLEWARE = [
 ]
 
 ROOT_URLCONF = "office.urls"
+# Django's form renderer with the plain widgets written in Python (office/kit/renderer.py)
+FORM_RENDERER = "office.kit.renderer.OfficeFormRenderer"
 WSGI_APPLICATION = "office.wsgi.application"
 AUTH_USER_MODEL = "office.User"
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
@@ -196,7 +198,8 @@ CELERY_BEAT_SCHEDULER = "django_celery_beat.schedulers:DatabaseScheduler"
 # --- Authentication, sessions, lock-out ------------------------------------------------
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
-    "django.contrib.auth.backends.ModelBackend",
+    # ModelBackend with each user's permissions remembered between requests (office/backends.py)
+    "office.backends.OfficeModelBackend",
 ]
 # Directory login (Active Directory / OpenLDAP): on when LDAP_SERVER_URI is set; local accounts
 # (the administrator's) keep logging in through ModelBackend, also while the directory is down.

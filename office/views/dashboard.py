@@ -8,6 +8,7 @@ from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
 from office.contributions import registry
+from office.services import freshness
 
 MIN_QUERY = 2
 
@@ -15,7 +16,13 @@ MIN_QUERY = 2
 @require_GET
 @login_required
 def dashboard(request: HttpRequest) -> HttpResponse:
-    widgets = registry.collect("widget", request.user)
+    # remembered for a minute, dropped by any change (office.services.freshness); never a failure
+    widgets = freshness.remember(
+        "widgets",
+        request.user,
+        lambda: registry.collect("widget", request.user),
+        keep=lambda outcomes: not any(o.failed for o in outcomes),
+    )
     return render(request, "office/dashboard.html", {"widgets": widgets})
 
 
