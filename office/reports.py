@@ -10,7 +10,7 @@ from office.contributions import registry
 from office.kit import exports
 from office.models import Assignment, Job, OrgUnit
 from office.services.jobs import JobError, JobResult, Progress
-from office.services.pdf import render_pdf
+from office.services.pdf import render_document, render_html, write
 
 UNIT_ASSIGNMENTS_PDF = "unit_assignments_pdf"
 
@@ -31,8 +31,8 @@ def unit_assignments_pdf(job: Job, progress: Progress) -> JobResult:
             .select_related("assignee", "created_by")
             .order_by("due_date", "id")
         )
-        progress(40, _("Rendering the PDF"))
-        content = render_pdf(
+        progress(30, _("Laying out %(count)d assignments") % {"count": len(assignments)})
+        html = render_html(
             "office/pdf/unit_assignments.html",
             {
                 "unit": unit,
@@ -43,6 +43,9 @@ def unit_assignments_pdf(job: Job, progress: Progress) -> JobResult:
                 "generated_by": job.owner,
             },
         )
+        document = render_document(html)  # the layout: most of the time of a long PDF
+        progress(80, _("Writing %(pages)d pages") % {"pages": len(document.pages)})
+        content = write(document)
         progress(95, _("Saving"))
     return JobResult(f"zadania-{unit.symbol.lower()}-{today:%Y-%m-%d}.pdf", content)
 

@@ -372,3 +372,22 @@ def test_a_job_whose_worker_died_on_every_attempt_fails_with_a_message(
     assert "interruptions" in job.message or "przerw" in job.message
     page = fetch(client_for(job.owner), "get", reverse("office:job_status", args=[job.pk]))
     assert job.message in page.content.decode()
+
+
+def test_a_long_report_says_how_many_pages_it_laid_out(persona: Any, wok: Any) -> None:
+    """The user waiting for a long PDF reads real progress: the assignments, then the pages."""
+    from django.utils import translation
+
+    from office.reports import unit_assignments_pdf
+
+    for n in range(60):
+        AssignmentFactory(unit=wok, title=f"Sprawa numer {n:03d}")
+    job = Job.objects.create(owner=persona("unit_liaison"), kind=UNIT_ASSIGNMENTS_PDF, params={"unit_id": wok.pk})
+    reported: list[tuple[int, str]] = []
+    with translation.override("en"):
+        job.params["language"] = "en"
+        unit_assignments_pdf(job, lambda percent, message="": reported.append((percent, message)))
+    assert [percent for percent, _ in reported] == sorted(percent for percent, _ in reported)
+    assert "Laying out 60 assignments" in [message for _, message in reported]
+    pages = [message for _, message in reported if message.startswith("Writing")]
+    assert pages and re.fullmatch(r"Writing \d+ pages", pages[0]) and pages[0] != "Writing 0 pages"
