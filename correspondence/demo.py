@@ -14,6 +14,7 @@ from collections import defaultdict
 from typing import Any
 
 from django.conf import settings
+from django.db.models import Max
 from django.utils import timezone
 
 from correspondence.deadlines import RULES_BY_KIND
@@ -69,7 +70,7 @@ def _moment(day: dt.date, rng: random.Random) -> dt.datetime:
 
 
 def seed(admin: Any) -> None:
-    if Letter.objects.exists():
+    if LetterTemplate.objects.filter(name=TEMPLATES[0][0]).exists():  # the demo's own: made already
         return
     archive.ensure_shipped_classes()
     rng = random.Random(20261129)  # noqa: S311  (repeatable demo data, not security)
@@ -168,6 +169,18 @@ class _Numbers:
     def __init__(self, unit: OrgUnit) -> None:
         self.unit = unit
         self.last: dict[tuple[int, int], int] = defaultdict(int)
+        # the register may hold letters already (the bench's, an office's own): number after them
+        for class_id, year, number in SignCounter.objects.filter(unit=unit).values_list(
+            "jrwa_class_id", "year", "last_number"
+        ):
+            self.last[(class_id, year)] = number
+        for class_id, year, number in (
+            Letter.objects.filter(unit=unit)
+            .values("jrwa_class_id", "year")
+            .annotate(top=Max("sequence"))
+            .values_list("jrwa_class_id", "year", "top")
+        ):
+            self.last[(class_id, year)] = max(self.last[(class_id, year)], number or 0)
 
     def take(self, letter: Letter, jrwa_class: JrwaClass, year: int) -> None:
         self.last[(jrwa_class.pk, year)] += 1
@@ -176,12 +189,10 @@ class _Numbers:
         letter.sign = f"{letter.file_mark}.{letter.sequence}.{year}"
 
     def save(self) -> None:
-        SignCounter.objects.bulk_create(
-            [
-                SignCounter(unit=self.unit, jrwa_class_id=class_id, year=year, last_number=number)
-                for (class_id, year), number in self.last.items()
-            ]
-        )
+        for (class_id, year), number in self.last.items():
+            SignCounter.objects.update_or_create(
+                unit=self.unit, jrwa_class_id=class_id, year=year, defaults={"last_number": number}
+            )
 
 
 def _letters(

@@ -94,6 +94,10 @@ USERS = [
     DemoUser(
         "audytor", "Grzegorz", "Szymański", "auditor", "WO", "Audytor wewnętrzny", "reads everything, changes nothing"
     ),
+    DemoUser("rada", "Renata", "Wiśniewska", "council_officer", "BP", "Inspektor ds. współpracy z Radą", "council"),
+    DemoUser("ngo", "Natalia", "Kamińska", "ngo_officer", "BP", "Pełnomocniczka ds. organizacji pozarządowych", "NGOs"),
+    DemoUser("podroze", "Tadeusz", "Lewandowski", "travel_officer", "BP", "Inspektor ds. podróży służbowych", "travel"),
+    DemoUser("finanse", "Franciszka", "Dąbrowska", "finance_reader", "WO", "Główna księgowa", "reads the finances"),
 ]
 
 HOLDERS = [

@@ -47,6 +47,10 @@ DEMO_PERSONAS = {
     "unit_liaison": "lacznik",
     "outsider_liaison": "lacznik.we",
     "auditor": "audytor",
+    "council_officer": "rada",
+    "ngo_officer": "ngo",
+    "travel_officer": "podroze",
+    "finance_reader": "finanse",
 }
 PERSONAS = [*DEMO_PERSONAS, "superuser", "anonymous"]
 
