@@ -58,7 +58,7 @@ def build(world: World) -> None:
             subject="Papier", supply_type="supplies", estimated_value=Decimal("4000"), estimated_on=today, line=line
         ),
     )
-    world.extra["announcement"] = spending.save_announcement(
+    world.extra["paid_announcement"] = spending.save_announcement(
         actor=actor,
         announcement=Announcement(
             outlet="Gazeta Lubuska",
@@ -158,10 +158,10 @@ EXPECTED = {
     ),
     "administration:announcement_list": page(PRESS_READERS),
     "administration:announcement_create": form(PRESS_EDITORS),
-    "administration:announcement_detail": record("announcement", PRESS_READERS, default=403),
-    "administration:announcement_edit": form(PRESS_EDITORS, _pk("announcement")),
+    "administration:announcement_detail": record("paid_announcement", PRESS_READERS, default=403),
+    "administration:announcement_edit": form(PRESS_EDITORS, _pk("paid_announcement")),
     "administration:announcement_attach": action(
-        "announcement", _upload, allowed=PRESS_EDITORS, viewers=PRESS_READERS, default=403
+        "paid_announcement", _upload, allowed=PRESS_EDITORS, viewers=PRESS_READERS, default=403
     ),
     "administration:promotion_list": page(PRESS_READERS),
     "administration:promotion_create": form(PRESS_EDITORS),

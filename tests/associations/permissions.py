@@ -33,7 +33,7 @@ def build(world: World) -> None:
 
     officer = world.people["ngo_officer"]
     factories.templates(officer)
-    world.extra["application"] = factories.application(officer)
+    world.extra["association_application"] = factories.application(officer)
     world.extra["checked"] = factories.checked(officer, name="Stowarzyszenie Sprawdzone")
     world.extra["entered"] = factories.entered(officer, name="Stowarzyszenie Wpisane", entered_on=timezone.localdate())
     world.extra["organisation"] = factories.organisation(officer)
@@ -60,7 +60,7 @@ def _upload(w: World) -> dict[str, Any]:
     return {"attach-file": SimpleUploadedFile("pismo.txt", b"Pismo.", "text/plain"), "attach-description": "pismo"}
 
 
-def _row(data: Any, target: str = "application") -> Row:
+def _row(data: Any, target: str = "association_application") -> Row:
     return action(target, data, allowed=EDITORS, viewers=READERS, default=403)
 
 
@@ -83,14 +83,14 @@ def _checklist(w: World) -> dict[str, str]:
 EXPECTED = {
     "associations:association_list": page(READERS),
     "associations:association_create": form(EDITORS),
-    "associations:association_detail": record("application", READERS, default=403),
-    "associations:association_edit": form(EDITORS, lambda w: {"pk": w.extra["application"].pk}),
+    "associations:association_detail": record("association_application", READERS, default=403),
+    "associations:association_edit": form(EDITORS, lambda w: {"pk": w.extra["association_application"].pk}),
     "associations:association_change": form(EDITORS, lambda w: {"pk": w.extra["entered"].pk}),
     "associations:association_founder": _row(
         lambda w: {"founder-name": "Jan Nowy", "founder-residence": "ul. Długa 1", "founder-pesel": ""}
     ),
     "associations:association_remove_founder": _row(
-        lambda w: {"remove-founder-founder": w.extra["application"].founders.first().pk}
+        lambda w: {"remove-founder-founder": w.extra["association_application"].founders.first().pk}
     ),
     "associations:association_check": _row(_checklist),
     "associations:association_enter": _row(lambda w: {"enter-entered_on": _today()}, target="checked"),

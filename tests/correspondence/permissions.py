@@ -136,21 +136,25 @@ def _today(w: World) -> str:
     return timezone.localdate().isoformat()
 
 
-LETTER_VIEWERS = READERS | LIAISON
+#: the NGO officer reads and writes the register's letters (the associations' certificates and
+#: refusals); the travel officer writes travel orders
+LETTER_READERS = READERS | {"ngo_officer"}
+LETTER_WRITERS = EDITORS | {"ngo_officer", "travel_officer"}
+LETTER_VIEWERS = LETTER_READERS | LIAISON
 
 EXPECTED: dict[str, Row] = {
-    "correspondence:letter_list": _page(READERS),
-    "correspondence:letter_incoming": _form(EDITORS),
-    "correspondence:letter_outgoing": _form(EDITORS),
+    "correspondence:letter_list": _page(LETTER_READERS),
+    "correspondence:letter_incoming": _form(LETTER_WRITERS),
+    "correspondence:letter_outgoing": _form(LETTER_WRITERS),
     "correspondence:letter_options": Row(
-        "get", table(403, (READERS, 200)), data=lambda w: {"q": "KP", "field": "letter"}, wrong="post"
+        "get", table(403, (LETTER_READERS, 200)), data=lambda w: {"q": "KP", "field": "letter"}, wrong="post"
     ),
     "correspondence:letter_detail": _record("letter", LETTER_VIEWERS),
     "correspondence:letter_edit": Row(
         "get", table(404, (LETTER_VIEWERS, 403), (EDITORS, 200)), pk_of("letter"), wrong="put"
     ),
-    "correspondence:letter_pdf": _record("letter_out", READERS),
-    "correspondence:letter_docx": _record("letter_out", READERS),
+    "correspondence:letter_pdf": _record("letter_out", LETTER_READERS),
+    "correspondence:letter_docx": _record("letter_out", LETTER_READERS),
     "correspondence:letter_decree": _action(
         "letter", lambda w: {"decree-lead_unit": w.units["WIN"].pk}, allowed=DECREERS, viewers=LETTER_VIEWERS
     ),
@@ -164,7 +168,7 @@ EXPECTED: dict[str, Row] = {
             "reply-signatory": w.extra["holder"].pk,
             "reply-dated_on": _today(w),
         },
-        allowed=EDITORS,
+        allowed=EDITORS | {"ngo_officer"},
         viewers=LETTER_VIEWERS,
     ),
     "correspondence:letter_texts": _action(

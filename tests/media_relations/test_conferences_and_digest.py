@@ -103,7 +103,11 @@ def test_digest_task_fans_out(management, officer, daily, mailoutbox):
     send_weekly_digests.delay()
     send_weekly_digests.delay()
     assert len(mailoutbox) == 1
-    assert not Permission.objects.get(codename="approve_answer").group_set.filter(name="Biuro prasowe").exists()
+    assert (
+        not Permission.objects.get(codename="approve_answer", content_type__app_label="media_relations")
+        .group_set.filter(name="Biuro prasowe")
+        .exists()
+    )
 
 
 def test_statistics(make_inquiry, officer, management, daily):

@@ -280,7 +280,10 @@ def world(django_db_setup: Any, django_db_blocker: Any, _media_root: str) -> Ite
         )
         for module in FEATURE_MODULES:
             if hasattr(module, "build"):
+                before = dict(world.extra)
                 module.build(world)
+                replaced = [key for key, value in before.items() if world.extra[key] is not value]
+                assert not replaced, f"{module.__name__} replaces the world's {replaced}: name them after the app"
         for key, person in people.items():
             if getattr(person, "is_authenticated", False):
                 world.sessions[key] = client_for(person).cookies[settings.SESSION_COOKIE_NAME].value

@@ -36,7 +36,7 @@ def build(world: World) -> None:
     world.extra["grant"] = f.a_grant(actor, prog, world.contact)
     consultation = f.a_consultation(actor)
     world.extra["consultation"] = consultation
-    world.extra["document"] = attach(
+    world.extra["consultation_document"] = attach(
         actor=actor, record=consultation, upload=SimpleUploadedFile("projekt.txt", b"Projekt.", "text/plain")
     )
     world.extra["submission"] = f.a_comment(consultation)
@@ -184,7 +184,7 @@ EXPECTED = {
     "participation:public_consultations": _public(),
     "participation:public_consultation": _public(_pk("consultation"), wrong="put"),
     "participation:public_comment_thanks": _public(_pk("consultation")),
-    "participation:public_document": _public(_pk("document")),
+    "participation:public_document": _public(_pk("consultation_document")),
     "participation:public_budget": _public(),
     "participation:public_edition": _public(_year()),
     "participation:public_projects": _public(_year()),
