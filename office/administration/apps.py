@@ -12,3 +12,10 @@ class AdministrationConfig(AppConfig):
     label = "administration"
     verbose_name = _("Office administration")
     url_prefix = "administration"
+
+    def ready(self) -> None:
+        from django.db.models.signals import post_migrate
+
+        from office.administration.services.spending import ensure_default_euro_rate
+
+        post_migrate.connect(ensure_default_euro_rate, sender=self, dispatch_uid="administration.euro_rate")

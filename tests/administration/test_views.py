@@ -301,7 +301,11 @@ def test_a_procurements_page_names_its_commitment(staff: Any, office: Any) -> No
     procurement = spending.save_procurement(
         actor=staff,
         procurement=Procurement(
-            subject="Tonery", supply_type="supplies", estimated_value=Decimal("800"), estimated_on=in_year(line), line=line
+            subject="Tonery",
+            supply_type="supplies",
+            estimated_value=Decimal("800"),
+            estimated_on=in_year(line),
+            line=line,
         ),
     )
     text = page_text(fetch(office, "get", reverse("administration:procurement_detail", args=[procurement.pk])))

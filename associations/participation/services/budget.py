@@ -134,7 +134,7 @@ def update_project(*, actor: Any, project: Project, supporters: list[str]) -> Pr
 
 
 def _locked(project: Project) -> Project:
-    return Project.objects.select_for_update().select_related("edition", "district").get(pk=project.pk)
+    return Project.objects.select_for_update(of=("self",)).select_related("edition", "district").get(pk=project.pk)
 
 
 def _move(actor: Any, project: Project, target: str, fields: dict[str, Any]) -> Project:

@@ -124,7 +124,7 @@ def settle(*, actor: Any, traveller: Traveller, **claim: Any) -> Settlement:
     """Compute and keep the traveller's settlement (a second call corrects it). The rates are those
     in force on the trip's first day; a missing one is named. A foreign trip needs the border
     crossings and the exchange rate."""
-    traveller = Traveller.objects.select_for_update().select_related("trip__country").get(pk=traveller.pk)
+    traveller = Traveller.objects.select_for_update(of=("self",)).select_related("trip__country").get(pk=traveller.pk)
     trip = traveller.trip
     if not trip.has_returned:
         raise ValidationError(_("A trip is settled once the approved trip is over."))

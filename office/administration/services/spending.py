@@ -4,6 +4,7 @@ on it, changed with the record and cancelled when the line is taken away or the 
 
 from __future__ import annotations
 
+import datetime as dt
 from decimal import Decimal
 from typing import Any
 
@@ -244,3 +245,19 @@ def decide_promotion(*, actor: Any, promotion: Promotion, decision: str, reason:
     )
     _promotion_commitment(actor, promotion)
     return promotion
+
+
+#: the rate of the regulation in force since 2024 (rozporządzenie Prezesa Rady Ministrów z 14.12.2023)
+DEFAULT_EURO_RATE = (
+    dt.date(2024, 1, 1),
+    Decimal("4.6435"),
+    "Rozporządzenie Prezesa Rady Ministrów z dnia 14 grudnia 2023 r. w sprawie średniego kursu złotego "
+    "w stosunku do euro (Dz.U. 2023 poz. 2720)",
+)
+
+
+def ensure_default_euro_rate(**_kwargs: Any) -> None:
+    """The rate of the regulation installed when missing (after every migrate and a test database's
+    flush, like the deadline rules); an administrator's later rates are kept."""
+    valid_from, rate, basis = DEFAULT_EURO_RATE
+    EuroRate.objects.get_or_create(valid_from=valid_from, defaults={"rate": rate, "basis": basis})

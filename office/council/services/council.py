@@ -281,7 +281,7 @@ def attend_meeting(
     keep_conflict_reason: str = "",
 ) -> CommitteeMeeting:
     """The mayor (or a deputy) attends a committee meeting: on their calendar."""
-    meeting = CommitteeMeeting.objects.select_for_update().select_related("committee").get(pk=meeting.pk)
+    meeting = CommitteeMeeting.objects.select_for_update(of=("self",)).select_related("committee").get(pk=meeting.pk)
     title = _("Committee meeting: %(committee)s") % {"committee": meeting.committee.name}
     return _attend(
         actor,

@@ -80,7 +80,7 @@ def update_interpellation(*, actor: Any, interpellation: Interpellation) -> Inte
 
 
 def _locked(interpellation: Interpellation) -> Interpellation:
-    return Interpellation.objects.select_for_update().select_related("councillor").get(pk=interpellation.pk)
+    return Interpellation.objects.select_for_update(of=("self",)).select_related("councillor").get(pk=interpellation.pk)
 
 
 def _move(actor: Any, interpellation: Interpellation, target: str, fields: dict[str, Any], message: str = "") -> None:
