@@ -77,5 +77,6 @@ urlpatterns = [
     path("public/budget/<int:year>/vote/", public_budget.public_vote, name="public_vote"),
     path("public/budget/<int:year>/voted/", public_budget.public_voted, name="public_voted"),
     path("public/budget/<int:year>/results/", public_budget.public_results, name="public_results"),
+    path("public/budget/<int:year>/results.csv", public_budget.public_results_csv, name="public_results_csv"),
     path("public/budget/<int:year>/realisation/", public_budget.public_realisation, name="public_realisation"),
 ]

@@ -195,4 +195,5 @@ EXPECTED = {
     "participation:public_voted": _public(_year()),
     "participation:public_results": _public(_year()),
     "participation:public_realisation": _public(_year()),
+    "participation:public_results_csv": _public(_year()),
 }

@@ -188,6 +188,8 @@ def test_results_and_realisation_after_publication(staff) -> None:
     assert "Plac zabaw" in page_text(client_for(None).get(f"/participation/public/budget/{year}/results/"))
     realisation = client_for(None).get(f"/participation/public/budget/{year}/realisation/")
     assert "35%" in page_text(realisation) and realisation.has_header("Last-Modified")
+    data = client_for(None).get(f"/participation/public/budget/{year}/results.csv").content.decode("utf-8-sig")
+    assert data.splitlines()[1] == f"Śródmieście;{project.number};Plac zabaw;50000.00;1;1;works;35"
 
 
 def test_the_projects_admitted_to_the_vote(staff) -> None:

@@ -4,6 +4,9 @@ realisation of the winners. Authors' contact details and the lists of support ar
 
 from __future__ import annotations
 
+import csv
+import io
+
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.db.models import Max
@@ -170,3 +173,37 @@ def public_realisation(request: HttpRequest, year: int) -> HttpResponse:
     edition = _edition(year)
     rows = _public_projects(edition).filter(is_funded=True)
     return render(request, "participation/public/realisation.html", {"edition": edition, "projects": rows})
+
+
+def _cell(text: str) -> str:
+    """Text a resident typed, never read as a formula by a spreadsheet."""
+    return "'" + text if text[:1] in ("=", "+", "-", "@") else text
+
+
+@require_GET
+@condition(last_modified_func=_last_change)
+def public_results_csv(request: HttpRequest, year: int) -> HttpResponse:
+    """The results as open data (CSV, UTF-8 with a BOM, ``;``): district, number, title, cost,
+    votes, chosen for realisation, realisation and its progress; empty until they are published."""
+    edition = _edition(year)
+    rows = _public_projects(edition).filter(votes__isnull=False) if edition.has_results else []
+    out = io.StringIO()
+    out.write("\ufeff")
+    writer = csv.writer(out, delimiter=";")
+    writer.writerow(["dzielnica", "numer", "tytul", "koszt", "glosy", "wybrany", "realizacja", "postep_proc"])
+    for p in rows:
+        writer.writerow(
+            [
+                _cell(p.district.name),
+                p.number,
+                _cell(p.title),
+                p.the_cost,
+                p.votes,
+                int(p.is_funded),
+                p.realisation,
+                p.progress,
+            ]
+        )
+    response = HttpResponse(out.getvalue(), content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="budzet-obywatelski-{edition.year}-wyniki.csv"'
+    return response
