@@ -7,6 +7,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
+from django.db.models import Count, Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
@@ -18,6 +19,7 @@ from office.contributions import (
     Approval,
     Approvals,
     DigestSection,
+    LetterSource,
     ListItem,
     Role,
     SearchHit,
@@ -35,12 +37,17 @@ from office.council.models import (
     Committee,
     CommitteeMeeting,
     Councillor,
+    DraftResolution,
+    ExtraordinaryRequest,
     Interpellation,
     InterpellationStatus,
+    Resolution,
+    ResolutionStatus,
     Session,
     SessionStatus,
     Term,
 )
+from office.council.services.resolutions import REQUEST_SOURCE
 from office.roles import STAFF_CORE
 
 COUNCIL_OFFICER = registry.add_role(
@@ -55,20 +62,65 @@ COUNCIL_OFFICER = registry.add_role(
 
 #: The models of the app: the council officer keeps them all; management, the secretariat and
 #: auditors read them; management approves answers to interpellations.
-MODELS = ("term", "councillor", "committee", "session", "agendaitem", "committeemeeting", "interpellation")
+MODELS = (
+    "term",
+    "councillor",
+    "committee",
+    "session",
+    "agendaitem",
+    "committeemeeting",
+    "interpellation",
+    "resolution",
+    "implementationreport",
+    "draftresolution",
+    "extraordinaryrequest",
+)
 VIEW = [f"council.view_{model}" for model in MODELS]
 registry.grant(
     COUNCIL_OFFICER.key,
-    [*STAFF_CORE, *(f"council.{action}_{model}" for model in MODELS for action in ("view", "add", "change"))],
+    [
+        *STAFF_CORE,
+        *(f"council.{action}_{model}" for model in MODELS for action in ("view", "add", "change")),
+        # the request for an extraordinary session is a letter of the outgoing register
+        "correspondence.view_letter",
+        "correspondence.add_letter",
+    ],
 )
 registry.grant("management", [*VIEW, "council.approve_answer"])
 registry.grant("secretariat", VIEW)
 registry.grant("auditor", VIEW)
 
-for _model in (Term, Councillor, Committee, Session, CommitteeMeeting, Interpellation):
+for _model in (
+    Term,
+    Councillor,
+    Committee,
+    Session,
+    CommitteeMeeting,
+    Interpellation,
+    Resolution,
+    DraftResolution,
+    ExtraordinaryRequest,
+):
     registry.add_view_check(
         _model, lambda user, record, name=_model._meta.model_name: user.has_perm(f"council.view_{name}")
     )
+
+registry.add_letter_source(
+    LetterSource(
+        REQUEST_SOURCE,
+        gettext_lazy("a request for an extraordinary session of the council"),
+        {
+            "temat": (gettext_lazy("the subject of the request"), "Zmiany w budżecie miasta na 2026 r."),
+            "porzadek_obrad": (gettext_lazy("the proposed agenda, one numbered point a line"), "1. Otwarcie sesji"),
+            "projekty_uchwal": (
+                gettext_lazy("the draft resolutions attached, one a line"),
+                "– w sprawie zmian w budżecie",
+            ),
+            "uzasadnienie": (gettext_lazy("the justification"), ""),
+            "termin_sesji": (gettext_lazy("the day by which the session must be held"), "14 grudnia 2026 r."),
+        },
+    )
+)
 
 navigation(
     "council",
@@ -108,17 +160,22 @@ def interpellations_due(user: Any) -> Widget:
 
 
 def _session_item(session: Session) -> ListItem:
+    drafts = _("%(filed)s of %(total)s drafts filed") % {"filed": session.filed, "total": session.total}
     return ListItem(
         label=_("%(number)s session of the council") % {"number": session.roman},
         url=reverse("council:session_detail", args=[session.pk]),
-        meta=f"{date_format(timezone.localtime(session.starts_at), 'SHORT_DATETIME_FORMAT')} · {session.place}",
+        meta=f"{date_format(timezone.localtime(session.starts_at), 'SHORT_DATETIME_FORMAT')} · {drafts}",
         badge=session.get_kind_display(),
+        is_warning=session.filed < session.total,
     )
 
 
 def _next_sessions() -> Any:
-    return Session.objects.filter(status=SessionStatus.PLANNED, starts_at__gte=timezone.now()).order_by(
-        "starts_at", "id"
+    """Planned sessions to come, with the number of the mayor's drafts for each and of those filed."""
+    return (
+        Session.objects.filter(status=SessionStatus.PLANNED, starts_at__gte=timezone.now())
+        .annotate(total=Count("drafts"), filed=Count("drafts", filter=Q(drafts__filed_on__isnull=False)))
+        .order_by("starts_at", "id")
     )
 
 
@@ -127,7 +184,7 @@ def next_session(user: Any) -> Widget:
     return list_widget(
         _next_sessions(),
         _session_item,
-        title=_("Next sessions of the council"),
+        title=_("Next sessions and the mayor's drafts"),
         more_url=reverse("council:session_list") + "?status=planned",
         empty_text=_("No session is planned."),
     )
@@ -146,6 +203,30 @@ def digest_sessions(user: Any) -> DigestSection:
         _("Sessions of the council in the coming week"),
         [_session_item(s) for s in _next_sessions().filter(starts_at__lte=soon)],
     )
+
+
+def _resolution_item(resolution: Resolution) -> ListItem:
+    return ListItem(
+        label=f"{resolution.number} {resolution.title}"[:200],
+        url=reverse("council:resolution_detail", args=[resolution.pk]),
+        meta=_("%(unit)s · due %(day)s")
+        % {
+            "unit": resolution.unit.symbol if resolution.unit else "—",
+            "day": date_format(resolution.due_on, "SHORT_DATE_FORMAT"),
+        },
+        badge=resolution.get_status_display(),
+        is_warning=True,
+    )
+
+
+@register("digest", "council_resolutions_overdue", order=47, visible=has_perm("council.change_resolution"))
+def digest_resolutions(user: Any) -> DigestSection:
+    qs = (
+        Resolution.objects.filter(status=ResolutionStatus.IN_PROGRESS, due_on__lt=timezone.localdate())
+        .select_related("unit")
+        .order_by("due_on", "id")
+    )
+    return DigestSection(_("Resolutions not carried out in time"), [_resolution_item(r) for r in qs[:50]])
 
 
 @register("approval", "council_answers", order=45, visible=has_perm("council.approve_answer"))
@@ -204,6 +285,21 @@ def search_committees(user: Any, *, query: str) -> list[SearchHit]:
         ("name", "scope"),
         title=_("Committees of the council"),
         hit=lambda c: (c.name, reverse("council:committee_detail", args=[c.pk]), str(c.term)),
+    )
+
+
+@register("search", "council_resolutions", order=48, visible=has_perm("council.view_resolution"))
+def search_resolutions(user: Any, *, query: str) -> list[SearchHit]:
+    return search_hits(
+        Resolution.objects.select_related("unit").order_by("-adopted_on", "-id"),
+        query,
+        ("number", "title"),
+        title=_("Resolutions of the council"),
+        hit=lambda r: (
+            f"{r.number} {r.title}"[:200],
+            reverse("council:resolution_detail", args=[r.pk]),
+            r.get_status_display(),
+        ),
     )
 
 

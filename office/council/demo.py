@@ -147,6 +147,8 @@ def seed(admin: Any) -> None:
     _committees(admin, term, councillors, rng)
     _sessions(admin, term, today)
     _interpellations(admin, councillors, rng, today)
+    _resolutions(admin, rng, today)
+    _drafts_and_request(admin, today)
     _officer()
 
 
@@ -291,6 +293,122 @@ _ANSWER = (
     "wydział Urzędu. Prace zostały ujęte w planie na bieżący rok, a ich realizacja nastąpi po rozstrzygnięciu "
     "postępowania o udzielenie zamówienia publicznego."
 )
+
+
+RESOLUTION_TITLES = [
+    "w sprawie zmian w budżecie miasta na {year} rok",
+    "w sprawie przyjęcia programu współpracy z organizacjami pozarządowymi",
+    "w sprawie nadania nazwy ulicy w dzielnicy Nowe Miasto",
+    "w sprawie udzielenia pomocy finansowej Województwu",
+    "w sprawie miejscowego planu zagospodarowania przestrzennego rejonu ul. Lipowej",
+    "w sprawie zasad wynajmowania lokali wchodzących w skład zasobu miasta",
+    "w sprawie rozpatrzenia petycji mieszkańców osiedla Zacisze",
+    "w sprawie określenia wysokości stawek podatku od nieruchomości",
+]
+
+
+def _resolutions(admin: Any, rng: random.Random, today: dt.date) -> None:
+    from office.council.models import Resolution
+    from office.council.services import resolutions as resolution_services
+
+    sessions = list(Session.objects.filter(status=SessionStatus.HELD).order_by("starts_at"))
+    units = list(
+        OrgUnit.objects.filter(is_active=True).exclude(symbol=settings.OFFICE_UNIT_SYMBOL).order_by("symbol")[:6]
+    )
+    if not sessions or not units:
+        return
+    count = _scaled(200, least=16)
+    for n in range(count):
+        session = sessions[n % len(sessions)]
+        tasks = n % 3 == 0
+        resolution = resolution_services.save_resolution(
+            actor=admin,
+            resolution=Resolution(
+                number=f"{session.roman}/{400 + n}/{session.day.year}",
+                adopted_on=session.day,
+                title=RESOLUTION_TITLES[n % len(RESOLUTION_TITLES)].format(year=session.day.year),
+                session=session,
+                unit=units[n % len(units)],
+                due_on=session.day + dt.timedelta(days=rng.choice([30, 60, 90, 180])),
+                tasks_mayor=tasks,
+            ),
+        )
+        if resolution.due_on < today and n % 4:
+            resolution_services.report(
+                actor=admin,
+                resolution=resolution,
+                reported_on=min(today, resolution.due_on),
+                text="Uchwała została wykonana; dokumenty w aktach sprawy.",
+                final=True,
+            )
+
+
+DRAFTS = [
+    ("w sprawie zmian w Wieloletniej Prognozie Finansowej", "WF"),
+    ("w sprawie zmian w budżecie miasta", "WF"),
+    ("w sprawie przyjęcia regulaminu utrzymania czystości i porządku", "WIN"),
+    ("w sprawie nadania statutu Miejskiemu Ośrodkowi Pomocy Społecznej", "WSS"),
+]
+
+
+def _drafts_and_request(admin: Any, today: dt.date) -> None:
+    from correspondence.services import letters as letter_services
+    from office.council.models import DraftResolution, ExtraordinaryRequest
+    from office.council.services import resolutions as resolution_services
+    from office.models import Contact
+
+    upcoming = Session.objects.filter(status=SessionStatus.PLANNED).order_by("starts_at").first()
+    for n, (title, symbol) in enumerate(DRAFTS):
+        unit = OrgUnit.objects.filter(symbol=symbol).first() or OrgUnit.objects.filter(is_active=True).first()
+        draft = resolution_services.save_draft(
+            actor=admin, draft=DraftResolution(title=f"Projekt uchwały {title}", unit=unit, session=upcoming)
+        )
+        if upcoming is not None and n < 3:
+            latest, _label = resolution_services.filing_deadline(upcoming)
+            filed = min(today, latest - dt.timedelta(days=3) if n < 2 else latest + dt.timedelta(days=2))
+            if filed <= upcoming.day:
+                resolution_services.file_draft(actor=admin, draft=draft, filed_on=filed)
+    mayor = OfficeHolder.objects.filter(role=OfficeHolder.Role.MAYOR, is_active=True).first()
+    chair = Contact.objects.get_or_create(
+        name="Przewodniczący Rady Miasta", defaults={"city": "Miasto Przykładowo", "street": "Rynek 1"}
+    )[0]
+    template = letter_services.define_template(actor=admin, signatory=mayor, **REQUEST_TEMPLATE)
+    request = resolution_services.save_request(
+        actor=admin,
+        request=ExtraordinaryRequest(
+            subject="Zmiany w budżecie miasta – środki na usuwanie skutków nawałnicy",
+            agenda="Otwarcie sesji\nPodjęcie uchwały w sprawie zmian w budżecie miasta\nZamknięcie sesji",
+            justification="Konieczność pilnego zabezpieczenia środków na usuwanie skutków nawałnicy.",
+            addressee=chair,
+        ),
+        drafts=[],
+    )
+    extraordinary = Session.objects.filter(kind=SessionKind.EXTRAORDINARY).order_by("starts_at").first()
+    if mayor is not None and extraordinary is not None and extraordinary.day <= today:
+        resolution_services.send_request(
+            actor=admin,
+            request=request,
+            template=template,
+            filed_on=extraordinary.day - dt.timedelta(days=5),
+            signatory=mayor,
+        )
+        resolution_services.link_session(actor=admin, request=request, session=extraordinary)
+
+
+REQUEST_TEMPLATE = {
+    "name": "Wniosek o zwołanie sesji nadzwyczajnej",
+    "source_kind": "wniosek_sesja",
+    "jrwa_symbol": "0002",
+    "subject": "Wniosek o zwołanie sesji nadzwyczajnej – {{ wniosek_sesja.temat }}",
+    "salutation": "Szanowny Panie Przewodniczący,",
+    "body": (
+        "na podstawie art. 20 ust. 3 ustawy z dnia 8 marca 1990 r. o samorządzie gminnym wnoszę o zwołanie "
+        "sesji Rady Miasta w terminie do {{ wniosek_sesja.termin_sesji }} z następującym porządkiem obrad:\n\n"
+        "{{ wniosek_sesja.porzadek_obrad }}\n\nW załączeniu przekazuję projekty uchwał:\n"
+        "{{ wniosek_sesja.projekty_uchwal }}\n\n"
+        "{% if wniosek_sesja.uzasadnienie %}Uzasadnienie: {{ wniosek_sesja.uzasadnienie }}{% endif %}"
+    ),
+}
 
 
 def _officer() -> None:

@@ -15,14 +15,18 @@ from office.council.models import (
     Committee,
     CommitteeMeeting,
     Councillor,
+    DraftResolution,
     Interpellation,
     InterpellationKind,
     InterpellationStatus,
+    Resolution,
+    ResolutionStatus,
     Session,
     SessionKind,
     SessionStatus,
     Term,
 )
+from office.models import OrgUnit
 
 
 def _words(qs: QuerySet, value: str, *fields: str) -> QuerySet:
@@ -104,3 +108,49 @@ class MeetingFilter(django_filters.FilterSet):
     class Meta:
         model = CommitteeMeeting
         fields: list[str] = []
+
+
+class ResolutionFilter(django_filters.FilterSet):
+    q = django_filters.CharFilter(label=_("Number or title"), method="filter_q")
+    status = django_filters.ChoiceFilter(label=_("Status"), choices=ResolutionStatus.choices, empty_label=_("any"))
+    unit = django_filters.ModelChoiceFilter(
+        label=_("Responsible unit"), queryset=OrgUnit.objects.order_by("symbol"), empty_label=_("any")
+    )
+    year = django_filters.NumberFilter(label=_("Year"), field_name="adopted_on__year", min_value=2000, max_value=2199)
+    tasks_mayor = django_filters.BooleanFilter(
+        label=_("Only tasking the mayor"), method="filter_tasks", widget=forms.CheckboxInput
+    )
+    overdue = django_filters.BooleanFilter(label=_("Only overdue"), method="filter_overdue", widget=forms.CheckboxInput)
+
+    class Meta:
+        model = Resolution
+        fields: list[str] = []
+
+    def filter_q(self, qs: QuerySet, name: str, value: Any) -> QuerySet:
+        return _words(qs, value, "number", "title")
+
+    def filter_tasks(self, qs: QuerySet, name: str, value: Any) -> QuerySet:
+        return qs.filter(tasks_mayor=True) if value else qs
+
+    def filter_overdue(self, qs: QuerySet, name: str, value: Any) -> QuerySet:
+        if not value:
+            return qs
+        return qs.filter(status=ResolutionStatus.IN_PROGRESS, due_on__lt=timezone.localdate())
+
+
+class DraftFilter(django_filters.FilterSet):
+    q = django_filters.CharFilter(label=_("Title"), method="filter_q")
+    session = django_filters.ModelChoiceFilter(
+        label=_("Session"), queryset=Session.objects.order_by("-starts_at"), empty_label=_("any")
+    )
+    late = django_filters.BooleanFilter(label=_("Only filed late"), method="filter_late", widget=forms.CheckboxInput)
+
+    class Meta:
+        model = DraftResolution
+        fields: list[str] = []
+
+    def filter_q(self, qs: QuerySet, name: str, value: Any) -> QuerySet:
+        return _words(qs, value, "title")
+
+    def filter_late(self, qs: QuerySet, name: str, value: Any) -> QuerySet:
+        return qs.filter(is_late=True) if value else qs

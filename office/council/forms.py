@@ -8,7 +8,19 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from office.council.models import Broadcast, Committee, CommitteeMeeting, Councillor, Interpellation, Session, Term
+from office.council.models import (
+    Broadcast,
+    Committee,
+    CommitteeMeeting,
+    Councillor,
+    DraftResolution,
+    ExtraordinaryRequest,
+    Interpellation,
+    Resolution,
+    Session,
+    Term,
+)
+from office.forms import ContactChoiceField
 from office.kit.widgets import DateInput, DateTimeInput
 from office.models import OfficeHolder, OrgUnit
 
@@ -182,3 +194,91 @@ class AnswerForm(forms.Form):
 
 class NoteForm(forms.Form):
     text = forms.CharField(label=_("note"), required=False, max_length=500)
+
+
+class ResolutionForm(forms.ModelForm):
+    class Meta:
+        model = Resolution
+        fields = ["number", "adopted_on", "title", "session", "unit", "due_on", "tasks_mayor"]
+        widgets = {"adopted_on": DateInput(), "due_on": DateInput(), "title": forms.Textarea(attrs={"rows": 2})}
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["session"].queryset = Session.objects.select_related("term").order_by("-starts_at")
+        self.fields["unit"].queryset = OrgUnit.objects.filter(is_active=True).order_by("symbol")
+
+
+class ReportForm(forms.Form):
+    reported_on = forms.DateField(label=_("reported on"), widget=DateInput(), initial=timezone.localdate)
+    text = forms.CharField(label=_("what was done"), max_length=8000, widget=forms.Textarea(attrs={"rows": 4}))
+    final = forms.BooleanField(label=_("the resolution is carried out"), required=False)
+
+
+class RepealForm(forms.Form):
+    text = forms.CharField(label=_("repealed by"), max_length=500)
+
+
+class DraftResolutionForm(forms.ModelForm):
+    class Meta:
+        model = DraftResolution
+        fields = ["title", "unit", "session", "justification"]
+        widgets = {"title": forms.Textarea(attrs={"rows": 2}), "justification": forms.Textarea(attrs={"rows": 4})}
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["unit"].queryset = OrgUnit.objects.filter(is_active=True).order_by("symbol")
+        planned = Session.objects.filter(status="planned").select_related("term").order_by("starts_at")
+        if self.instance.session_id:
+            planned = planned | Session.objects.filter(pk=self.instance.session_id).select_related("term")
+        self.fields["session"].queryset = planned
+
+
+class FileDraftForm(forms.Form):
+    filed_on = forms.DateField(label=_("filed with the council on"), widget=DateInput(), initial=timezone.localdate)
+
+
+class RequestForm(forms.ModelForm):
+    drafts = forms.ModelMultipleChoiceField(
+        label=_("draft resolutions attached"),
+        queryset=DraftResolution.objects.none(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+
+    class Meta:
+        model = ExtraordinaryRequest
+        fields = ["subject", "addressee", "agenda", "justification", "drafts"]
+        widgets = {"agenda": forms.Textarea(attrs={"rows": 6}), "justification": forms.Textarea(attrs={"rows": 4})}
+        field_classes = {"addressee": ContactChoiceField}
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        free = DraftResolution.objects.filter(session__isnull=True, filed_on__isnull=True)
+        if self.instance.pk:
+            free = free | DraftResolution.objects.filter(request=self.instance)
+            self.initial.setdefault("drafts", list(self.instance.drafts.values_list("pk", flat=True)))
+        self.fields["drafts"].queryset = free.order_by("title")
+
+
+class SendRequestForm(forms.Form):
+    template = forms.ModelChoiceField(label=_("letter template"), queryset=None)
+    filed_on = forms.DateField(label=_("sent on"), widget=DateInput(), initial=timezone.localdate)
+    signatory = forms.ModelChoiceField(label=_("signed by"), queryset=OfficeHolder.objects.none())
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        from correspondence.services import letters as letter_services
+        from office.council.services.resolutions import REQUEST_SOURCE
+
+        super().__init__(*args, **kwargs)
+        self.fields["template"].queryset = letter_services.templates_for(REQUEST_SOURCE)
+        self.fields["signatory"].queryset = _holders((OfficeHolder.Role.MAYOR,))
+
+
+class LinkSessionForm(forms.Form):
+    session = forms.ModelChoiceField(label=_("session convened"), queryset=Session.objects.none())
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["session"].queryset = (
+            Session.objects.filter(kind="extraordinary").select_related("term").order_by("-starts_at")
+        )

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from office.council.views import council, interpellations, public
+from office.council.views import council, interpellations, public, resolutions
 
 app_name = "council"
 
@@ -29,6 +29,21 @@ urlpatterns = [
     path("meetings/<int:pk>/", council.meeting_detail, name="meeting_detail"),
     path("meetings/<int:pk>/edit/", council.meeting_edit, name="meeting_edit"),
     *council.MEETING_ACTIONS.urls("meetings/<int:pk>/"),
+    path("resolutions/", resolutions.resolution_list, name="resolution_list"),
+    path("resolutions/new/", resolutions.resolution_create, name="resolution_create"),
+    path("resolutions/<int:pk>/", resolutions.resolution_detail, name="resolution_detail"),
+    path("resolutions/<int:pk>/edit/", resolutions.resolution_edit, name="resolution_edit"),
+    *resolutions.RESOLUTION_ACTIONS.urls("resolutions/<int:pk>/"),
+    path("drafts/", resolutions.draft_list, name="draft_list"),
+    path("drafts/new/", resolutions.draft_create, name="draft_create"),
+    path("drafts/<int:pk>/", resolutions.draft_detail, name="draft_detail"),
+    path("drafts/<int:pk>/edit/", resolutions.draft_edit, name="draft_edit"),
+    *resolutions.DRAFT_ACTIONS.urls("drafts/<int:pk>/"),
+    path("extraordinary/", resolutions.request_list, name="request_list"),
+    path("extraordinary/new/", resolutions.request_create, name="request_create"),
+    path("extraordinary/<int:pk>/", resolutions.request_detail, name="request_detail"),
+    path("extraordinary/<int:pk>/edit/", resolutions.request_edit, name="request_edit"),
+    *resolutions.REQUEST_ACTIONS.urls("extraordinary/<int:pk>/"),
     # public pages in the BIP, without login
     path("bip/interpellations/", public.interpellations, name="public_interpellations"),
     path("bip/interpellations/<int:pk>/", public.interpellation, name="public_interpellation"),

@@ -100,3 +100,67 @@ def approved(actor: Any = None, **fields: Any) -> Interpellation:
 def answered(actor: Any = None, **fields: Any) -> Interpellation:
     item = approved(actor, **fields)
     return services.send_answer(actor=actor, interpellation=item, answered_on=timezone.localdate())
+
+
+def resolution(actor: Any = None, **fields: Any) -> Any:
+    from office.council.models import Resolution
+    from office.council.services import resolutions as resolution_services
+
+    values: dict[str, Any] = {
+        "number": f"XX/{next(COUNTER)}/2026",
+        "adopted_on": timezone.localdate() - dt.timedelta(days=10),
+        "title": "w sprawie zmian w budżecie miasta",
+        "unit": unit(),
+        "due_on": timezone.localdate() + dt.timedelta(days=30),
+    }
+    values.update(fields)
+    return resolution_services.save_resolution(actor=actor, resolution=Resolution(**values))
+
+
+def draft(actor: Any = None, **fields: Any) -> Any:
+    from office.council.models import DraftResolution
+    from office.council.services import resolutions as resolution_services
+
+    values: dict[str, Any] = {"title": "Projekt uchwały w sprawie zmian w budżecie", "unit": unit()}
+    values.update(fields)
+    if "session" not in values:
+        values["session"] = session(actor, days=20)
+    return resolution_services.save_draft(actor=actor, draft=DraftResolution(**values))
+
+
+def chair() -> Any:
+    from tests.factories import ContactFactory
+
+    return ContactFactory(name="Przewodniczący Rady Miasta")
+
+
+def request_template(actor: Any = None) -> Any:
+    from correspondence.services import archive
+    from correspondence.services import letters as letter_services
+    from office.council.services.resolutions import REQUEST_SOURCE
+
+    archive.ensure_shipped_classes()
+    OrgUnit.objects.get_or_create(symbol="KP", defaults={"name": "Kancelaria Prezydenta"})
+    return letter_services.define_template(
+        actor=actor,
+        name="Wniosek o sesję nadzwyczajną (testy)",
+        source_kind=REQUEST_SOURCE,
+        subject="Wniosek – {{ wniosek_sesja.temat }}",
+        body="Wnoszę o zwołanie sesji do {{ wniosek_sesja.termin_sesji }}:\n{{ wniosek_sesja.porzadek_obrad }}\n"
+        "{{ wniosek_sesja.projekty_uchwal }}",
+        jrwa_symbol="0002",
+        signatory=mayor(),
+    )
+
+
+def extraordinary_request(actor: Any = None, drafts: Any = (), **fields: Any) -> Any:
+    from office.council.models import ExtraordinaryRequest
+    from office.council.services import resolutions as resolution_services
+
+    values: dict[str, Any] = {
+        "subject": "Zmiany w budżecie – nawałnica",
+        "agenda": "Otwarcie\nZmiany w budżecie\nZamknięcie",
+        "addressee": chair(),
+    }
+    values.update(fields)
+    return resolution_services.save_request(actor=actor, request=ExtraordinaryRequest(**values), drafts=list(drafts))

@@ -38,6 +38,21 @@ def build(world: World) -> None:
     world.extra["approved"] = factories.approved(officer, councillor=world.extra["councillor"])
     world.extra["answered"] = factories.answered(officer, councillor=world.extra["councillor"])
     factories.mayor()
+    world.extra["resolution"] = factories.resolution(officer, tasks_mayor=True)
+    world.extra["draft"] = factories.draft(officer, session=world.extra["session"])
+    world.extra["request"] = factories.extraordinary_request(officer)
+    world.extra["sent_request"] = factories.extraordinary_request(officer)
+    factories.request_template(officer)
+    from office.council.services import resolutions
+
+    resolutions.send_request(
+        actor=officer,
+        request=world.extra["sent_request"],
+        template=factories.request_template(officer),
+        filed_on=timezone.localdate(),
+        signatory=factories.mayor(),
+    )
+    world.extra["extraordinary"] = factories.session(officer, days=3, kind="extraordinary")
 
 
 def _upload(w: World) -> dict[str, Any]:
@@ -51,6 +66,16 @@ def _holder(w: World) -> int:
     from office.models import OfficeHolder
 
     return OfficeHolder.objects.filter(role="mayor").order_by("pk").first().pk
+
+
+def _send(w: World) -> dict[str, Any]:
+    from tests.council import factories
+
+    return {
+        "send-template": factories.request_template().pk,
+        "send-filed_on": timezone.localdate().isoformat(),
+        "send-signatory": _holder(w),
+    }
 
 
 def _row(target: str, data: Any, allowed: frozenset[str] = EDITORS) -> Any:
@@ -115,6 +140,32 @@ EXPECTED = {
     ),
     "council:interpellation_withdraw": _row("interpellation", lambda w: {"withdraw-text": ""}),
     "council:interpellation_attach": _row("interpellation", _upload),
+    "council:resolution_list": page(READERS),
+    "council:resolution_create": form(EDITORS),
+    "council:resolution_detail": record("resolution", READERS, default=403),
+    "council:resolution_edit": form(EDITORS, lambda w: {"pk": w.extra["resolution"].pk}),
+    "council:resolution_report": _row(
+        "resolution",
+        lambda w: {
+            "report-reported_on": timezone.localdate().isoformat(),
+            "report-text": "Wykonano.",
+            "report-final": "on",
+        },
+    ),
+    "council:resolution_repeal": _row("resolution", lambda w: {"repeal-text": "Uchwała XXI/1/2026"}),
+    "council:resolution_attach": _row("resolution", _upload),
+    "council:draft_list": page(READERS),
+    "council:draft_create": form(EDITORS),
+    "council:draft_detail": record("draft", READERS, default=403),
+    "council:draft_edit": form(EDITORS, lambda w: {"pk": w.extra["draft"].pk}),
+    "council:draft_file": _row("draft", lambda w: {"file-filed_on": timezone.localdate().isoformat()}),
+    "council:draft_attach": _row("draft", _upload),
+    "council:request_list": page(READERS),
+    "council:request_create": form(EDITORS),
+    "council:request_detail": record("request", READERS, default=403),
+    "council:request_edit": form(EDITORS, lambda w: {"pk": w.extra["request"].pk}),
+    "council:request_send": _row("request", _send),
+    "council:request_link": _row("sent_request", lambda w: {"link-session": w.extra["extraordinary"].pk}),
     # the BIP: everybody, signed in or not
     "council:public_interpellations": _public(),
     "council:public_interpellation": _public(lambda w: {"pk": w.extra["answered"].pk}),

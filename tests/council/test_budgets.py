@@ -99,3 +99,18 @@ def test_five_thousand_interpellations(officer: Any, url_name: str, query: str) 
     response = client.get(url)
     assert response.status_code == 200
     assert count_queries(client, url) == few
+
+
+def test_resolutions_drafts_and_requests(officer: Any) -> None:
+    def make(count: int) -> None:
+        for _ in range(count):
+            factories.resolution(officer, tasks_mayor=True)
+            draft = factories.draft(officer)
+            factories.extraordinary_request(officer, drafts=[factories.draft(officer, session=None)])
+            from office.council.services import resolutions
+
+            resolutions.file_draft(actor=officer, draft=draft, filed_on=timezone.localdate())
+
+    client = client_for(officer)
+    for name in ("council:resolution_list", "council:draft_list", "council:request_list"):
+        assert_constant_queries(client, reverse(name), make, n=2, extra=4)

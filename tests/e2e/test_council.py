@@ -21,7 +21,16 @@ def _submit(page, action: str) -> None:
 def test_an_interpellation_answered_and_published(visitor, demo):
     from django.utils import timezone
 
-    from office.council.models import Committee, CommitteeMeeting, Councillor, Interpellation, Session
+    from office.council.models import (
+        Committee,
+        CommitteeMeeting,
+        Councillor,
+        DraftResolution,
+        ExtraordinaryRequest,
+        Interpellation,
+        Resolution,
+        Session,
+    )
     from office.models import Assignment, OfficeHolder, OrgUnit
 
     page = visitor.page
@@ -105,6 +114,15 @@ def test_an_interpellation_answered_and_published(visitor, demo):
         "/council/meetings/",
         f"/council/meetings/{CommitteeMeeting.objects.order_by('-starts_at').first().pk}/",
         "/council/meetings/new/",
+        "/council/resolutions/?overdue=on",
+        f"/council/resolutions/{Resolution.objects.filter(tasks_mayor=True).order_by('pk').first().pk}/",
+        "/council/resolutions/new/",
+        "/council/drafts/",
+        f"/council/drafts/{DraftResolution.objects.order_by('pk').first().pk}/",
+        "/council/drafts/new/",
+        "/council/extraordinary/",
+        f"/council/extraordinary/{ExtraordinaryRequest.objects.order_by('pk').first().pk}/",
+        "/council/extraordinary/new/",
     ):
         visitor.visit(path)
 

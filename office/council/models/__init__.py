@@ -1,5 +1,5 @@
 """Models of council relations, by noun: the council (terms, councillors, committees, sessions,
-committee meetings), interpellations and questions, resolutions."""
+committee meetings), interpellations and questions, resolutions, drafts and extraordinary-session requests."""
 
 from office.council.models.council import (
     AgendaItem,
@@ -18,6 +18,14 @@ from office.council.models.interpellations import (
     InterpellationKind,
     InterpellationStatus,
 )
+from office.council.models.resolutions import (
+    DraftResolution,
+    ExtraordinaryRequest,
+    ImplementationReport,
+    RequestStatus,
+    Resolution,
+    ResolutionStatus,
+)
 
 __all__ = [
     "OPEN_STATUSES",
@@ -26,9 +34,15 @@ __all__ = [
     "Committee",
     "CommitteeMeeting",
     "Councillor",
+    "DraftResolution",
+    "ExtraordinaryRequest",
+    "ImplementationReport",
     "Interpellation",
     "InterpellationKind",
     "InterpellationStatus",
+    "RequestStatus",
+    "Resolution",
+    "ResolutionStatus",
     "Session",
     "SessionKind",
     "SessionStatus",

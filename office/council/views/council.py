@@ -29,6 +29,7 @@ from office.council.forms import (
 )
 from office.council.models import Committee, CommitteeMeeting, Councillor, Interpellation, Session
 from office.council.services import council as services
+from office.council.services import resolutions as resolution_services
 from office.kit import Action, ActionSet, Editor, PageLink, attach_action, list_page, record_context
 
 SUBNAV = "council/_subnav.html"
@@ -189,6 +190,8 @@ def _session_page(request: HttpRequest, session: Session, bound: dict[str, Any] 
     context = {
         "session": session,
         "agenda": session.agenda.all(),
+        "drafts": session.drafts.select_related("unit").order_by("pk"),
+        "filing_deadline": resolution_services.filing_deadline(session)[0],
         "can_change": request.user.has_perm("council.change_session"),
         **SESSION_ACTIONS.context(request, session, bound),
         **record_context(
