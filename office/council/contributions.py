@@ -14,7 +14,8 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-import office.council.deadlines  # noqa: F401  (declares the deadline rules)
+import office.council.deadlines
+import office.council.report_sections  # noqa: F401  (declares the section of the mayor's reports)
 from office.contributions import (
     Approval,
     Approvals,
