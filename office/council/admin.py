@@ -1,7 +1,20 @@
 from django.contrib import admin
 
 from office.admin import AuditedAdmin
-from office.council.models import AgendaItem, Committee, CommitteeMeeting, Councillor, Interpellation, Session, Term
+from office.council.models import (
+    AgendaItem,
+    Committee,
+    CommitteeMeeting,
+    Company,
+    Councillor,
+    DraftResolution,
+    ExtraordinaryRequest,
+    Interpellation,
+    Resolution,
+    Session,
+    ShareholderMeeting,
+    Term,
+)
 
 
 @admin.register(Term)
@@ -52,3 +65,38 @@ class InterpellationAdmin(AuditedAdmin):
     search_fields = ["subject", "text", "councillor__last_name"]
     autocomplete_fields = ["councillor"]
     date_hierarchy = "received_on"
+
+
+@admin.register(Resolution)
+class ResolutionAdmin(AuditedAdmin):
+    list_display = ["number", "adopted_on", "unit", "due_on", "status", "tasks_mayor"]
+    list_filter = ["status", "tasks_mayor", "unit"]
+    search_fields = ["number", "title"]
+    date_hierarchy = "adopted_on"
+
+
+@admin.register(DraftResolution)
+class DraftResolutionAdmin(AuditedAdmin):
+    list_display = ["title", "unit", "session", "filed_on", "is_late"]
+    list_filter = ["is_late", "unit"]
+    search_fields = ["title"]
+
+
+@admin.register(ExtraordinaryRequest)
+class ExtraordinaryRequestAdmin(AuditedAdmin):
+    list_display = ["subject", "status", "filed_on", "hold_by", "session"]
+    list_filter = ["status"]
+    search_fields = ["subject"]
+
+
+@admin.register(Company)
+class CompanyAdmin(AuditedAdmin):
+    list_display = ["name", "legal_form", "city_share", "unit"]
+    search_fields = ["name", "krs"]
+
+
+@admin.register(ShareholderMeeting)
+class ShareholderMeetingAdmin(AuditedAdmin):
+    list_display = ["__str__", "kind", "instructed_on"]
+    list_filter = ["company", "kind"]
+    date_hierarchy = "starts_at"

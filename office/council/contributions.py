@@ -37,6 +37,7 @@ from office.council.models import (
     OPEN_STATUSES,
     Committee,
     CommitteeMeeting,
+    Company,
     Councillor,
     DraftResolution,
     ExtraordinaryRequest,
@@ -46,6 +47,7 @@ from office.council.models import (
     ResolutionStatus,
     Session,
     SessionStatus,
+    ShareholderMeeting,
     Term,
 )
 from office.council.services.resolutions import REQUEST_SOURCE
@@ -75,6 +77,8 @@ MODELS = (
     "implementationreport",
     "draftresolution",
     "extraordinaryrequest",
+    "company",
+    "shareholdermeeting",
 )
 VIEW = [f"council.view_{model}" for model in MODELS]
 registry.grant(
@@ -101,6 +105,8 @@ for _model in (
     Resolution,
     DraftResolution,
     ExtraordinaryRequest,
+    Company,
+    ShareholderMeeting,
 ):
     registry.add_view_check(
         _model, lambda user, record, name=_model._meta.model_name: user.has_perm(f"council.view_{name}")
@@ -188,6 +194,60 @@ def next_session(user: Any) -> Widget:
         title=_("Next sessions and the mayor's drafts"),
         more_url=reverse("council:session_list") + "?status=planned",
         empty_text=_("No session is planned."),
+    )
+
+
+def _company_meeting_item(meeting: ShareholderMeeting) -> ListItem:
+    if meeting.opinion_id is None:
+        state = _("opinion not asked")
+    else:
+        state = _("opinion: %(status)s") % {"status": meeting.opinion.get_status_display()}
+    return ListItem(
+        label=meeting.company.name,
+        url=reverse("council:shareholder_meeting_detail", args=[meeting.pk]),
+        meta=f"{date_format(timezone.localtime(meeting.starts_at), 'SHORT_DATETIME_FORMAT')} · {state}",
+        badge=_("instructed") if meeting.instructed_on else _("no instruction"),
+        is_warning=not meeting.instructed_on or meeting.opinion_id is None,
+    )
+
+
+def _coming_company_meetings() -> Any:
+    return (
+        ShareholderMeeting.objects.filter(starts_at__gte=timezone.now())
+        .select_related("company", "opinion")
+        .order_by("starts_at", "id")
+    )
+
+
+@register("widget", "council_company_meetings", order=47, visible=has_perm("council.view_shareholdermeeting"))
+def company_meetings(user: Any) -> Widget:
+    """The companies' coming meetings, whether the opinion was asked and the instruction given."""
+    return list_widget(
+        _coming_company_meetings(),
+        _company_meeting_item,
+        title=_("Meetings of municipal companies"),
+        more_url=reverse("council:shareholder_meeting_list"),
+        empty_text=_("No meeting of a company is coming."),
+    )
+
+
+@register("digest", "council_company_meetings", order=48, visible=has_perm("council.change_shareholdermeeting"))
+def digest_company_meetings(user: Any) -> DigestSection:
+    soon = timezone.now() + dt.timedelta(days=14)
+    qs = _coming_company_meetings().filter(starts_at__lte=soon)
+    return DigestSection(
+        _("Meetings of municipal companies in the next two weeks"), [_company_meeting_item(m) for m in qs]
+    )
+
+
+@register("search", "council_companies", order=49, visible=has_perm("council.view_company"))
+def search_companies(user: Any, *, query: str) -> list[SearchHit]:
+    return search_hits(
+        Company.objects.order_by("name"),
+        query,
+        ("name", "krs", "representative"),
+        title=_("Municipal companies"),
+        hit=lambda c: (c.name, reverse("council:company_detail", args=[c.pk]), f"{c.city_share}%"),
     )
 
 

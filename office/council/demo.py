@@ -149,6 +149,7 @@ def seed(admin: Any) -> None:
     _interpellations(admin, councillors, rng, today)
     _resolutions(admin, rng, today)
     _drafts_and_request(admin, today)
+    _companies(admin, today)
     _officer()
 
 
@@ -409,6 +410,73 @@ REQUEST_TEMPLATE = {
         "{% if wniosek_sesja.uzasadnienie %}Uzasadnienie: {{ wniosek_sesja.uzasadnienie }}{% endif %}"
     ),
 }
+
+
+COMPANIES = [
+    ("Miejskie Przedsiębiorstwo Komunikacyjne sp. z o.o.", "llc", "0000123456", "48500000.00", "100", "WIN"),
+    ("Miejskie Wodociągi i Kanalizacja sp. z o.o.", "llc", "0000234567", "112300000.00", "100", "WIN"),
+    ("Towarzystwo Budownictwa Społecznego sp. z o.o.", "llc", "0000345678", "21400000.00", "100", "WF"),
+    ("Port Lotniczy Region S.A.", "jsc", "0000456789", "95000000.00", "18.75", "WF"),
+]
+
+
+def _companies(admin: Any, today: dt.date) -> None:
+    from office.council.models import Company, ShareholderMeeting
+    from office.council.services import companies as company_services
+
+    mayor = OfficeHolder.objects.filter(role=OfficeHolder.Role.MAYOR, is_active=True).first()
+    now = timezone.localtime().replace(minute=0, second=0, microsecond=0)
+    for n, (name, form, krs, capital, share, symbol) in enumerate(COMPANIES):
+        unit = OrgUnit.objects.filter(symbol=symbol).first() or OrgUnit.objects.filter(is_active=True).first()
+        company = company_services.save_company(
+            actor=admin,
+            company=Company(
+                name=name,
+                legal_form=form,
+                krs=krs,
+                share_capital=capital,
+                city_share=share,
+                representative="Andrzej Kowalczyk, Prezydent Miasta"
+                if n % 2 == 0
+                else "Ewa Zielińska, Zastępczyni Prezydenta",
+                unit=unit,
+            ),
+        )
+        annual = company_services.save_meeting(
+            actor=admin,
+            meeting=ShareholderMeeting(
+                company=company,
+                starts_at=(now - dt.timedelta(days=150 + 10 * n)).replace(hour=11),
+                place="siedziba spółki",
+                agenda="1. Zatwierdzenie sprawozdania finansowego za poprzedni rok\n2. Podział zysku\n"
+                "3. Udzielenie absolutorium członkom zarządu",
+            ),
+        )
+        company_services.record_outcome(
+            actor=admin,
+            meeting=annual,
+            text="Zatwierdzono sprawozdanie; udzielono absolutorium wszystkim członkom zarządu.",
+        )
+        coming = company_services.save_meeting(
+            actor=admin,
+            meeting=ShareholderMeeting(
+                company=company,
+                kind="extraordinary",
+                starts_at=(now + dt.timedelta(days=6 + 7 * n)).replace(hour=12),
+                place="Ratusz, sala nr 3",
+                agenda="1. Zmiana umowy spółki\n2. Wyrażenie zgody na zaciągnięcie kredytu inwestycyjnego",
+            ),
+        )
+        if n < 3:
+            company_services.request_opinion(actor=admin, meeting=coming, unit=unit)
+        if n < 2 and mayor is not None:
+            company_services.instruct(
+                actor=admin,
+                meeting=coming,
+                text="Głosować za zmianą umowy spółki; w sprawie kredytu – za, "
+                "pod warunkiem przedstawienia harmonogramu spłat.",
+                instructed_by=mayor,
+            )
 
 
 def _officer() -> None:

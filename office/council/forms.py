@@ -12,12 +12,14 @@ from office.council.models import (
     Broadcast,
     Committee,
     CommitteeMeeting,
+    Company,
     Councillor,
     DraftResolution,
     ExtraordinaryRequest,
     Interpellation,
     Resolution,
     Session,
+    ShareholderMeeting,
     Term,
 )
 from office.forms import ContactChoiceField
@@ -282,3 +284,48 @@ class LinkSessionForm(forms.Form):
         self.fields["session"].queryset = (
             Session.objects.filter(kind="extraordinary").select_related("term").order_by("-starts_at")
         )
+
+
+class CompanyForm(forms.ModelForm):
+    class Meta:
+        model = Company
+        fields = ["name", "legal_form", "krs", "share_capital", "city_share", "representative", "unit", "business"]
+        widgets = {"business": forms.Textarea(attrs={"rows": 3})}
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["unit"].queryset = OrgUnit.objects.filter(is_active=True).order_by("symbol")
+
+
+class ShareholderMeetingForm(forms.ModelForm):
+    class Meta:
+        model = ShareholderMeeting
+        fields = ["company", "kind", "starts_at", "place", "agenda"]
+        widgets = {"starts_at": DateTimeInput(), "agenda": forms.Textarea(attrs={"rows": 6})}
+
+
+class OpinionForm(forms.Form):
+    unit = forms.ModelChoiceField(label=_("unit asked for the opinion"), queryset=OrgUnit.objects.none())
+    instruction = forms.CharField(
+        label=_("what the unit should assess"),
+        required=False,
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["unit"].queryset = OrgUnit.objects.filter(is_active=True).order_by("symbol")
+
+
+class InstructionForm(forms.Form):
+    text = forms.CharField(label=_("instruction"), max_length=8000, widget=forms.Textarea(attrs={"rows": 4}))
+    instructed_by = forms.ModelChoiceField(label=_("given by"), queryset=OfficeHolder.objects.none())
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["instructed_by"].queryset = _holders((OfficeHolder.Role.MAYOR, OfficeHolder.Role.DEPUTY))
+
+
+class OutcomeForm(forms.Form):
+    text = forms.CharField(label=_("resolutions adopted"), max_length=8000, widget=forms.Textarea(attrs={"rows": 4}))

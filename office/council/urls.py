@@ -1,6 +1,6 @@
 from django.urls import path
 
-from office.council.views import council, interpellations, public, resolutions
+from office.council.views import companies, council, interpellations, public, resolutions
 
 app_name = "council"
 
@@ -44,6 +44,16 @@ urlpatterns = [
     path("extraordinary/<int:pk>/", resolutions.request_detail, name="request_detail"),
     path("extraordinary/<int:pk>/edit/", resolutions.request_edit, name="request_edit"),
     *resolutions.REQUEST_ACTIONS.urls("extraordinary/<int:pk>/"),
+    path("companies/", companies.company_list, name="company_list"),
+    path("companies/new/", companies.company_create, name="company_create"),
+    path("companies/<int:pk>/", companies.company_detail, name="company_detail"),
+    path("companies/<int:pk>/edit/", companies.company_edit, name="company_edit"),
+    *companies.COMPANY_ACTIONS.urls("companies/<int:pk>/"),
+    path("companies/meetings/", companies.meeting_list, name="shareholder_meeting_list"),
+    path("companies/meetings/new/", companies.meeting_create, name="shareholder_meeting_create"),
+    path("companies/meetings/<int:pk>/", companies.meeting_detail, name="shareholder_meeting_detail"),
+    path("companies/meetings/<int:pk>/edit/", companies.meeting_edit, name="shareholder_meeting_edit"),
+    *companies.MEETING_ACTIONS.urls("companies/meetings/<int:pk>/"),
     # public pages in the BIP, without login
     path("bip/interpellations/", public.interpellations, name="public_interpellations"),
     path("bip/interpellations/<int:pk>/", public.interpellation, name="public_interpellation"),

@@ -164,3 +164,29 @@ def extraordinary_request(actor: Any = None, drafts: Any = (), **fields: Any) ->
     }
     values.update(fields)
     return resolution_services.save_request(actor=actor, request=ExtraordinaryRequest(**values), drafts=list(drafts))
+
+
+def company(actor: Any = None, **fields: Any) -> Any:
+    from office.council.models import Company
+    from office.council.services import companies as company_services
+
+    values: dict[str, Any] = {
+        "name": f"Spółka Miejska {next(COUNTER)} sp. z o.o.",
+        "share_capital": "1000000.00",
+        "city_share": "100",
+        "representative": "Andrzej Kowalczyk, Prezydent Miasta",
+        "unit": unit("WF"),
+    }
+    values.update(fields)
+    return company_services.save_company(actor=actor, company=Company(**values))
+
+
+def shareholder_meeting(actor: Any = None, days: int = 14, **fields: Any) -> Any:
+    from office.council.models import ShareholderMeeting
+    from office.council.services import companies as company_services
+
+    start = timezone.localtime().replace(hour=12, minute=0, second=0, microsecond=0) + dt.timedelta(days=days)
+    values: dict[str, Any] = {"starts_at": start, "place": "siedziba spółki", "agenda": "Zatwierdzenie sprawozdania"}
+    values.update(fields)
+    values.setdefault("company", company(actor))
+    return company_services.save_meeting(actor=actor, meeting=ShareholderMeeting(**values))

@@ -53,6 +53,9 @@ def build(world: World) -> None:
         signatory=factories.mayor(),
     )
     world.extra["extraordinary"] = factories.session(officer, days=3, kind="extraordinary")
+    world.extra["company"] = factories.company(officer)
+    world.extra["shareholder_meeting"] = factories.shareholder_meeting(officer, company=world.extra["company"])
+    world.extra["past_meeting"] = factories.shareholder_meeting(officer, days=-3, company=world.extra["company"])
 
 
 def _upload(w: World) -> dict[str, Any]:
@@ -166,6 +169,23 @@ EXPECTED = {
     "council:request_edit": form(EDITORS, lambda w: {"pk": w.extra["request"].pk}),
     "council:request_send": _row("request", _send),
     "council:request_link": _row("sent_request", lambda w: {"link-session": w.extra["extraordinary"].pk}),
+    "council:company_list": page(READERS),
+    "council:company_create": form(EDITORS),
+    "council:company_detail": record("company", READERS, default=403),
+    "council:company_edit": form(EDITORS, lambda w: {"pk": w.extra["company"].pk}),
+    "council:company_attach": _row("company", _upload),
+    "council:shareholder_meeting_list": page(READERS),
+    "council:shareholder_meeting_create": form(EDITORS),
+    "council:shareholder_meeting_detail": record("shareholder_meeting", READERS, default=403),
+    "council:shareholder_meeting_edit": form(EDITORS, lambda w: {"pk": w.extra["shareholder_meeting"].pk}),
+    "council:shareholder_meeting_opinion": _row(
+        "shareholder_meeting", lambda w: {"opinion-unit": w.units["WOK"].pk, "opinion-instruction": "Opinia."}
+    ),
+    "council:shareholder_meeting_instruct": _row(
+        "shareholder_meeting", lambda w: {"instruct-text": "Głosować za.", "instruct-instructed_by": _holder(w)}
+    ),
+    "council:shareholder_meeting_outcome": _row("past_meeting", lambda w: {"outcome-text": "Przyjęto."}),
+    "council:shareholder_meeting_attach": _row("shareholder_meeting", _upload),
     # the BIP: everybody, signed in or not
     "council:public_interpellations": _public(),
     "council:public_interpellation": _public(lambda w: {"pk": w.extra["answered"].pk}),

@@ -114,3 +114,17 @@ def test_resolutions_drafts_and_requests(officer: Any) -> None:
     client = client_for(officer)
     for name in ("council:resolution_list", "council:draft_list", "council:request_list"):
         assert_constant_queries(client, reverse(name), make, n=2, extra=4)
+
+
+def test_companies_and_their_meetings(officer: Any) -> None:
+    from office.council.services import companies
+
+    def make(count: int) -> None:
+        for _ in range(count):
+            meeting = factories.shareholder_meeting(officer)
+            companies.request_opinion(actor=officer, meeting=meeting, unit=factories.unit())
+            companies.instruct(actor=officer, meeting=meeting, text="Za.", instructed_by=factories.mayor())
+
+    client = client_for(officer)
+    for name in ("council:company_list", "council:shareholder_meeting_list"):
+        assert_constant_queries(client, reverse(name), make, n=2, extra=4)

@@ -1,6 +1,7 @@
 """Models of council relations, by noun: the council (terms, councillors, committees, sessions,
 committee meetings), interpellations and questions, resolutions, drafts and extraordinary-session requests."""
 
+from office.council.models.companies import Company, LegalForm, MeetingKind, ShareholderMeeting
 from office.council.models.council import (
     AgendaItem,
     Broadcast,
@@ -33,6 +34,7 @@ __all__ = [
     "Broadcast",
     "Committee",
     "CommitteeMeeting",
+    "Company",
     "Councillor",
     "DraftResolution",
     "ExtraordinaryRequest",
@@ -40,11 +42,14 @@ __all__ = [
     "Interpellation",
     "InterpellationKind",
     "InterpellationStatus",
+    "LegalForm",
+    "MeetingKind",
     "RequestStatus",
     "Resolution",
     "ResolutionStatus",
     "Session",
     "SessionKind",
     "SessionStatus",
+    "ShareholderMeeting",
     "Term",
 ]
