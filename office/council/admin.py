@@ -7,9 +7,14 @@ from office.council.models import (
     CommitteeMeeting,
     Company,
     Councillor,
+    District,
     DraftResolution,
     ExtraordinaryRequest,
     Interpellation,
+    LayJudgeCandidate,
+    LayJudgeElection,
+    NeighbourhoodCandidate,
+    NeighbourhoodElection,
     Resolution,
     Session,
     ShareholderMeeting,
@@ -100,3 +105,33 @@ class ShareholderMeetingAdmin(AuditedAdmin):
     list_display = ["__str__", "kind", "instructed_on"]
     list_filter = ["company", "kind"]
     date_hierarchy = "starts_at"
+
+
+class LayJudgeCandidateInline(admin.TabularInline):
+    model = LayJudgeCandidate
+    extra = 0
+    fields = ["first_name", "last_name", "court", "nominated_by", "status"]
+
+
+@admin.register(LayJudgeElection)
+class LayJudgeElectionAdmin(AuditedAdmin):
+    list_display = ["name", "year", "elected_on", "seats"]
+    inlines = [LayJudgeCandidateInline]
+
+
+@admin.register(District)
+class DistrictAdmin(AuditedAdmin):
+    list_display = ["name", "seats"]
+    search_fields = ["name"]
+
+
+class NeighbourhoodCandidateInline(admin.TabularInline):
+    model = NeighbourhoodCandidate
+    extra = 0
+
+
+@admin.register(NeighbourhoodElection)
+class NeighbourhoodElectionAdmin(AuditedAdmin):
+    list_display = ["__str__", "held_on", "closed"]
+    list_filter = ["district", "closed"]
+    inlines = [NeighbourhoodCandidateInline]

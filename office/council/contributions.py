@@ -43,6 +43,9 @@ from office.council.models import (
     ExtraordinaryRequest,
     Interpellation,
     InterpellationStatus,
+    LayJudgeCandidate,
+    LayJudgeElection,
+    NeighbourhoodElection,
     Resolution,
     ResolutionStatus,
     Session,
@@ -79,6 +82,11 @@ MODELS = (
     "extraordinaryrequest",
     "company",
     "shareholdermeeting",
+    "layjudgeelection",
+    "layjudgecandidate",
+    "district",
+    "neighbourhoodelection",
+    "neighbourhoodcandidate",
 )
 VIEW = [f"council.view_{model}" for model in MODELS]
 registry.grant(
@@ -107,10 +115,16 @@ for _model in (
     ExtraordinaryRequest,
     Company,
     ShareholderMeeting,
+    LayJudgeElection,
+    LayJudgeCandidate,
+    NeighbourhoodElection,
 ):
     registry.add_view_check(
         _model, lambda user, record, name=_model._meta.model_name: user.has_perm(f"council.view_{name}")
     )
+
+# a candidate's date of birth and police information: every read of the page is logged
+registry.add_personal_data(LayJudgeCandidate, detail="council:lay_candidate_detail")
 
 registry.add_letter_source(
     LetterSource(

@@ -17,6 +17,10 @@ from office.council.models import (
     DraftResolution,
     ExtraordinaryRequest,
     Interpellation,
+    LayJudgeCandidate,
+    LayJudgeElection,
+    NeighbourhoodCandidate,
+    NeighbourhoodElection,
     Resolution,
     Session,
     ShareholderMeeting,
@@ -329,3 +333,81 @@ class InstructionForm(forms.Form):
 
 class OutcomeForm(forms.Form):
     text = forms.CharField(label=_("resolutions adopted"), max_length=8000, widget=forms.Textarea(attrs={"rows": 4}))
+
+
+class LayElectionForm(forms.ModelForm):
+    class Meta:
+        model = LayJudgeElection
+        fields = ["name", "year", "seats", "elected_on"]
+        widgets = {"elected_on": DateInput()}
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["year"].min_value, self.fields["year"].max_value = 2000, 2199
+        self.fields["year"].widget.attrs.update(min=2000, max=2199)
+        self.fields["seats"].widget.attrs["max"] = 500
+        self.fields["seats"].max_value = 500
+
+
+class LayCandidateForm(forms.ModelForm):
+    class Meta:
+        model = LayJudgeCandidate
+        fields = [
+            "election",
+            "first_name",
+            "last_name",
+            "birth_date",
+            "court",
+            "nominated_by",
+            "nominator",
+            "nominated_on",
+            "documents_complete",
+            "police_asked_on",
+            "police_received_on",
+            "police_note",
+            "is_councillor",
+        ]
+        widgets = {
+            "birth_date": DateInput(),
+            "nominated_on": DateInput(),
+            "police_asked_on": DateInput(),
+            "police_received_on": DateInput(),
+            "police_note": forms.Textarea(attrs={"rows": 2}),
+        }
+
+
+class VoteForm(forms.Form):
+    elected = forms.TypedChoiceField(
+        label=_("the council"),
+        choices=[("yes", _("elected the candidate")), ("no", _("did not elect the candidate"))],
+        coerce=lambda value: value == "yes",
+        widget=forms.RadioSelect,
+    )
+    votes_for = forms.IntegerField(label=_("votes for"), required=False, min_value=0, max_value=1000)
+
+
+class NeighbourhoodForm(forms.ModelForm):
+    class Meta:
+        model = NeighbourhoodElection
+        fields = ["district", "held_on", "voters", "votes_cast"]
+        widgets = {"held_on": DateInput()}
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        for name in ("voters", "votes_cast"):
+            self.fields[name].max_value = 10_000_000
+            self.fields[name].widget.attrs["max"] = 10_000_000
+
+
+class CandidateNameForm(forms.Form):
+    name = forms.CharField(label=_("candidate's name"), max_length=200)
+
+
+class VotesForm(forms.Form):
+    candidate = forms.ModelChoiceField(label=_("candidate"), queryset=NeighbourhoodCandidate.objects.none())
+    votes = forms.IntegerField(label=_("votes"), min_value=0, max_value=10_000_000)
+
+    def __init__(self, *args: Any, election: Any = None, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        if election is not None:
+            self.fields["candidate"].queryset = election.candidates.order_by("name")

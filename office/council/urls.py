@@ -1,6 +1,6 @@
 from django.urls import path
 
-from office.council.views import companies, council, interpellations, public, resolutions
+from office.council.views import companies, council, elections, interpellations, public, resolutions
 
 app_name = "council"
 
@@ -54,6 +54,19 @@ urlpatterns = [
     path("companies/meetings/<int:pk>/", companies.meeting_detail, name="shareholder_meeting_detail"),
     path("companies/meetings/<int:pk>/edit/", companies.meeting_edit, name="shareholder_meeting_edit"),
     *companies.MEETING_ACTIONS.urls("companies/meetings/<int:pk>/"),
+    path("elections/", elections.lay_election_list, name="lay_election_list"),
+    path("elections/new/", elections.lay_election_create, name="lay_election_create"),
+    path("elections/<int:pk>/", elections.lay_election_detail, name="lay_election_detail"),
+    path("elections/<int:pk>/edit/", elections.lay_election_edit, name="lay_election_edit"),
+    path("elections/candidates/new/", elections.lay_candidate_create, name="lay_candidate_create"),
+    path("elections/candidates/<int:pk>/", elections.lay_candidate_detail, name="lay_candidate_detail"),
+    path("elections/candidates/<int:pk>/edit/", elections.lay_candidate_edit, name="lay_candidate_edit"),
+    *elections.CANDIDATE_ACTIONS.urls("elections/candidates/<int:pk>/"),
+    path("neighbourhoods/", elections.neighbourhood_list, name="neighbourhood_list"),
+    path("neighbourhoods/new/", elections.neighbourhood_create, name="neighbourhood_create"),
+    path("neighbourhoods/<int:pk>/", elections.neighbourhood_detail, name="neighbourhood_detail"),
+    path("neighbourhoods/<int:pk>/edit/", elections.neighbourhood_edit, name="neighbourhood_edit"),
+    *elections.NEIGHBOURHOOD_ACTIONS.urls("neighbourhoods/<int:pk>/"),
     # public pages in the BIP, without login
     path("bip/interpellations/", public.interpellations, name="public_interpellations"),
     path("bip/interpellations/<int:pk>/", public.interpellation, name="public_interpellation"),

@@ -190,3 +190,42 @@ def shareholder_meeting(actor: Any = None, days: int = 14, **fields: Any) -> Any
     values.update(fields)
     values.setdefault("company", company(actor))
     return company_services.save_meeting(actor=actor, meeting=ShareholderMeeting(**values))
+
+
+def lay_election(actor: Any = None, **fields: Any) -> Any:
+    from office.council.models import LayJudgeElection
+    from office.council.services import elections
+
+    values: dict[str, Any] = {"name": f"Ławnicy {next(COUNTER)}", "year": timezone.localdate().year, "seats": 10}
+    values.update(fields)
+    return elections.save_election(actor=actor, election=LayJudgeElection(**values))
+
+
+def lay_candidate(actor: Any = None, age: int = 45, **fields: Any) -> Any:
+    from office.council.models import LayJudgeCandidate
+    from office.council.services import elections
+
+    election = fields.pop("election", None) or lay_election(actor)
+    day = election.vote_day
+    values: dict[str, Any] = {
+        "election": election,
+        "first_name": "Jan",
+        "last_name": f"Kandydat{next(COUNTER)}",
+        "birth_date": dt.date(day.year - age, 1, 1) if day.month > 1 else dt.date(day.year - age - 1, 1, 1),
+        "court": "Sąd Rejonowy",
+        "nominated_by": "court",
+        "nominator": "Prezes Sądu Rejonowego",
+        "nominated_on": min(timezone.localdate(), election.nominations_due),
+    }
+    values.update(fields)
+    return elections.save_candidate(actor=actor, candidate=LayJudgeCandidate(**values))
+
+
+def neighbourhood(actor: Any = None, days: int = -3, seats: int = 2, **fields: Any) -> Any:
+    from office.council.models import District, NeighbourhoodElection
+    from office.council.services import elections
+
+    district = District.objects.create(name=f"Osiedle {next(COUNTER)}", seats=seats)
+    values: dict[str, Any] = {"district": district, "held_on": timezone.localdate() + dt.timedelta(days=days)}
+    values.update(fields)
+    return elections.save_neighbourhood(actor=actor, election=NeighbourhoodElection(**values))

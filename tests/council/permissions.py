@@ -55,6 +55,20 @@ def build(world: World) -> None:
     world.extra["extraordinary"] = factories.session(officer, days=3, kind="extraordinary")
     world.extra["company"] = factories.company(officer)
     world.extra["shareholder_meeting"] = factories.shareholder_meeting(officer, company=world.extra["company"])
+    world.extra["lay_election"] = factories.lay_election(officer, elected_on=timezone.localdate())
+    world.extra["lay_candidate"] = factories.lay_candidate(officer, election=world.extra["lay_election"])
+    world.extra["neighbourhood"] = factories.neighbourhood(officer)
+    from office.council.services import elections
+
+    world.extra["neighbourhood_candidate"] = elections.add_candidate(
+        actor=officer, election=world.extra["neighbourhood"], name="Jan Osiedlowy"
+    )
+    elections.record_votes(
+        actor=officer,
+        election=world.extra["neighbourhood"],
+        candidate=world.extra["neighbourhood_candidate"],
+        votes=10,
+    )
     world.extra["past_meeting"] = factories.shareholder_meeting(officer, days=-3, company=world.extra["company"])
 
 
@@ -186,6 +200,25 @@ EXPECTED = {
     ),
     "council:shareholder_meeting_outcome": _row("past_meeting", lambda w: {"outcome-text": "Przyjęto."}),
     "council:shareholder_meeting_attach": _row("shareholder_meeting", _upload),
+    "council:lay_election_list": page(READERS),
+    "council:lay_election_create": form(EDITORS),
+    "council:lay_election_detail": record("lay_election", READERS, default=403),
+    "council:lay_election_edit": form(EDITORS, lambda w: {"pk": w.extra["lay_election"].pk}),
+    "council:lay_candidate_create": form(EDITORS),
+    "council:lay_candidate_detail": record("lay_candidate", READERS, default=403),
+    "council:lay_candidate_edit": form(EDITORS, lambda w: {"pk": w.extra["lay_candidate"].pk}),
+    "council:lay_candidate_vote": _row("lay_candidate", lambda w: {"vote-elected": "yes", "vote-votes_for": "15"}),
+    "council:lay_candidate_attach": _row("lay_candidate", _upload),
+    "council:neighbourhood_list": page(READERS),
+    "council:neighbourhood_create": form(EDITORS),
+    "council:neighbourhood_detail": record("neighbourhood", READERS, default=403),
+    "council:neighbourhood_edit": form(EDITORS, lambda w: {"pk": w.extra["neighbourhood"].pk}),
+    "council:neighbourhood_candidate": _row("neighbourhood", lambda w: {"candidate-name": "Anna Nowa"}),
+    "council:neighbourhood_votes": _row(
+        "neighbourhood",
+        lambda w: {"votes-candidate": w.extra["neighbourhood_candidate"].pk, "votes-votes": "12"},
+    ),
+    "council:neighbourhood_results": _row("neighbourhood", lambda w: {}),
     # the BIP: everybody, signed in or not
     "council:public_interpellations": _public(),
     "council:public_interpellation": _public(lambda w: {"pk": w.extra["answered"].pk}),

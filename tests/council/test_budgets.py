@@ -128,3 +128,23 @@ def test_companies_and_their_meetings(officer: Any) -> None:
     client = client_for(officer)
     for name in ("council:company_list", "council:shareholder_meeting_list"):
         assert_constant_queries(client, reverse(name), make, n=2, extra=4)
+
+
+def test_elections(officer: Any) -> None:
+    def make(count: int) -> None:
+        for _ in range(count):
+            factories.lay_candidate(officer)
+            factories.neighbourhood(officer)
+
+    client = client_for(officer)
+    for name in ("council:lay_election_list", "council:neighbourhood_list"):
+        assert_constant_queries(client, reverse(name), make, n=2, extra=4)
+    election = factories.lay_election(officer)
+
+    def candidates(count: int) -> None:
+        for _ in range(count):
+            factories.lay_candidate(officer, election=election)
+
+    assert_constant_queries(
+        client, reverse("council:lay_election_detail", args=[election.pk]), candidates, n=2, extra=4
+    )

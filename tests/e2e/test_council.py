@@ -24,12 +24,17 @@ def test_an_interpellation_answered_and_published(visitor, demo):
     from office.council.models import (
         Committee,
         CommitteeMeeting,
+        Company,
         Councillor,
         DraftResolution,
         ExtraordinaryRequest,
         Interpellation,
+        LayJudgeCandidate,
+        LayJudgeElection,
+        NeighbourhoodElection,
         Resolution,
         Session,
+        ShareholderMeeting,
     )
     from office.models import Assignment, OfficeHolder, OrgUnit
 
@@ -55,7 +60,7 @@ def test_an_interpellation_answered_and_published(visitor, demo):
     page.locator("#id_forward-units").select_option(str(win.pk))
     _submit(page, "forward")
     visitor.check()
-    assignment = Assignment.objects.get(source_id=item.pk, unit=win)
+    assignment = Assignment.objects.get(source_id=item.pk, unit=win, title__contains=item.reference)
     assert assignment.due_date == item.due_on
 
     # the unit's liaison replies in the inbox
@@ -123,6 +128,18 @@ def test_an_interpellation_answered_and_published(visitor, demo):
         "/council/extraordinary/",
         f"/council/extraordinary/{ExtraordinaryRequest.objects.order_by('pk').first().pk}/",
         "/council/extraordinary/new/",
+        "/council/companies/",
+        f"/council/companies/{Company.objects.order_by('pk').first().pk}/",
+        "/council/companies/meetings/",
+        f"/council/companies/meetings/{ShareholderMeeting.objects.filter(opinion__isnull=False).first().pk}/",
+        "/council/companies/meetings/new/",
+        "/council/elections/",
+        f"/council/elections/{LayJudgeElection.objects.order_by('pk').first().pk}/",
+        f"/council/elections/candidates/{LayJudgeCandidate.objects.order_by('pk').first().pk}/",
+        "/council/elections/candidates/new/",
+        "/council/neighbourhoods/",
+        f"/council/neighbourhoods/{NeighbourhoodElection.objects.filter(closed=True).first().pk}/",
+        f"/council/neighbourhoods/{NeighbourhoodElection.objects.filter(closed=False).first().pk}/",
     ):
         visitor.visit(path)
 

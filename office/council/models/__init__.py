@@ -13,6 +13,16 @@ from office.council.models.council import (
     SessionStatus,
     Term,
 )
+from office.council.models.elections import (
+    LAY_JUDGE_AGES,
+    CandidateStatus,
+    District,
+    LayJudgeCandidate,
+    LayJudgeElection,
+    NeighbourhoodCandidate,
+    NeighbourhoodElection,
+    NominatedBy,
+)
 from office.council.models.interpellations import (
     OPEN_STATUSES,
     Interpellation,
@@ -29,21 +39,29 @@ from office.council.models.resolutions import (
 )
 
 __all__ = [
+    "LAY_JUDGE_AGES",
     "OPEN_STATUSES",
     "AgendaItem",
     "Broadcast",
+    "CandidateStatus",
     "Committee",
     "CommitteeMeeting",
     "Company",
     "Councillor",
+    "District",
     "DraftResolution",
     "ExtraordinaryRequest",
     "ImplementationReport",
     "Interpellation",
     "InterpellationKind",
     "InterpellationStatus",
+    "LayJudgeCandidate",
+    "LayJudgeElection",
     "LegalForm",
     "MeetingKind",
+    "NeighbourhoodCandidate",
+    "NeighbourhoodElection",
+    "NominatedBy",
     "RequestStatus",
     "Resolution",
     "ResolutionStatus",
