@@ -46,11 +46,14 @@ from office.council.models import (
     LayJudgeCandidate,
     LayJudgeElection,
     NeighbourhoodElection,
+    Project,
+    ProjectStatus,
     Resolution,
     ResolutionStatus,
     Session,
     SessionStatus,
     ShareholderMeeting,
+    Study,
     Term,
 )
 from office.council.services.resolutions import REQUEST_SOURCE
@@ -87,6 +90,9 @@ MODELS = (
     "district",
     "neighbourhoodelection",
     "neighbourhoodcandidate",
+    "project",
+    "milestone",
+    "study",
 )
 VIEW = [f"council.view_{model}" for model in MODELS]
 registry.grant(
@@ -118,6 +124,8 @@ for _model in (
     LayJudgeElection,
     LayJudgeCandidate,
     NeighbourhoodElection,
+    Project,
+    Study,
 ):
     registry.add_view_check(
         _model, lambda user, record, name=_model._meta.model_name: user.has_perm(f"council.view_{name}")
@@ -375,6 +383,46 @@ def search_resolutions(user: Any, *, query: str) -> list[SearchHit]:
             reverse("council:resolution_detail", args=[r.pk]),
             r.get_status_display(),
         ),
+    )
+
+
+@register("widget", "council_projects", order=48, visible=has_perm("council.view_project"))
+def projects_widget(user: Any) -> Widget:
+    """The mayor's projects not completed, the nearest end first (overdue flagged)."""
+    return list_widget(
+        Project.objects.exclude(status=ProjectStatus.DONE).select_related("owner").order_by("ends_on", "id"),
+        lambda p: ListItem(
+            label=p.title,
+            url=reverse("council:project_detail", args=[p.pk]),
+            meta=f"{p.owner.symbol} · {p.progress}% · {date_format(p.ends_on, 'SHORT_DATE_FORMAT')}",
+            badge=p.get_status_display(),
+            is_warning=p.overdue,
+        ),
+        title=_("Projects commissioned by the mayor"),
+        more_url=reverse("council:project_list"),
+        empty_text=_("No project is running."),
+    )
+
+
+@register("search", "council_projects", order=50, visible=has_perm("council.view_project"))
+def search_projects(user: Any, *, query: str) -> list[SearchHit]:
+    return search_hits(
+        Project.objects.select_related("owner").order_by("ends_on"),
+        query,
+        ("title", "goal"),
+        title=_("Projects commissioned by the mayor"),
+        hit=lambda p: (p.title, reverse("council:project_detail", args=[p.pk]), p.get_status_display()),
+    )
+
+
+@register("search", "council_studies", order=51, visible=has_perm("council.view_study"))
+def search_studies(user: Any, *, query: str) -> list[SearchHit]:
+    return search_hits(
+        Study.objects.order_by("-ordered_on"),
+        query,
+        ("title", "author", "summary"),
+        title=_("Opinions and studies"),
+        hit=lambda s: (s.title, reverse("council:study_detail", args=[s.pk]), s.author),
     )
 
 

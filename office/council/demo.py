@@ -15,6 +15,7 @@ from django.contrib.auth.models import Group
 from django.utils import timezone
 
 from office.contributions import registry
+from office.council import demo_registers
 from office.council.models import (
     Broadcast,
     Committee,
@@ -149,8 +150,9 @@ def seed(admin: Any) -> None:
     _interpellations(admin, councillors, rng, today)
     _resolutions(admin, rng, today)
     _drafts_and_request(admin, today)
-    _companies(admin, today)
-    _elections(admin, today)
+    demo_registers.companies(admin, today)
+    demo_registers.elections(admin, today, FIRST, LAST)
+    demo_registers.projects(admin, today)
     _officer()
 
 
@@ -411,136 +413,6 @@ REQUEST_TEMPLATE = {
         "{% if wniosek_sesja.uzasadnienie %}Uzasadnienie: {{ wniosek_sesja.uzasadnienie }}{% endif %}"
     ),
 }
-
-
-COMPANIES = [
-    ("Miejskie Przedsiębiorstwo Komunikacyjne sp. z o.o.", "llc", "0000123456", "48500000.00", "100", "WIN"),
-    ("Miejskie Wodociągi i Kanalizacja sp. z o.o.", "llc", "0000234567", "112300000.00", "100", "WIN"),
-    ("Towarzystwo Budownictwa Społecznego sp. z o.o.", "llc", "0000345678", "21400000.00", "100", "WF"),
-    ("Port Lotniczy Region S.A.", "jsc", "0000456789", "95000000.00", "18.75", "WF"),
-]
-
-
-def _companies(admin: Any, today: dt.date) -> None:
-    from office.council.models import Company, ShareholderMeeting
-    from office.council.services import companies as company_services
-
-    mayor = OfficeHolder.objects.filter(role=OfficeHolder.Role.MAYOR, is_active=True).first()
-    now = timezone.localtime().replace(minute=0, second=0, microsecond=0)
-    for n, (name, form, krs, capital, share, symbol) in enumerate(COMPANIES):
-        unit = OrgUnit.objects.filter(symbol=symbol).first() or OrgUnit.objects.filter(is_active=True).first()
-        company = company_services.save_company(
-            actor=admin,
-            company=Company(
-                name=name,
-                legal_form=form,
-                krs=krs,
-                share_capital=capital,
-                city_share=share,
-                representative="Andrzej Kowalczyk, Prezydent Miasta"
-                if n % 2 == 0
-                else "Ewa Zielińska, Zastępczyni Prezydenta",
-                unit=unit,
-            ),
-        )
-        annual = company_services.save_meeting(
-            actor=admin,
-            meeting=ShareholderMeeting(
-                company=company,
-                starts_at=(now - dt.timedelta(days=150 + 10 * n)).replace(hour=11),
-                place="siedziba spółki",
-                agenda="1. Zatwierdzenie sprawozdania finansowego za poprzedni rok\n2. Podział zysku\n"
-                "3. Udzielenie absolutorium członkom zarządu",
-            ),
-        )
-        company_services.record_outcome(
-            actor=admin,
-            meeting=annual,
-            text="Zatwierdzono sprawozdanie; udzielono absolutorium wszystkim członkom zarządu.",
-        )
-        coming = company_services.save_meeting(
-            actor=admin,
-            meeting=ShareholderMeeting(
-                company=company,
-                kind="extraordinary",
-                starts_at=(now + dt.timedelta(days=6 + 7 * n)).replace(hour=12),
-                place="Ratusz, sala nr 3",
-                agenda="1. Zmiana umowy spółki\n2. Wyrażenie zgody na zaciągnięcie kredytu inwestycyjnego",
-            ),
-        )
-        if n < 3:
-            company_services.request_opinion(actor=admin, meeting=coming, unit=unit)
-        if n < 2 and mayor is not None:
-            company_services.instruct(
-                actor=admin,
-                meeting=coming,
-                text="Głosować za zmianą umowy spółki; w sprawie kredytu – za, "
-                "pod warunkiem przedstawienia harmonogramu spłat.",
-                instructed_by=mayor,
-            )
-
-
-COURTS = ["Sąd Rejonowy w Mieście Przykładowo", "Sąd Okręgowy w Mieście Przykładowo"]
-NOMINATORS = [
-    ("court", "Prezes Sądu Rejonowego w Mieście Przykładowo"),
-    ("association", "Stowarzyszenie Przyjaciół Miasta"),
-    ("citizens", "Grupa 52 obywateli"),
-]
-DISTRICTS = [("Osiedle Śródmieście", 15), ("Osiedle Zacisze", 11), ("Osiedle Łężyca", 9)]
-
-
-def _elections(admin: Any, today: dt.date) -> None:
-    from office.council.models import District, LayJudgeCandidate, LayJudgeElection, NeighbourhoodElection
-    from office.council.services import elections as election_services
-
-    year = today.year if today.month > 10 else today.year - 1
-    election = election_services.save_election(
-        actor=admin,
-        election=LayJudgeElection(
-            name=f"Ławnicy na kadencję {year + 1}–{year + 4}", year=year, seats=12, elected_on=dt.date(year, 10, 22)
-        ),
-    )
-    for n in range(_scaled(40, least=14)):
-        kind, nominator = NOMINATORS[n % len(NOMINATORS)]
-        age = [45, 52, 38, 61, 33, 69, 29, 71][n % 8]  # two of them outside 30–70 on the day of the vote
-        candidate = election_services.save_candidate(
-            actor=admin,
-            candidate=LayJudgeCandidate(
-                election=election,
-                first_name=FIRST[n % len(FIRST)],
-                last_name=LAST[(n * 7) % len(LAST)],
-                birth_date=dt.date(year - age, 1 + n % 12, 10),
-                court=COURTS[n % 2],
-                nominated_by=kind,
-                nominator=nominator,
-                nominated_on=dt.date(year, 6, 1 + n % 29) if n % 9 else dt.date(year, 7, 3),
-                documents_complete=n % 5 != 0,
-                police_asked_on=dt.date(year, 7, 10),
-                police_received_on=dt.date(year, 8, 20) if n % 6 else None,
-                police_note="Brak informacji negatywnych." if n % 6 else "",
-            ),
-        )
-        candidate.election = election
-        election_services.record_vote(actor=admin, candidate=candidate, elected=n < 12, votes_for=20 if n < 12 else 9)
-    names = ["Jan Kowalski", "Maria Nowak", "Piotr Wiśniewski", "Anna Wójcik", "Tomasz Kamiński", "Ewa Lewandowska"]
-    for n, (name, seats) in enumerate(DISTRICTS):
-        district = District.objects.get_or_create(name=name, defaults={"seats": seats})[0]
-        held = today - dt.timedelta(days=120) if n < 2 else today + dt.timedelta(days=40)
-        past = election_services.save_neighbourhood(
-            actor=admin,
-            election=NeighbourhoodElection(
-                district=district, held_on=held, voters=4200 + 900 * n, votes_cast=610 + 80 * n if n < 2 else None
-            ),
-        )
-        count = seats + 3
-        for k in range(count):
-            candidate = election_services.add_candidate(
-                actor=admin, election=past, name=f"{names[k % len(names)]} ({k + 1})"
-            )
-            if n < 2:
-                election_services.record_votes(actor=admin, election=past, candidate=candidate, votes=300 - 7 * k)
-        if n < 2:
-            election_services.announce_results(actor=admin, election=past)
 
 
 def _officer() -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from decimal import Decimal
 from typing import Any
 
 from django import forms
@@ -19,11 +20,15 @@ from office.council.models import (
     Interpellation,
     LayJudgeCandidate,
     LayJudgeElection,
+    Milestone,
     NeighbourhoodCandidate,
     NeighbourhoodElection,
+    Project,
+    ProjectStatus,
     Resolution,
     Session,
     ShareholderMeeting,
+    Study,
     Term,
 )
 from office.forms import ContactChoiceField
@@ -411,3 +416,67 @@ class VotesForm(forms.Form):
         super().__init__(*args, **kwargs)
         if election is not None:
             self.fields["candidate"].queryset = election.candidates.order_by("name")
+
+
+class ProjectForm(forms.ModelForm):
+    units = forms.ModelMultipleChoiceField(
+        label=_("units taking part"), queryset=OrgUnit.objects.none(), required=False, widget=forms.SelectMultiple
+    )
+
+    class Meta:
+        model = Project
+        fields = ["title", "goal", "commissioned_by", "owner", "units", "starts_on", "ends_on", "status", "progress"]
+        widgets = {"starts_on": DateInput(), "ends_on": DateInput(), "goal": forms.Textarea(attrs={"rows": 3})}
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        units = OrgUnit.objects.filter(is_active=True).order_by("symbol")
+        self.fields["units"].queryset = units
+        self.fields["owner"].queryset = units
+        self.fields["commissioned_by"].queryset = _holders()
+        self.fields["progress"].widget.attrs.update(min=0, max=100)
+
+
+class MilestoneForm(forms.Form):
+    title = forms.CharField(label=_("milestone"), max_length=300)
+    due_on = forms.DateField(label=_("due on"), widget=DateInput())
+
+
+class ReachForm(forms.Form):
+    milestone = forms.ModelChoiceField(label=_("milestone"), queryset=Milestone.objects.none())
+    done_on = forms.DateField(label=_("reached on"), widget=DateInput(), initial=timezone.localdate)
+
+    def __init__(self, *args: Any, project: Any = None, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        if project is not None:
+            self.fields["milestone"].queryset = project.milestones.filter(done_on__isnull=True)
+
+
+class TaskForm(forms.Form):
+    title = forms.CharField(label=_("task"), max_length=255)
+    unit = forms.ModelChoiceField(label=_("unit"), queryset=OrgUnit.objects.none())
+    due_date = forms.DateField(label=_("due on"), widget=DateInput())
+    description = forms.CharField(
+        label=_("what is asked"), required=False, max_length=4000, widget=forms.Textarea(attrs={"rows": 2})
+    )
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["unit"].queryset = OrgUnit.objects.filter(is_active=True).order_by("symbol")
+
+
+class ProgressForm(forms.Form):
+    status = forms.ChoiceField(label=_("status"), choices=ProjectStatus.choices)
+    progress = forms.IntegerField(label=_("progress (%)"), min_value=0, max_value=100)
+
+
+class StudyForm(forms.ModelForm):
+    class Meta:
+        model = Study
+        fields = ["title", "kind", "author", "unit", "project", "ordered_on", "delivered_on", "cost", "summary"]
+        widgets = {"ordered_on": DateInput(), "delivered_on": DateInput(), "summary": forms.Textarea(attrs={"rows": 4})}
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["unit"].queryset = OrgUnit.objects.filter(is_active=True).order_by("symbol")
+        self.fields["cost"].max_value = Decimal("9999999999")

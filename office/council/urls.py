@@ -1,6 +1,6 @@
 from django.urls import path
 
-from office.council.views import companies, council, elections, interpellations, public, resolutions
+from office.council.views import companies, council, elections, interpellations, projects, public, resolutions
 
 app_name = "council"
 
@@ -67,6 +67,16 @@ urlpatterns = [
     path("neighbourhoods/<int:pk>/", elections.neighbourhood_detail, name="neighbourhood_detail"),
     path("neighbourhoods/<int:pk>/edit/", elections.neighbourhood_edit, name="neighbourhood_edit"),
     *elections.NEIGHBOURHOOD_ACTIONS.urls("neighbourhoods/<int:pk>/"),
+    path("projects/", projects.project_list, name="project_list"),
+    path("projects/new/", projects.project_create, name="project_create"),
+    path("projects/<int:pk>/", projects.project_detail, name="project_detail"),
+    path("projects/<int:pk>/edit/", projects.project_edit, name="project_edit"),
+    *projects.PROJECT_ACTIONS.urls("projects/<int:pk>/"),
+    path("studies/", projects.study_list, name="study_list"),
+    path("studies/new/", projects.study_create, name="study_create"),
+    path("studies/<int:pk>/", projects.study_detail, name="study_detail"),
+    path("studies/<int:pk>/edit/", projects.study_edit, name="study_edit"),
+    *projects.STUDY_ACTIONS.urls("studies/<int:pk>/"),
     # public pages in the BIP, without login
     path("bip/interpellations/", public.interpellations, name="public_interpellations"),
     path("bip/interpellations/<int:pk>/", public.interpellation, name="public_interpellation"),

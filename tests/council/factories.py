@@ -229,3 +229,33 @@ def neighbourhood(actor: Any = None, days: int = -3, seats: int = 2, **fields: A
     values: dict[str, Any] = {"district": district, "held_on": timezone.localdate() + dt.timedelta(days=days)}
     values.update(fields)
     return elections.save_neighbourhood(actor=actor, election=NeighbourhoodElection(**values))
+
+
+def project(actor: Any = None, **fields: Any) -> Any:
+    from office.council.models import Project
+    from office.council.services import projects
+
+    values: dict[str, Any] = {
+        "title": f"Projekt {next(COUNTER)}",
+        "commissioned_by": mayor(),
+        "owner": unit("WIN"),
+        "starts_on": timezone.localdate() - dt.timedelta(days=30),
+        "ends_on": timezone.localdate() + dt.timedelta(days=90),
+    }
+    values.update(fields)
+    return projects.save_project(actor=actor, project=Project(**values), units=[unit("WF")])
+
+
+def study(actor: Any = None, **fields: Any) -> Any:
+    from office.council.models import Study
+    from office.council.services import projects
+
+    values: dict[str, Any] = {
+        "title": f"Analiza {next(COUNTER)}",
+        "kind": "study",
+        "author": "Pracownia",
+        "unit": unit(),
+        "ordered_on": timezone.localdate() - dt.timedelta(days=10),
+    }
+    values.update(fields)
+    return projects.save_study(actor=actor, study=Study(**values))

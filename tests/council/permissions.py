@@ -69,6 +69,13 @@ def build(world: World) -> None:
         candidate=world.extra["neighbourhood_candidate"],
         votes=10,
     )
+    world.extra["council_project"] = factories.project(officer)
+    from office.council.services import projects
+
+    projects.add_milestone(
+        actor=officer, project=world.extra["council_project"], title="Etap", due_on=timezone.localdate()
+    )
+    world.extra["council_study"] = factories.study(officer)
     world.extra["past_meeting"] = factories.shareholder_meeting(officer, days=-3, company=world.extra["company"])
 
 
@@ -219,6 +226,37 @@ EXPECTED = {
         lambda w: {"votes-candidate": w.extra["neighbourhood_candidate"].pk, "votes-votes": "12"},
     ),
     "council:neighbourhood_results": _row("neighbourhood", lambda w: {}),
+    "council:project_list": page(READERS),
+    "council:project_create": form(EDITORS),
+    "council:project_detail": record("council_project", READERS, default=403),
+    "council:project_edit": form(EDITORS, lambda w: {"pk": w.extra["council_project"].pk}),
+    "council:project_milestone": _row(
+        "council_project", lambda w: {"milestone-title": "Odbiór", "milestone-due_on": timezone.localdate().isoformat()}
+    ),
+    "council:project_reach": _row(
+        "council_project",
+        lambda w: {
+            "reach-milestone": w.extra["council_project"].milestones.first().pk,
+            "reach-done_on": timezone.localdate().isoformat(),
+        },
+    ),
+    "council:project_task": _row(
+        "council_project",
+        lambda w: {
+            "task-title": "Harmonogram",
+            "task-unit": w.units["WOK"].pk,
+            "task-due_date": timezone.localdate().isoformat(),
+        },
+    ),
+    "council:project_progress": _row(
+        "council_project", lambda w: {"progress-status": "running", "progress-progress": "50"}
+    ),
+    "council:project_attach": _row("council_project", _upload),
+    "council:study_list": page(READERS),
+    "council:study_create": form(EDITORS),
+    "council:study_detail": record("council_study", READERS, default=403),
+    "council:study_edit": form(EDITORS, lambda w: {"pk": w.extra["council_study"].pk}),
+    "council:study_attach": _row("council_study", _upload),
     # the BIP: everybody, signed in or not
     "council:public_interpellations": _public(),
     "council:public_interpellation": _public(lambda w: {"pk": w.extra["answered"].pk}),

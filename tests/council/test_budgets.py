@@ -148,3 +148,13 @@ def test_elections(officer: Any) -> None:
     assert_constant_queries(
         client, reverse("council:lay_election_detail", args=[election.pk]), candidates, n=2, extra=4
     )
+
+
+def test_projects_and_studies(officer: Any) -> None:
+    def make(count: int) -> None:
+        for _ in range(count):
+            factories.study(officer, project=factories.project(officer))
+
+    client = client_for(officer)
+    for name in ("council:project_list", "council:study_list"):
+        assert_constant_queries(client, reverse(name), make, n=2, extra=4)

@@ -32,9 +32,11 @@ def test_an_interpellation_answered_and_published(visitor, demo):
         LayJudgeCandidate,
         LayJudgeElection,
         NeighbourhoodElection,
+        Project,
         Resolution,
         Session,
         ShareholderMeeting,
+        Study,
     )
     from office.models import Assignment, OfficeHolder, OrgUnit
 
@@ -140,6 +142,11 @@ def test_an_interpellation_answered_and_published(visitor, demo):
         "/council/neighbourhoods/",
         f"/council/neighbourhoods/{NeighbourhoodElection.objects.filter(closed=True).first().pk}/",
         f"/council/neighbourhoods/{NeighbourhoodElection.objects.filter(closed=False).first().pk}/",
+        "/council/projects/",
+        f"/council/projects/{Project.objects.order_by('pk').first().pk}/",
+        "/council/projects/new/",
+        "/council/studies/",
+        f"/council/studies/{Study.objects.order_by('pk').first().pk}/",
     ):
         visitor.visit(path)
 

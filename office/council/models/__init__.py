@@ -29,6 +29,7 @@ from office.council.models.interpellations import (
     InterpellationKind,
     InterpellationStatus,
 )
+from office.council.models.projects import Milestone, Project, ProjectStatus, Study, StudyKind
 from office.council.models.resolutions import (
     DraftResolution,
     ExtraordinaryRequest,
@@ -59,9 +60,12 @@ __all__ = [
     "LayJudgeElection",
     "LegalForm",
     "MeetingKind",
+    "Milestone",
     "NeighbourhoodCandidate",
     "NeighbourhoodElection",
     "NominatedBy",
+    "Project",
+    "ProjectStatus",
     "RequestStatus",
     "Resolution",
     "ResolutionStatus",
@@ -69,5 +73,7 @@ __all__ = [
     "SessionKind",
     "SessionStatus",
     "ShareholderMeeting",
+    "Study",
+    "StudyKind",
     "Term",
 ]
