@@ -49,7 +49,9 @@ def test_an_interpellation_walked_through_the_pages(persona: Any) -> None:
         early = _post(
             officer, "answer", item, {"answer-answered_on": (item.received_on - dt.timedelta(days=1)).isoformat()}
         )
-    assert early.status_code == 200 and "cannot be dated before" in page_text(early)
+    # the refusal is shown on the field, naming the day of receipt
+    assert early.status_code == 200 and 'id="id_answer-answered_on_error"' in early.content.decode()
+    assert item.received_on.strftime("%d.%m.%Y") in page_text(early)
     assert _post(officer, "answer", item, {"answer-answered_on": timezone.localdate().isoformat()}).status_code == 302
     item.refresh_from_db()
     assert item.status == S.ANSWERED and item.on_time
