@@ -13,11 +13,14 @@ from office.council.models import (
     Interpellation,
     LayJudgeCandidate,
     LayJudgeElection,
+    Milestone,
     NeighbourhoodCandidate,
     NeighbourhoodElection,
+    Project,
     Resolution,
     Session,
     ShareholderMeeting,
+    Study,
     Term,
 )
 
@@ -135,3 +138,23 @@ class NeighbourhoodElectionAdmin(AuditedAdmin):
     list_display = ["__str__", "held_on", "closed"]
     list_filter = ["district", "closed"]
     inlines = [NeighbourhoodCandidateInline]
+
+
+class MilestoneInline(admin.TabularInline):
+    model = Milestone
+    extra = 0
+
+
+@admin.register(Project)
+class ProjectAdmin(AuditedAdmin):
+    list_display = ["title", "owner", "ends_on", "status", "progress"]
+    list_filter = ["status", "owner"]
+    search_fields = ["title"]
+    inlines = [MilestoneInline]
+
+
+@admin.register(Study)
+class StudyAdmin(AuditedAdmin):
+    list_display = ["title", "kind", "author", "ordered_on", "delivered_on"]
+    list_filter = ["kind"]
+    search_fields = ["title", "author"]
