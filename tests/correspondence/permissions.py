@@ -136,10 +136,12 @@ def _today(w: World) -> str:
     return timezone.localdate().isoformat()
 
 
-#: the NGO officer reads and writes the register's letters (the associations' certificates and
-#: refusals); the travel officer writes travel orders
-LETTER_READERS = READERS | {"ngo_officer"}
-LETTER_WRITERS = EDITORS | {"ngo_officer", "travel_officer"}
+#: the NGO and council officers read and write the register's letters (the associations'
+#: certificates and refusals, the requests for an extraordinary session); the travel officer writes
+#: travel orders
+OFFICERS_WHO_WRITE = frozenset({"ngo_officer", "council_officer"})
+LETTER_READERS = READERS | OFFICERS_WHO_WRITE
+LETTER_WRITERS = EDITORS | OFFICERS_WHO_WRITE | {"travel_officer"}
 LETTER_VIEWERS = LETTER_READERS | LIAISON
 
 EXPECTED: dict[str, Row] = {
@@ -168,7 +170,7 @@ EXPECTED: dict[str, Row] = {
             "reply-signatory": w.extra["holder"].pk,
             "reply-dated_on": _today(w),
         },
-        allowed=EDITORS | {"ngo_officer"},
+        allowed=EDITORS | OFFICERS_WHO_WRITE,
         viewers=LETTER_VIEWERS,
     ),
     "correspondence:letter_texts": _action(

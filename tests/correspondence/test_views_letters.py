@@ -31,7 +31,7 @@ from tests.correspondence.factories import (
     jrwa,
     office_unit,
 )
-from tests.correspondence.permissions import DECREERS, EDITORS, EXPECTED, READERS
+from tests.correspondence.permissions import DECREERS, EDITORS, EXPECTED, LETTER_READERS, OFFICERS_WHO_WRITE
 from tests.factories import ContactFactory, OfficeHolderFactory
 from tests.matrix import LOGIN
 from tests.personas import AUTHENTICATED
@@ -528,8 +528,8 @@ def _state(letter: Letter) -> tuple[Any, ...]:
 @pytest.mark.parametrize("name", list(READY))
 def test_each_action_for_every_persona(ctx, name) -> None:
     ready, data, done, liaison_sees = READY[name]
-    allowed = DECREERS if name in ("decree", "pass_on") else EDITORS
-    viewers = READERS | ({"unit_liaison"} if liaison_sees else set())
+    allowed = {"decree": DECREERS, "pass_on": DECREERS, "reply": EDITORS | OFFICERS_WHO_WRITE}.get(name, EDITORS)
+    viewers = LETTER_READERS | ({"unit_liaison"} if liaison_sees else set())
     shared = ready(ctx)
     before = _state(shared)
     got, expected = {}, {}
