@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.contrib.auth.decorators import login_required
+from django.contrib.auth.decorators import login_required, permission_required
 from django.db import transaction
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
@@ -51,8 +51,8 @@ def _load(request: HttpRequest, pk: Any) -> Letter:
 
 @require_GET
 @login_required
+@permission_required("correspondence.view_letter", raise_exception=True)
 def letter_list(request: HttpRequest) -> HttpResponse:
-    access.require(request.user.has_perm("correspondence.view_letter"))
     return list_page(
         request,
         queryset=selectors.letters(request.user),

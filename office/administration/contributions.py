@@ -131,6 +131,7 @@ def budget_lines_widget(user: Any) -> Widget:
     return list_widget(
         _lines_nearly_used(),
         _line_item,
+        # xgettext:no-python-format
         title=_("Budget lines with 90 % or more used"),
         more_url=reverse("administration:budget") + "?nearly_used=on&year=" + str(timezone.localdate().year),
         empty_text=_("Every line of this year has more than a tenth of its plan left."),
@@ -165,7 +166,9 @@ def materials_widget(user: Any) -> Widget:
 @register("digest", "budget_lines_nearly_used", order=80, visible=has_perm("administration.change_budgetline"))
 def digest_budget(user: Any) -> DigestSection:
     return DigestSection(
-        _("Budget lines with 90 % or more used"), [_line_item(line) for line in _lines_nearly_used()[:50]]
+        # xgettext:no-python-format
+        _("Budget lines with 90 % or more used"),
+        [_line_item(line) for line in _lines_nearly_used()[:50]],
     )
 
 

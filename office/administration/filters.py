@@ -48,7 +48,10 @@ class BudgetFilter(django_filters.FilterSet):
     year = _year()
     q = django_filters.CharFilter(label=_("Task or classification"), method="filter_q")
     nearly_used = django_filters.BooleanFilter(
-        label=_("Only lines with 90 % or more used"), method="filter_nearly_used", widget=forms.CheckboxInput
+        # xgettext:no-python-format
+        label=_("Only lines with 90 % or more used"),
+        method="filter_nearly_used",
+        widget=forms.CheckboxInput,
     )
 
     class Meta:

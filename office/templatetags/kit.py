@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from django import template
+from django.contrib.contenttypes.models import ContentType
 from django.utils.html import format_html, format_html_join
 
 from office import access
@@ -43,9 +44,15 @@ def record_link(
 ) -> str:
     """``{% record_link url label record=entry %}`` or ``record_type=row.record_type_id record_id=row.record_id``:
     a link to a record of any app when the user may open it (``office.access.may_open``),
-    else its label alone. A stored type and id that name nothing any more give the label alone."""
+    else its label alone. A stored type and id that name nothing any more give the label alone.
+    ``record_type`` without ``record_id`` (a long list of records of many kinds) checks the view
+    permission of the kind only, without reading the record."""
     user = _user(context)
-    if record is None and record_type:
+    if record is None and record_type and record_id is None:
+        kind = ContentType.objects.get_for_id(record_type)  # cached per process: no query per row
+        if user is not None and not user.has_perm(f"{kind.app_label}.view_{kind.model}"):
+            return format_html("{}", label)
+    elif record is None and record_type:
         record = access.record_of(record_type, record_id)
         if record is None:
             return format_html("{}", label)

@@ -39,13 +39,13 @@ def _nearly_used(staff: Any) -> BudgetLine:
 
 def test_plan_versus_execution_marks_lines_in_words(staff: Any, office: Any) -> None:
     _nearly_used(staff)
-    budget_line(name="Promocja")
+    budget_line(name="Promocja miasta w mediach")
     with translation.override("en"):
         response = fetch(office, "get", BUDGET, HTTP_ACCEPT_LANGUAGE="en")
     text = page_text(response)
-    assert response.status_code == 200 and "Reprezentacja" in text and "Promocja" in text
+    assert response.status_code == 200 and "Reprezentacja" in text and "Promocja miasta w mediach" in text
     filtered = fetch(office, "get", BUDGET, {"nearly_used": "on", "year": timezone.localdate().year})
-    assert "Reprezentacja" in page_text(filtered) and "Promocja" not in page_text(filtered)
+    assert "Reprezentacja" in page_text(filtered) and "Promocja miasta w mediach" not in page_text(filtered)
 
 
 def test_the_budget_page_as_xlsx_has_numbers(staff: Any, office: Any) -> None:

@@ -165,6 +165,7 @@ class BudgetLine(models.Model):
         """The words that mark a line nearly or over used (the page does not rely on colour)."""
         if self.is_overrun:
             return str(_("over the plan"))
+        # xgettext:no-python-format
         return str(_("90 % or more used")) if self.is_nearly_used else ""
 
 
