@@ -104,7 +104,7 @@ def update_application(*, actor: Any, application: Application) -> Application:
 
 
 def _locked(application: Application) -> Application:
-    return Application.objects.select_for_update().get(pk=application.pk)
+    return Application.objects.select_for_update(of=("self",)).get(pk=application.pk)
 
 
 @transaction.atomic

@@ -29,6 +29,11 @@ if settings.DJANGO_ENV != "test":
     for _name, _value in TEST_ONLY_SETTINGS.items():
         setattr(settings, _name, _value)
 
+# Each test process its own keys in a shared Redis: the freshness generation (office.services.
+# freshness) moved on by another process's saves would make one process's query counts drift.
+# Set before any cache is made (caches are made at their first use).
+settings.CACHES["default"]["KEY_PREFIX"] = f"test-{os.environ.get('PYTEST_XDIST_WORKER', 'main')}-{os.getpid()}"
+
 
 def _flush_with_delete() -> None:
     """The flush after each transactional test (browser, worker, live server) deletes the rows

@@ -126,7 +126,7 @@ def open_case(
 
 @transaction.atomic
 def close_case(*, actor: Any, case: SupervisionCase, outcome: str, closed_on: dt.date | None = None) -> SupervisionCase:
-    case = SupervisionCase.objects.select_for_update().get(pk=case.pk)
+    case = SupervisionCase.objects.select_for_update(of=("self",)).get(pk=case.pk)
     closed_on = closed_on or timezone.localdate()
     errors: dict[str, str] = {}
     if not case.is_open:
@@ -147,7 +147,7 @@ def close_case(*, actor: Any, case: SupervisionCase, outcome: str, closed_on: dt
 
 @transaction.atomic
 def extend_case(*, actor: Any, case: SupervisionCase, due_on: dt.date, reason: str = "") -> SupervisionCase:
-    case = SupervisionCase.objects.select_for_update().get(pk=case.pk)
+    case = SupervisionCase.objects.select_for_update(of=("self",)).get(pk=case.pk)
     if not case.is_open:
         raise ValidationError({"due_on": _("The case is closed already.")})
     if due_on < case.opened_on:

@@ -238,7 +238,7 @@ def update_entry(
     unknown = set(changes) - set(ENTRY_FIELDS) - {"calendar"}
     if unknown:
         raise TypeError(f"Unknown entry fields: {sorted(unknown)}")
-    entry = Entry.objects.select_for_update().get(pk=entry.pk)
+    entry = Entry.objects.select_for_update(of=("self",)).get(pk=entry.pk)
     before = audit.snapshot(entry)  # with the staff and the guests
     for name, value in changes.items():
         setattr(entry, name, value.strip() if isinstance(value, str) else value)

@@ -78,7 +78,11 @@ def _move(actor: Any, request: MeetingRequest, target: str, **fields: Any) -> Me
 
 @transaction.atomic
 def start_assessment(*, actor: Any, request: MeetingRequest) -> MeetingRequest:
-    return _move(actor, MeetingRequest.objects.select_for_update().get(pk=request.pk), MeetingRequest.Status.ASSESSING)
+    return _move(
+        actor,
+        MeetingRequest.objects.select_for_update(of=("self",)).get(pk=request.pk),
+        MeetingRequest.Status.ASSESSING,
+    )
 
 
 @transaction.atomic
@@ -92,7 +96,7 @@ def schedule_request(
     keep_conflict_reason: str = "",
 ) -> MeetingRequest:
     """Accept the request: put the meeting on the office holder's calendar and draft the invitation."""
-    request = MeetingRequest.objects.select_for_update().select_related("office_holder").get(pk=request.pk)
+    request = MeetingRequest.objects.select_for_update(of=("self",)).select_related("office_holder").get(pk=request.pk)
     REQUEST_WORKFLOW.check(request.status, MeetingRequest.Status.SCHEDULED)
     entry = schedule_entry(
         actor=actor,
@@ -117,7 +121,7 @@ def hand_over_request(
     *, actor: Any, request: MeetingRequest, unit: Any, due_date: dt.date, note: str = ""
 ) -> MeetingRequest:
     """The matter belongs to a unit (or a deputy's area): hand it over as an Assignment."""
-    request = MeetingRequest.objects.select_for_update().get(pk=request.pk)
+    request = MeetingRequest.objects.select_for_update(of=("self",)).get(pk=request.pk)
     REQUEST_WORKFLOW.check(request.status, MeetingRequest.Status.HANDED_OVER)
     assignment = hand_over(
         actor=actor,
@@ -136,7 +140,7 @@ def hand_over_request(
 def decline_request(*, actor: Any, request: MeetingRequest, reason: str) -> MeetingRequest:
     if not reason.strip():
         raise ValidationError({"reason": _("Give the reason; it goes into the reply.")})
-    request = MeetingRequest.objects.select_for_update().get(pk=request.pk)
+    request = MeetingRequest.objects.select_for_update(of=("self",)).get(pk=request.pk)
     return _move(actor, request, MeetingRequest.Status.DECLINED, decline_reason=reason.strip())
 
 

@@ -74,7 +74,7 @@ def next_sequences(*, unit: OrgUnit, jrwa_class: Any, year: int, count: int) -> 
     from correspondence.models import SignCounter
 
     SignCounter.objects.bulk_create([SignCounter(unit=unit, jrwa_class=jrwa_class, year=year)], ignore_conflicts=True)
-    counter = SignCounter.objects.select_for_update().get(unit=unit, jrwa_class=jrwa_class, year=year)
+    counter = SignCounter.objects.select_for_update(of=("self",)).get(unit=unit, jrwa_class=jrwa_class, year=year)
     first = counter.last_number + 1
     counter.last_number += count
     counter.save(update_fields=["last_number"])
@@ -85,7 +85,7 @@ def next_sequences(*, unit: OrgUnit, jrwa_class: Any, year: int, count: int) -> 
 def register_batch(*, batch: LetterBatch) -> list[Letter]:
     """Number and register the batch's letters (once: a retried job finds them registered)."""
     batch = (
-        LetterBatch.objects.select_for_update()
+        LetterBatch.objects.select_for_update(of=("self",))
         .select_related("template__jrwa_class", "signatory", "unit")
         .get(pk=batch.pk)
     )

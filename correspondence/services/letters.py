@@ -434,7 +434,7 @@ def update_texts(*, actor: Any, letter: Letter, subject: str, salutation: str, b
     """A prepared letter finished by hand before it goes out."""
     from office.services import audit
 
-    letter = Letter.objects.select_for_update().get(pk=letter.pk)
+    letter = Letter.objects.select_for_update(of=("self",)).get(pk=letter.pk)
     if not letter.is_prepared:
         raise ValidationError(_("A letter that was sent cannot be changed."))
     before = audit.snapshot(letter, ["subject", "salutation", "body", "closing"])

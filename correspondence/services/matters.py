@@ -91,7 +91,7 @@ def register_matter(
 @transaction.atomic
 def forward(*, actor: Any, matter: ResidentMatter, unit: OrgUnit, instruction: str = "") -> ResidentMatter:
     """Hand the matter to the competent unit: an Assignment due when the resident's answer is."""
-    matter = ResidentMatter.objects.select_for_update().get(pk=matter.pk)
+    matter = ResidentMatter.objects.select_for_update(of=("self",)).get(pk=matter.pk)
     MATTER_WORKFLOW.check(matter.status, MatterStatus.FORWARDED)
     assignment = assignment_services.hand_over(
         actor=actor,
@@ -115,7 +115,7 @@ def reply(*, actor: Any, matter: ResidentMatter, text: str, channel: str, replie
     """The answer given to the resident (by letter, e-mail, phone or in person)."""
     if not text.strip():
         raise ValidationError({"text": _("Write what the resident was told.")})
-    matter = ResidentMatter.objects.select_for_update().get(pk=matter.pk)
+    matter = ResidentMatter.objects.select_for_update(of=("self",)).get(pk=matter.pk)
     if replied_on < matter.received_on:
         raise ValidationError({"replied_on": _("The reply cannot be dated before the matter was received.")})
     if replied_on > timezone.localdate():
@@ -148,7 +148,7 @@ def reply(*, actor: Any, matter: ResidentMatter, text: str, channel: str, replie
 
 @transaction.atomic
 def close(*, actor: Any, matter: ResidentMatter, note: str = "") -> ResidentMatter:
-    matter = ResidentMatter.objects.select_for_update().get(pk=matter.pk)
+    matter = ResidentMatter.objects.select_for_update(of=("self",)).get(pk=matter.pk)
     MATTER_WORKFLOW.check(matter.status, MatterStatus.CLOSED)
     if matter.status != MatterStatus.ANSWERED and not note.strip():
         raise ValidationError({"note": _("Say why the matter is closed without an answer.")})

@@ -44,7 +44,7 @@ def next_sequence(*, unit: OrgUnit, jrwa_class: JrwaClass, year: int) -> int:
     saves the letter: the counter row stays locked until it commits, so two registrations never
     get the same number, and a registration that fails gives its number back (no gaps)."""
     SignCounter.objects.bulk_create([SignCounter(unit=unit, jrwa_class=jrwa_class, year=year)], ignore_conflicts=True)
-    counter = SignCounter.objects.select_for_update().get(unit=unit, jrwa_class=jrwa_class, year=year)
+    counter = SignCounter.objects.select_for_update(of=("self",)).get(unit=unit, jrwa_class=jrwa_class, year=year)
     counter.last_number += 1
     counter.save(update_fields=["last_number"])
     return counter.last_number
@@ -247,7 +247,7 @@ def update_letter(*, actor: Any, letter: Letter, **fields: Any) -> Letter:
     unknown = set(fields) - set(LETTER_FIELDS)
     if unknown:
         raise TypeError(f"update_letter() got unexpected fields {sorted(unknown)}")
-    letter = Letter.objects.select_for_update().get(pk=letter.pk)
+    letter = Letter.objects.select_for_update(of=("self",)).get(pk=letter.pk)
     before = audit.snapshot(letter)
     if "jrwa_class" in fields and fields["jrwa_class"] != letter.jrwa_class:
         raise ValidationError({"jrwa_class": _("The class is part of the sign; register the letter again instead.")})
@@ -294,7 +294,7 @@ def decree(
 ) -> list[Decree]:
     """The principal (or their secretary on their behalf) hands the letter to a lead unit and any
     co-operating units with an instruction: each gets an Assignment due when the reply is."""
-    letter = Letter.objects.select_for_update().select_related("principal").get(pk=letter.pk)
+    letter = Letter.objects.select_for_update(of=("self",)).select_related("principal").get(pk=letter.pk)
     if not letter.is_incoming:
         raise ValidationError(_("Only incoming letters are decreed."))
     if letter.status != LetterStatus.DECREED:
@@ -350,7 +350,7 @@ def decree(
 @transaction.atomic
 def pass_to_holder(*, actor: Any, letter: Letter, holder: OfficeHolder, instruction: str = "") -> Decree:
     """The principal passes the letter to a deputy (or another office holder), who decrees it."""
-    letter = Letter.objects.select_for_update().select_related("principal").get(pk=letter.pk)
+    letter = Letter.objects.select_for_update(of=("self",)).select_related("principal").get(pk=letter.pk)
     if not letter.is_incoming or letter.status != LetterStatus.REGISTERED:
         raise ValidationError(_("Only a letter still waiting for its decree can be passed on."))
     if holder.pk == letter.principal_id:
@@ -382,7 +382,7 @@ def pass_to_holder(*, actor: Any, letter: Letter, holder: OfficeHolder, instruct
 
 
 def _close_by_reply(*, actor: Any, letter: Letter, reply: Letter) -> None:
-    letter = Letter.objects.select_for_update().get(pk=letter.pk)
+    letter = Letter.objects.select_for_update(of=("self",)).get(pk=letter.pk)
     if letter.status == LetterStatus.ANSWERED:
         return  # a second reply (a correction) leaves the letter answered
     INCOMING_WORKFLOW.check(letter.status, LetterStatus.ANSWERED)
@@ -425,7 +425,7 @@ def mark_sent(*, actor: Any, letter: Letter, sent_on: dt.date, channel: str) -> 
 @transaction.atomic
 def confirm_delivery(*, actor: Any, letter: Letter, delivered_on: dt.date) -> Letter:
     """The return receipt (zwrotka) came back: the day the recipient received the letter."""
-    letter = Letter.objects.select_for_update().get(pk=letter.pk)
+    letter = Letter.objects.select_for_update(of=("self",)).get(pk=letter.pk)
     if not letter.is_sent:
         raise ValidationError(_("Record the delivery of a letter that was sent."))
     if delivered_on < letter.sent_on:
@@ -444,7 +444,7 @@ def close_letter(*, actor: Any, letter: Letter, note: str) -> Letter:
     """File an incoming letter without a reply (ad acta), saying why; its units' work ends."""
     if not note.strip():
         raise ValidationError({"note": _("Say why the letter needs no reply.")})
-    letter = Letter.objects.select_for_update().get(pk=letter.pk)
+    letter = Letter.objects.select_for_update(of=("self",)).get(pk=letter.pk)
     INCOMING_WORKFLOW.check(letter.status, LetterStatus.CLOSED)
     before = audit.snapshot(letter, ["status", "closed_on", "closing_note"])
     letter.status, letter.closed_on, letter.closing_note = LetterStatus.CLOSED, timezone.localdate(), note.strip()
@@ -457,7 +457,7 @@ def close_letter(*, actor: Any, letter: Letter, note: str) -> Letter:
 @transaction.atomic
 def reopen(*, actor: Any, letter: Letter) -> Letter:
     """A filed letter needs work after all: back to its units (or to the principal)."""
-    letter = Letter.objects.select_for_update().get(pk=letter.pk)
+    letter = Letter.objects.select_for_update(of=("self",)).get(pk=letter.pk)
     target = LetterStatus.DECREED if letter.decrees.filter(unit__isnull=False).exists() else LetterStatus.REGISTERED
     INCOMING_WORKFLOW.check(letter.status, target)
     before = audit.snapshot(letter, ["status", "closed_on", "closing_note"])
@@ -474,7 +474,7 @@ def extend_deadline(*, actor: Any, letter: Letter, reason: str) -> Letter:
     sender must be told."""
     if not reason.strip():
         raise ValidationError({"reason": _("Give the reason; the sender must be told of it.")})
-    letter = Letter.objects.select_for_update().get(pk=letter.pk)
+    letter = Letter.objects.select_for_update(of=("self",)).get(pk=letter.pk)
     rules = RULES_BY_KIND.get(letter.kind)
     if not letter.is_open or rules is None or rules[1] is None:
         raise ValidationError(_("The deadline of this letter cannot be extended."))

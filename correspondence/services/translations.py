@@ -56,7 +56,7 @@ def cancel(*, actor: Any, order: TranslationOrder, reason: str) -> TranslationOr
 
 
 def _move(actor: Any, order: TranslationOrder, target: str, **values: Any) -> TranslationOrder:
-    order = TranslationOrder.objects.select_for_update().get(pk=order.pk)
+    order = TranslationOrder.objects.select_for_update(of=("self",)).get(pk=order.pk)
     TRANSLATION_WORKFLOW.check(order.status, target)
     before = audit.snapshot(order, ["status", *values])
     order.status = target

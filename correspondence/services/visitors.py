@@ -28,7 +28,7 @@ def save_visit(*, actor: Any, visit: Visit) -> Visit:
 
 @transaction.atomic
 def arrive(*, actor: Any, visit: Visit, badge_number: str = "", at: dt.datetime | None = None) -> Visit:
-    visit = Visit.objects.select_for_update().get(pk=visit.pk)
+    visit = Visit.objects.select_for_update(of=("self",)).get(pk=visit.pk)
     if visit.has_arrived:
         raise ValidationError(_("The arrival is already recorded."))
     before = audit.snapshot(visit, ["arrived_at", "badge_number"])
@@ -40,7 +40,7 @@ def arrive(*, actor: Any, visit: Visit, badge_number: str = "", at: dt.datetime 
 
 @transaction.atomic
 def leave(*, actor: Any, visit: Visit, badge_returned: bool, at: dt.datetime | None = None) -> Visit:
-    visit = Visit.objects.select_for_update().get(pk=visit.pk)
+    visit = Visit.objects.select_for_update(of=("self",)).get(pk=visit.pk)
     if not visit.has_arrived:
         raise ValidationError(_("Record the arrival first."))
     if visit.has_left:
@@ -69,7 +69,7 @@ def hand_document(
     """The document moves to another desk: who holds it now, and the move on its history."""
     if to_user is None and to_unit is None:
         raise ValidationError({"to_user": _("Choose to whom the document goes.")})
-    document = PaperDocument.objects.select_for_update().get(pk=document.pk)
+    document = PaperDocument.objects.select_for_update(of=("self",)).get(pk=document.pk)
     if document.is_archived:
         raise ValidationError(_("The document is in the archive."))
     if to_user is not None and to_user.pk == document.holder_id:
@@ -98,7 +98,7 @@ def hand_document(
 
 @transaction.atomic
 def archive_document(*, actor: Any, document: PaperDocument) -> PaperDocument:
-    document = PaperDocument.objects.select_for_update().get(pk=document.pk)
+    document = PaperDocument.objects.select_for_update(of=("self",)).get(pk=document.pk)
     before = audit.snapshot(document, ["is_archived", "holder"])
     document.is_archived, document.holder = True, None
     document.save(update_fields=["is_archived", "holder"])

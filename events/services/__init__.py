@@ -185,7 +185,7 @@ def change_status(*, actor: Any, event: Event, target: str, note: str = "", keep
     """Confirm or drop a proposed event, mark a planned one held or cancelled, bring one back.
     Only a planned event is on the calendar (a clash there needs ``keep_conflict_reason``); the
     open checklist tasks of an event that will not take place are closed."""
-    event = Event.objects.select_for_update().get(pk=event.pk)
+    event = Event.objects.select_for_update(of=("self",)).get(pk=event.pk)
     EVENT_WORKFLOW.check(event.status, target)
     if target == EventStatus.HELD and event.starts_at > timezone.now():
         raise ValidationError({"note": _("An event is marked held once it has started.")})
@@ -214,7 +214,7 @@ def _close_checklist(actor: Any, event: Event, text: str) -> None:
 def hand_out_checklist(*, actor: Any, event: Event) -> list[Any]:
     """Every checklist item of the event's kind becomes an Assignment to its unit, due the item's
     number of days before the event (not before today); done once per event."""
-    event = Event.objects.select_for_update().get(pk=event.pk)
+    event = Event.objects.select_for_update(of=("self",)).get(pk=event.pk)
     if event.checklist_made:
         raise ValidationError(_("The checklist of this event was handed out already."))
     if event.status != EventStatus.PLANNED:

@@ -84,7 +84,7 @@ def add_guests(
     capacity: str = "",
 ) -> list[Guest]:
     """Put contacts on the guest list (those already on it are left as they are)."""
-    event = Event.objects.select_for_update().get(pk=event.pk)
+    event = Event.objects.select_for_update(of=("self",)).get(pk=event.pk)
     if not event.is_coming:
         raise ValidationError(_("Guests are invited to an event that is going to take place."))
     wanted = {contact.pk: contact for contact in contacts if contact.merged_into_id is None}
@@ -172,7 +172,7 @@ def answer_closed_reason(event: Event) -> str:
 def record_answer(*, guest: Guest, answer: str, companions: int = 0, needs: str = "", actor: Any = None) -> Guest:
     """The guest's own answer (``actor`` None: given through the link); it may be changed until
     answers close."""
-    guest = Guest.objects.select_for_update().select_related("event").get(pk=guest.pk)
+    guest = Guest.objects.select_for_update(of=("self",)).select_related("event").get(pk=guest.pk)
     reason = answer_closed_reason(guest.event)
     if reason:
         raise ValidationError(reason)
@@ -204,7 +204,7 @@ def record_answer(*, guest: Guest, answer: str, companions: int = 0, needs: str 
 
 @transaction.atomic
 def note_arrival(*, actor: Any, guest: Guest, arrived: bool = True) -> Guest:
-    guest = Guest.objects.select_for_update().get(pk=guest.pk)
+    guest = Guest.objects.select_for_update(of=("self",)).get(pk=guest.pk)
     if arrived == guest.has_arrived:
         return guest
     before = audit.snapshot(guest, ["arrived_at"])

@@ -109,7 +109,7 @@ def update_conference(
     calendar's public service, and the invitations follow the chosen outlets (keeping attendance)."""
     if ends_at <= starts_at:
         raise ValidationError({"ends_at": _("The end must be after the start.")})
-    conference = Conference.objects.select_for_update().get(pk=conference.pk)
+    conference = Conference.objects.select_for_update(of=("self",)).get(pk=conference.pk)
     before = audit.snapshot(conference)
     previous_holder_id = conference.office_holder_id
     conference.topic, conference.place, conference.description = topic.strip(), place.strip(), description.strip()

@@ -52,7 +52,7 @@ def change_outlet(
 ) -> JournalistOutlet:
     """The journalist works for ``outlet`` from ``since`` (today): the open row is closed the day before."""
     since = since or timezone.localdate()
-    current = journalist.employments.select_for_update().filter(ended_on__isnull=True).first()
+    current = journalist.employments.select_for_update(of=("self",)).filter(ended_on__isnull=True).first()
     if current is not None:
         if current.outlet_id == outlet.pk:
             if position and position != current.position:

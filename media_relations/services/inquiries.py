@@ -76,7 +76,7 @@ def _event(inquiry: Inquiry, kind: str, actor: Any, text: str = "", **statuses: 
 
 
 def _locked(inquiry: Inquiry) -> Inquiry:
-    return Inquiry.objects.select_for_update().get(pk=inquiry.pk)
+    return Inquiry.objects.select_for_update(of=("self",)).get(pk=inquiry.pk)
 
 
 @transaction.atomic
@@ -408,7 +408,7 @@ def send_quote_for_authorisation(
 
 @transaction.atomic
 def answer_quote(*, actor: Any, quote: QuoteAuthorisation, status: str, answer: str = "") -> QuoteAuthorisation:
-    quote = QuoteAuthorisation.objects.select_for_update().get(pk=quote.pk)
+    quote = QuoteAuthorisation.objects.select_for_update(of=("self",)).get(pk=quote.pk)
     if quote.status != QuoteAuthorisation.Status.PENDING:
         raise ValidationError(_("The quote was already answered."))
     if status not in (QuoteAuthorisation.Status.AUTHORISED, QuoteAuthorisation.Status.CHANGES):

@@ -81,7 +81,7 @@ def _check_length(case: ResponseCase) -> None:
 
 @transaction.atomic
 def update_response_text(*, actor: Any, case: ResponseCase, text: str, notes: str = "") -> ResponseCase:
-    case = ResponseCase.objects.select_for_update().select_related("publication__outlet").get(pk=case.pk)
+    case = ResponseCase.objects.select_for_update(of=("self",)).select_related("publication__outlet").get(pk=case.pk)
     if case.status != ResponseStatus.DRAFT:
         raise ValidationError(_("The text can be changed only before it is sent."))
     before = audit.snapshot(case, ["text", "notes"])
@@ -96,7 +96,7 @@ def update_response_text(*, actor: Any, case: ResponseCase, text: str, notes: st
 @transaction.atomic
 def mark_sent(*, actor: Any, case: ResponseCase, sent_on: dt.date, publish_due: dt.date | None = None) -> ResponseCase:
     """The response was sent to the outlet. For a correction the outlet's deadlines start now."""
-    case = ResponseCase.objects.select_for_update().select_related("publication__outlet").get(pk=case.pk)
+    case = ResponseCase.objects.select_for_update(of=("self",)).select_related("publication__outlet").get(pk=case.pk)
     RESPONSE_WORKFLOW.check(case.status, ResponseStatus.SENT)
     if not case.text:
         raise ValidationError({"text": _("Write the text before marking it as sent.")})
@@ -129,7 +129,7 @@ def mark_sent(*, actor: Any, case: ResponseCase, sent_on: dt.date, publish_due: 
 @transaction.atomic
 def record_outcome(*, actor: Any, case: ResponseCase, target: str, on: dt.date, notes: str = "") -> ResponseCase:
     """The outlet published or refused, the city went to court, or the case is closed."""
-    case = ResponseCase.objects.select_for_update().get(pk=case.pk)
+    case = ResponseCase.objects.select_for_update(of=("self",)).get(pk=case.pk)
     if target == ResponseStatus.SENT:
         raise ValidationError(_("Use the sending form."))
     RESPONSE_WORKFLOW.check(case.status, target)

@@ -37,7 +37,7 @@ def save_article(*, actor: Any, article: BulletinArticle) -> BulletinArticle:
 @transaction.atomic
 def approve_issue(*, actor: Any, issue: BulletinIssue) -> BulletinIssue:
     """Approve the issue (the caller holds approve_answer): every article must be approved first."""
-    issue = BulletinIssue.objects.select_for_update().get(pk=issue.pk)
+    issue = BulletinIssue.objects.select_for_update(of=("self",)).get(pk=issue.pk)
     if issue.status != BulletinIssue.Status.PLANNING:
         raise ValidationError(_("The issue is already approved."))
     if not issue.articles.exists() or issue.articles.exclude(status=BulletinArticle.Status.APPROVED).exists():

@@ -62,7 +62,7 @@ def save_release(*, actor: Any, release: Release) -> Release:
 @transaction.atomic
 def move_release(*, actor: Any, release: Release, target: str) -> Release:
     """Submit for approval, send back, or approve and publish (the caller holds approve_answer)."""
-    release = Release.objects.select_for_update().get(pk=release.pk)
+    release = Release.objects.select_for_update(of=("self",)).get(pk=release.pk)
     RELEASE_WORKFLOW.check(release.status, target)
     if target == ReleaseStatus.PUBLISHED:
         release.published_at = timezone.now()

@@ -39,7 +39,7 @@ def end_agreement(*, actor: Any, agreement: Agreement, status: str, note: str = 
         raise ValidationError({"status": _("Choose ended or terminated.")})
     if status == AgreementStatus.TERMINATED and not note.strip():
         raise ValidationError({"note": _("Say why the agreement was terminated.")})
-    agreement = Agreement.objects.select_for_update().get(pk=agreement.pk)
+    agreement = Agreement.objects.select_for_update(of=("self",)).get(pk=agreement.pk)
     if not agreement.is_in_force:
         raise ValidationError(_("The agreement is not in force."))
     before = audit.snapshot(agreement, ["status", "notes"])

@@ -117,7 +117,7 @@ def _transition(
 
 
 def _locked(assignment: Assignment) -> Assignment:
-    return Assignment.objects.select_for_update().get(pk=assignment.pk)
+    return Assignment.objects.select_for_update(of=("self",)).get(pk=assignment.pk)
 
 
 @transaction.atomic

@@ -132,7 +132,7 @@ def verify(request: HttpRequest, token: str) -> bool:
     candidates += list(StaticDevice.objects.filter(user=user, confirmed=True))
     with transaction.atomic():
         for device in candidates:
-            device = type(device).objects.select_for_update().get(pk=device.pk)
+            device = type(device).objects.select_for_update(of=("self",)).get(pk=device.pk)
             allowed, _details = device.verify_is_allowed()
             if allowed and device.verify_token(token):
                 _verified(request, device)

@@ -4,10 +4,12 @@ checklist, the entry and the refusal, changes as dated versions, "as of" queries
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterator
+from typing import Any
 
 import pytest
 from django.core.exceptions import ValidationError
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from associations.models import AssociationVersion, OrdinaryAssociation
 from associations.services import register
@@ -15,6 +17,15 @@ from office.models import AuditEntry
 from tests.associations import factories
 
 pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def _in_english(settings: Any) -> Iterator[None]:
+    """The messages checked here are the English ones (pages and services in English)."""
+    settings.LANGUAGE_CODE = "en"
+    with translation.override("en"):
+        yield
+
 
 TODAY = timezone.localdate()
 

@@ -5,11 +5,12 @@ councils: candidates, votes and the results (a tie for the last seat refused).""
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterator
 from typing import Any
 
 import pytest
 from django.core.exceptions import ValidationError
-from django.utils import timezone
+from django.utils import timezone, translation
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -18,6 +19,14 @@ from office.council.services import elections as services
 from tests.council import factories
 
 pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def _in_english(settings: Any) -> Iterator[None]:
+    """The messages checked here are the English ones (pages and services in English)."""
+    settings.LANGUAGE_CODE = "en"
+    with translation.override("en"):
+        yield
 
 
 @pytest.fixture

@@ -8,10 +8,12 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+from collections.abc import Iterator
 from typing import Any
 
 import pytest
 from django.urls import reverse
+from django.utils import translation
 from django.utils.translation import override
 
 from office.models import Job
@@ -22,6 +24,14 @@ from tests.reporting.factories import free_section, period, report
 from tests.utils import client_for, fetch, messages_of, page_text
 
 pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def _in_english(settings: Any) -> Iterator[None]:
+    """The messages checked here are the English ones (pages and services in English)."""
+    settings.LANGUAGE_CODE = "en"
+    with translation.override("en"):
+        yield
 
 
 def run_job(response: Any) -> Job:

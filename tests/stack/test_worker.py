@@ -8,6 +8,7 @@ by the worker and its text is read back with pdftotext.
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import socket
 import subprocess
@@ -187,7 +188,7 @@ def test_beat_and_worker_send_one_digest_per_user_and_build_the_pdf(celery_proce
     text = subprocess.run(["pdftotext", job.result.path, "-"], capture_output=True, text=True, check=True).stdout
     assert "Wydział Inwestycji" in text
     assert settings.CITY_NAME in text
-    assert "Strona 1 z 1" in text or "Page 1 of 1" in text
+    assert re.search(r"(Strona|Page) 1 (z|of) \d+", text)
     flat = " ".join(text.split())
     for title in unit.assignments.open().values_list("title", flat=True):
         assert " ".join(title.split()[:2]) in flat, title

@@ -5,11 +5,13 @@ partners and delegations."""
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterator
 from decimal import Decimal
+from typing import Any
 
 import pytest
 from django.core.exceptions import ValidationError
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from calendar_app.models import Entry, EntryStatus
 from calendar_app.travel.models import ApproverRule, Delegation, ForeignRate, PartnerCity, Transport, TripStatus
@@ -29,6 +31,14 @@ from tests.travel.factories import (
 )
 
 pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def _in_english(settings: Any) -> Iterator[None]:
+    """The messages checked here are the English ones (pages and services in English)."""
+    settings.LANGUAGE_CODE = "en"
+    with translation.override("en"):
+        yield
 
 
 @pytest.fixture

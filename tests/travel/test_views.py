@@ -8,6 +8,7 @@ import datetime as dt
 import subprocess
 from collections.abc import Iterator
 from decimal import Decimal
+from typing import Any
 
 import pytest
 from django.urls import reverse
@@ -20,6 +21,14 @@ from tests.travel.factories import deputy, mayor, order_template, planned_trip, 
 from tests.utils import assert_constant_queries, client_for, page_text
 
 pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def _in_english(settings: Any) -> Iterator[None]:
+    """The messages checked here are the English ones (pages and services in English)."""
+    settings.LANGUAGE_CODE = "en"
+    with translation.override("en"):
+        yield
 
 
 @pytest.fixture(autouse=True)

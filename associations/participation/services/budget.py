@@ -97,7 +97,7 @@ def _check_project(project: Project, supporters: list[str]) -> None:
 
 
 def _numbered(project: Project, actor: Any) -> Project:
-    Edition.objects.select_for_update().get(pk=project.edition_id)  # numbers of an edition one at a time
+    Edition.objects.select_for_update(of=("self",)).get(pk=project.edition_id)  # numbers of an edition one at a time
     last = Project.objects.filter(edition_id=project.edition_id).aggregate(last=Max("number"))["last"] or 0
     project.number = last + 1
     project.created_by = actor if getattr(actor, "is_authenticated", False) else None
@@ -325,7 +325,7 @@ def compute_results(edition: Edition) -> list[DistrictResult]:
 def publish_results(*, actor: Any, edition: Edition) -> Edition:
     """After the vote: keep each admitted project's votes and whether it is funded; the public
     results page shows them."""
-    edition = Edition.objects.select_for_update().get(pk=edition.pk)
+    edition = Edition.objects.select_for_update(of=("self",)).get(pk=edition.pk)
     if edition.voting_to >= timezone.localdate():
         raise ValidationError(_("The results can be published once the vote has closed."))
     for result in compute_results(edition):

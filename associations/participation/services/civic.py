@@ -45,7 +45,7 @@ def _check_free(booking: Booking) -> None:
     it. The room's row is locked first, so two bookings at the same moment wait for each other."""
     if booking.ends_at <= booking.starts_at:
         raise ValidationError({"ends_at": _("The booking must end after it starts.")})
-    room = Room.objects.select_for_update().get(pk=booking.room_id)
+    room = Room.objects.select_for_update(of=("self",)).get(pk=booking.room_id)
     if not room.is_active:
         raise ValidationError({"room": _("This room cannot be booked.")})
     if booking.attendees and booking.attendees > room.capacity:
@@ -90,7 +90,7 @@ def request_booking(*, actor: Any, booking: Booking) -> Booking:
 
 
 def _decide(actor: Any, booking: Booking, target: str, note: str) -> Booking:
-    booking = Booking.objects.select_for_update().get(pk=booking.pk)
+    booking = Booking.objects.select_for_update(of=("self",)).get(pk=booking.pk)
     BOOKING_WORKFLOW.check(booking.status, target)
     before = audit.snapshot(booking, ["status", "decision_note"])
     booking.status, booking.decision_note = target, note.strip()

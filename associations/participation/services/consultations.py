@@ -59,7 +59,7 @@ def published() -> QuerySet[Consultation]:
 def submit_comment(*, consultation: Consultation, data: dict[str, Any]) -> Submission:
     """A comment from the public form: waits for moderation. Refused when the consultation does
     not take written comments now."""
-    consultation = Consultation.objects.select_for_update().get(pk=consultation.pk)
+    consultation = Consultation.objects.select_for_update(of=("self",)).get(pk=consultation.pk)
     if not consultation.accepts_comments:
         raise ValidationError(_("This consultation does not take comments now."))
     submission = Submission(
@@ -106,7 +106,7 @@ def register_comment(
 
 
 def _moderate(actor: Any, submission: Submission, target: str, reason: str = "") -> Submission:
-    submission = Submission.objects.select_for_update().get(pk=submission.pk)
+    submission = Submission.objects.select_for_update(of=("self",)).get(pk=submission.pk)
     SUBMISSION_WORKFLOW.check(submission.status, target)
     before = audit.snapshot(submission, ["status", "rejection_reason"])
     submission.status, submission.rejection_reason = target, reason.strip()

@@ -86,12 +86,12 @@ def _check_overlap(queryset: Any, rate: Any) -> None:
 
 @transaction.atomic
 def save_domestic_rate(*, actor: Any, rate: DomesticRate) -> DomesticRate:
-    _check_overlap(DomesticRate.objects.select_for_update(), rate)
+    _check_overlap(DomesticRate.objects.select_for_update(of=("self",)), rate)
     return audit.save_record(actor=actor, record=rate)
 
 
 @transaction.atomic
 def save_foreign_rate(*, actor: Any, rate: ForeignRate) -> ForeignRate:
     rate.currency = rate.currency.strip().upper()
-    _check_overlap(ForeignRate.objects.select_for_update().filter(country_id=rate.country_id), rate)
+    _check_overlap(ForeignRate.objects.select_for_update(of=("self",)).filter(country_id=rate.country_id), rate)
     return audit.save_record(actor=actor, record=rate)

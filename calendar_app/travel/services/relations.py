@@ -108,7 +108,7 @@ def save_delegation(*, actor: Any, delegation: Delegation, keep_conflict_reason:
 
 @transaction.atomic
 def set_status(*, actor: Any, delegation: Delegation, status: str, note: str = "") -> Delegation:
-    delegation = Delegation.objects.select_for_update().get(pk=delegation.pk)
+    delegation = Delegation.objects.select_for_update(of=("self",)).get(pk=delegation.pk)
     if delegation.status != DelegationStatus.PLANNED:
         raise ValidationError(_("Only a planned visit changes its status."))
     before = audit.snapshot(delegation, ["status"])

@@ -36,7 +36,7 @@ def trip_url(trip: Trip) -> str:
 
 
 def _locked(trip: Trip) -> Trip:
-    return Trip.objects.select_for_update().get(pk=trip.pk)
+    return Trip.objects.select_for_update(of=("self",)).get(pk=trip.pk)
 
 
 def _check(trip: Trip, holders: list[OfficeHolder], users: list[Any]) -> None:

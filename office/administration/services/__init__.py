@@ -198,7 +198,7 @@ def change_plan(*, actor: Any, line: BudgetLine, amount: Any, changed_on: dt.dat
     if not basis.strip():
         raise ValidationError({"basis": _("Name the order or resolution that changes the plan.")})
     _in_year(line, changed_on, "changed_on")
-    locked = BudgetLine.objects.select_for_update().get(pk=line.pk)
+    locked = BudgetLine.objects.select_for_update(of=("self",)).get(pk=line.pk)
     if locked.plan + amount < 0:
         raise ValidationError(
             {"amount": _("The plan would fall below zero (it is %(plan)s PLN now).") % {"plan": locked.plan}}

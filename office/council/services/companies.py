@@ -71,7 +71,7 @@ def opinion_due(meeting: ShareholderMeeting) -> dt.date:
 @transaction.atomic
 def request_opinion(*, actor: Any, meeting: ShareholderMeeting, unit: OrgUnit, instruction: str = "") -> Any:
     """Ask a unit for the office's opinion on the meeting's documents, due before the meeting."""
-    meeting = ShareholderMeeting.objects.select_for_update().select_related("company").get(pk=meeting.pk)
+    meeting = ShareholderMeeting.objects.select_for_update(of=("self",)).select_related("company").get(pk=meeting.pk)
     if meeting.opinion_id and meeting.opinion.status != AssignmentStatus.CLOSED:
         raise ValidationError({"unit": _("An opinion was asked for already.")})
     due = opinion_due(meeting)
@@ -98,7 +98,7 @@ def request_opinion(*, actor: Any, meeting: ShareholderMeeting, unit: OrgUnit, i
 @transaction.atomic
 def instruct(*, actor: Any, meeting: ShareholderMeeting, text: str, instructed_by: OfficeHolder) -> ShareholderMeeting:
     """The mayor's (or a deputy's) instruction to the city's representative on how to vote, before the meeting."""
-    meeting = ShareholderMeeting.objects.select_for_update().get(pk=meeting.pk)
+    meeting = ShareholderMeeting.objects.select_for_update(of=("self",)).get(pk=meeting.pk)
     if not text.strip():
         raise ValidationError({"text": _("Write the instruction.")})
     if meeting.is_past:
@@ -116,7 +116,7 @@ def instruct(*, actor: Any, meeting: ShareholderMeeting, text: str, instructed_b
 @transaction.atomic
 def record_outcome(*, actor: Any, meeting: ShareholderMeeting, text: str) -> ShareholderMeeting:
     """What the meeting adopted, once it was held."""
-    meeting = ShareholderMeeting.objects.select_for_update().get(pk=meeting.pk)
+    meeting = ShareholderMeeting.objects.select_for_update(of=("self",)).get(pk=meeting.pk)
     if not meeting.is_past:
         raise ValidationError({"text": _("The outcome is recorded after the meeting.")})
     if not text.strip():

@@ -143,7 +143,7 @@ def _move_entry(actor: Any, entry_id: int, starts_at: dt.datetime) -> None:
 
 
 def _locked(model: Any, record: Any) -> Any:
-    return model.objects.select_for_update().get(pk=record.pk)
+    return model.objects.select_for_update(of=("self",)).get(pk=record.pk)
 
 
 @transaction.atomic

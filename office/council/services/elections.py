@@ -108,7 +108,9 @@ def record_vote(
     *, actor: Any, candidate: LayJudgeCandidate, elected: bool, votes_for: int | None = None
 ) -> LayJudgeCandidate:
     """The council's secret ballot on the candidate, once the day of the vote is set and reached."""
-    candidate = LayJudgeCandidate.objects.select_for_update().select_related("election").get(pk=candidate.pk)
+    candidate = (
+        LayJudgeCandidate.objects.select_for_update(of=("self",)).select_related("election").get(pk=candidate.pk)
+    )
     election = candidate.election
     if election.elected_on is None or election.elected_on > timezone.localdate():
         raise ValidationError({"elected": _("Set the day of the council's vote on the election first.")})
@@ -131,7 +133,7 @@ def save_neighbourhood(*, actor: Any, election: NeighbourhoodElection) -> Neighb
 
 @transaction.atomic
 def add_candidate(*, actor: Any, election: NeighbourhoodElection, name: str) -> NeighbourhoodCandidate:
-    election = NeighbourhoodElection.objects.select_for_update().get(pk=election.pk)
+    election = NeighbourhoodElection.objects.select_for_update(of=("self",)).get(pk=election.pk)
     if election.closed:
         raise ValidationError({"name": _("The results were announced.")})
     if not name.strip():
@@ -144,7 +146,7 @@ def add_candidate(*, actor: Any, election: NeighbourhoodElection, name: str) -> 
 @transaction.atomic
 def record_votes(*, actor: Any, election: NeighbourhoodElection, candidate: NeighbourhoodCandidate, votes: int) -> Any:
     """The votes of one candidate, after the election and before the results are announced."""
-    election = NeighbourhoodElection.objects.select_for_update().get(pk=election.pk)
+    election = NeighbourhoodElection.objects.select_for_update(of=("self",)).get(pk=election.pk)
     if candidate.election_id != election.pk:
         raise ValidationError({"candidate": _("Choose a candidate of this election.")})
     if not election.is_past or election.closed:
@@ -160,7 +162,9 @@ def record_votes(*, actor: Any, election: NeighbourhoodElection, candidate: Neig
 def announce_results(*, actor: Any, election: NeighbourhoodElection) -> NeighbourhoodElection:
     """The candidates with the most votes take the district's seats (a tie at the last seat is refused:
     the district's commission draws lots, then the votes are corrected)."""
-    election = NeighbourhoodElection.objects.select_for_update().select_related("district").get(pk=election.pk)
+    election = (
+        NeighbourhoodElection.objects.select_for_update(of=("self",)).select_related("district").get(pk=election.pk)
+    )
     candidates = list(election.candidates.all())
     if election.closed or not election.is_past:
         raise ValidationError(_("Results are announced once, after the election."))

@@ -77,7 +77,7 @@ def hand_out_task(
 
 @transaction.atomic
 def update_progress(*, actor: Any, project: Project, status: str, progress: int) -> Project:
-    project = Project.objects.select_for_update().get(pk=project.pk)
+    project = Project.objects.select_for_update(of=("self",)).get(pk=project.pk)
     if status == ProjectStatus.DONE:
         progress = 100
     before = audit.snapshot(project, ["status", "progress"])

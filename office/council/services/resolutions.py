@@ -93,7 +93,7 @@ def report(
     *, actor: Any, resolution: Resolution, reported_on: dt.date, text: str, final: bool = False
 ) -> ImplementationReport:
     """A report on carrying out the resolution; the final one closes it (and its assignment)."""
-    resolution = Resolution.objects.select_for_update().get(pk=resolution.pk)
+    resolution = Resolution.objects.select_for_update(of=("self",)).get(pk=resolution.pk)
     if not resolution.is_open:
         raise ValidationError({"text": _("The resolution is no longer being carried out.")})
     if not text.strip():
@@ -124,7 +124,7 @@ def _close(actor: Any, resolution: Resolution, text: str) -> None:
 @transaction.atomic
 def repeal(*, actor: Any, resolution: Resolution, text: str) -> Resolution:
     """The resolution was repealed (or lost force); nothing more is to be carried out."""
-    resolution = Resolution.objects.select_for_update().get(pk=resolution.pk)
+    resolution = Resolution.objects.select_for_update(of=("self",)).get(pk=resolution.pk)
     if not resolution.is_open:
         raise ValidationError({"text": _("The resolution is no longer being carried out.")})
     if not text.strip():
@@ -171,7 +171,7 @@ def save_draft(*, actor: Any, draft: DraftResolution) -> DraftResolution:
 def file_draft(*, actor: Any, draft: DraftResolution, filed_on: dt.date) -> DraftResolution:
     """The draft is filed with the council's chair on ``filed_on``; filed later than the rule's days
     before the session, it is flagged (the chair decides whether the council takes it)."""
-    draft = DraftResolution.objects.select_for_update().select_related("session").get(pk=draft.pk)
+    draft = DraftResolution.objects.select_for_update(of=("self",)).select_related("session").get(pk=draft.pk)
     if draft.is_filed:
         raise ValidationError({"filed_on": _("The draft was filed already.")})
     if draft.session_id is None:
@@ -228,7 +228,7 @@ def send_request(
     """The request goes to the council's chair: the letter from a template of the ``wniosek_sesja``
     source, numbered in the outgoing register, and the date the session must be held by (the rule's
     7 days from the request)."""
-    request = ExtraordinaryRequest.objects.select_for_update().get(pk=request.pk)
+    request = ExtraordinaryRequest.objects.select_for_update(of=("self",)).get(pk=request.pk)
     if request.status != RequestStatus.PREPARED:
         raise ValidationError({"template": _("The request was sent already.")})
     if template is None or template.source_kind != REQUEST_SOURCE:
@@ -258,7 +258,7 @@ def send_request(
 @transaction.atomic
 def link_session(*, actor: Any, request: ExtraordinaryRequest, session: Session) -> ExtraordinaryRequest:
     """The chair convened the session: the request is tracked to it and its drafts go to it."""
-    request = ExtraordinaryRequest.objects.select_for_update().get(pk=request.pk)
+    request = ExtraordinaryRequest.objects.select_for_update(of=("self",)).get(pk=request.pk)
     if request.status != RequestStatus.SENT:
         raise ValidationError({"session": _("Link the session once the request was sent.")})
     if session.kind != SessionKind.EXTRAORDINARY:
