@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 import calendar_app.deadlines
+import calendar_app.travel.report_sections
 import calendar_app.travel.reports  # noqa: F401  (declares the settlement's PDF job)
 from calendar_app.travel.models import Delegation, DelegationStatus, PartnerCity, Settlement, Trip, TripStatus
 from calendar_app.travel.services.trips import ORDER_SOURCE

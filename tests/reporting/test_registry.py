@@ -44,7 +44,7 @@ def planted() -> Iterator[list[str]]:
 def test_the_kind_is_declared_and_every_app_contributes_in_order() -> None:
     assert "report_section" in KINDS
     chosen = [key for key, _label in services.section_choices()]
-    assert chosen == ["calendar", "media_relations", "council", "patronage", "events", "correspondence"]
+    assert chosen == ["calendar", "travel", "media_relations", "council", "patronage", "events", "correspondence"]
     assert set(APPS) < set(chosen)
     assert all(label for _key, label in services.section_choices())
 
